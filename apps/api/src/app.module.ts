@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DatabaseModule } from './infrastructure/database/database.module';
+import { TemporalModule } from './infrastructure/temporal/temporal.module';
+import { CyclesModule } from './modules/cycles/cycles.module';
+import { DemoModule } from './modules/demo/demo.module';
+import { HealthModule } from './modules/health/health.module';
+import { PeopleModule } from './modules/people/people.module';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one configuration (tests pass their own; main.ts reads the environment). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A request line says what happened, not who: no headers (tokens, cookies) and no bodies.
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url === '/health' },
+            transport: config.production
+              ? undefined
+              : { target: 'pino-pretty', options: { singleLine: true } },
+          },
+        }),
+        DatabaseModule,
+        TemporalModule,
+        HealthModule,
+        PeopleModule,
+        CyclesModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

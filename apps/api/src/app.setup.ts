@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
+
+/** The built web app next to the API in this repository (apps/web/dist), unless WEB_DIST_DIR says otherwise. */
+const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+
+/** Builds the API application for `config`, ready to `listen`: used by main.ts and by tests alike. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.production });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Coachflow API')
+      .setDescription('Sales coaching as durable, auditable workflows.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+
+  const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
+  if (existsSync(join(webDist, 'index.html'))) {
+    app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false });
+  } else {
+    app.get(Logger).warn(`no built web app at ${webDist}: serving the API only`);
+  }
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { FieldError } from '@coachflow/contracts';
+import type { ErrorObject } from 'ajv';
+
+/**
+ * Turns ajv errors into `{path, message}` pairs whose path is a JSON pointer to the offending field,
+ * including the field that is missing or not allowed (ajv points at its parent object).
+ */
+export function ajvErrorsToFieldErrors(
+  errors: ErrorObject[] | null | undefined,
+  basePath = '',
+): FieldError[] {
+  const seen = new Set<string>();
+  const result: FieldError[] = [];
+  for (const error of errors ?? []) {
+    let path = `${basePath}${error.instancePath}`;
+    let message = error.message ?? 'is not valid';
+    if (error.keyword === 'required') {
+      path += `/${escapePointer(String(error.params['missingProperty']))}`;
+      message = 'is required';
+    } else if (error.keyword === 'additionalProperties') {
+      path += `/${escapePointer(String(error.params['additionalProperty']))}`;
+      message = 'is not allowed here';
+    }
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push({ path: path || '/', message });
+  }
+  return result;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

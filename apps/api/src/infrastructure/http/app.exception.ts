@@ -1,0 +1,28 @@
+import type { FieldError } from '@coachflow/contracts';
+
+/**
+ * Base of every context's typed exception (`PeopleException`, `CyclesException`, ...). The problem-details
+ * filter turns it into an RFC 9457 body; the message is written for the API's user, never internal.
+ */
+export abstract class AppException extends Error {
+  abstract readonly status: number;
+  /** Short, stable slug that becomes the problem `type` URI. */
+  abstract readonly slug: string;
+  readonly errors?: FieldError[];
+
+  constructor(message: string, errors?: FieldError[]) {
+    super(message);
+    this.name = new.target.name;
+    if (errors) this.errors = errors;
+  }
+}
+
+/** The request body (or query) does not match its schema. */
+export class RequestValidationException extends AppException {
+  readonly status = 400;
+  readonly slug = 'invalid-request';
+
+  constructor(errors: FieldError[]) {
+    super('The request is not valid; see errors for each field.', errors);
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { CycleView, StartCycleRequest } from '@coachflow/contracts';
+import { cycleWorkflowId } from '@coachflow/domain';
+import {
+  CoachingPhaseAttribute,
+  type coachingCycle,
+  CycleStatusAttribute,
+  ManagerIdAttribute,
+  RepIdAttribute,
+} from '@coachflow/workflows';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Client } from '@temporalio/client';
+import { QueryFailedError, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { UserEntity } from '#api/modules/people/entities/user.entity';
+import { canRunCycleFor } from '#api/modules/cycles/cycle-access';
+import { toCycleView } from '#api/modules/cycles/cycle-view';
+import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
+import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Starts a coaching cycle: reserves it in the registry, then starts its workflow. */
+@Injectable()
+export class StartCycleHandler {
+  constructor(
+    @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(caller: AuthenticatedUser, request: StartCycleRequest): Promise<CycleView> {
+    const rep = await this.users.findOneBy({ id: request.repId, organisationId: caller.organisationId });
+    if (!rep)
+      throw new CyclesException(CyclesErrorCode.RepNotFound, 'No such rep.', [
+        { path: '/repId', message: 'is not a user of your organisation' },
+      ]);
+    if (!canRunCycleFor(caller, rep))
+      throw new CyclesException(
+        CyclesErrorCode.NotAllowed,
+        "Only the rep's manager, a leader or an admin can start a cycle.",
+      );
+    if (rep.role !== 'rep')
+      throw new CyclesException(CyclesErrorCode.NotARep, 'Cycles coach reps.', [
+        { path: '/repId', message: 'is not a rep' },
+      ]);
+    if (!rep.managerId)
+      throw new CyclesException(
+        CyclesErrorCode.RepWithoutManager,
+        'The rep has no manager to run the cycle.',
+        [{ path: '/repId', message: 'has no manager' }],
+      );
+
+    const id = randomUUID();
+    const cycle = this.cycles.create({
+      id,
+      organisationId: caller.organisationId,
+      repId: rep.id,
+      managerId: rep.managerId,
+      playbookId: request.playbookId,
+      // Playbooks are not versioned yet: every cycle pins version 1 until configuration lands.
+      playbookVersion: 1,
+      phase: 'prioritise',
+      status: 'running',
+      workflowId: cycleWorkflowId(id),
+    });
+    await this.reserve(cycle);
+    try {
+      await this.temporal.workflow.start<typeof coachingCycle>('coachingCycle', {
+        workflowId: cycle.workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [
+          {
+            cycleId: id,
+            organisationId: cycle.organisationId,
+            repId: cycle.repId,
+            managerId: cycle.managerId,
+            playbook: { id: cycle.playbookId, version: cycle.playbookVersion },
+          },
+        ],
+        typedSearchAttributes: [
+          { key: RepIdAttribute, value: cycle.repId },
+          { key: ManagerIdAttribute, value: cycle.managerId },
+          { key: CoachingPhaseAttribute, value: cycle.phase },
+          { key: CycleStatusAttribute, value: cycle.status },
+        ],
+      });
+    } catch (error) {
+      // No workflow, no cycle: free the rep for the next attempt.
+      await this.cycles.delete({ id });
+      throw error;
+    }
+    return toCycleView(cycle);
+  }
+
+  private async reserve(cycle: CycleEntity): Promise<void> {
+    try {
+      await this.cycles.insert(cycle);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
+        throw new CyclesException(CyclesErrorCode.AlreadyRunning, 'This rep already has a running cycle.');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { CycleEventView, CycleView, StartCycleRequest } from '@coachflow/contracts';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
+import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import { Roles } from '#api/modules/people/auth/roles.decorator';
+import { StartCycleHandler } from './commands/start-cycle/start-cycle.handler';
+import { CyclesService } from './cycles.service';
+import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/cycles')
+export class CyclesController {
+  constructor(
+    private readonly startCycle: StartCycleHandler,
+    private readonly cycles: CyclesService,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'leader', 'manager')
+  @ApiBody({ schema: openApiSchema(StartCycleRequest) })
+  @ApiCreatedResponse({ schema: openApiSchema(CycleView) })
+  @ApiConflictResponse({ description: 'The rep already has a running cycle.' })
+  start(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body(new JsonSchemaPipe(StartCycleRequest)) body: StartCycleRequest,
+  ): Promise<CycleView> {
+    return this.startCycle.execute(caller, body);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ schema: openApiSchema(CycleView) })
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<CycleView> {
+    return this.cycles.getCycle(caller, id);
+  }
+
+  @Get(':id/events')
+  @ApiOkResponse({ schema: openApiSchema(Type.Object({ items: Type.Array(CycleEventView) })) })
+  async events(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<{ items: CycleEventView[] }> {
+    return { items: await this.cycles.getEvents(caller, id) };
+  }
+}

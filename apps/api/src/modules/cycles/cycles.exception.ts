@@ -1,0 +1,35 @@
+import { AppException } from '#api/infrastructure/http/app.exception';
+
+export enum CyclesErrorCode {
+  CycleNotFound = 'cycle-not-found',
+  RepNotFound = 'rep-not-found',
+  NotARep = 'not-a-rep',
+  RepWithoutManager = 'rep-without-manager',
+  AlreadyRunning = 'cycle-already-running',
+  NotAllowed = 'cycle-not-allowed',
+}
+
+const STATUS: Record<CyclesErrorCode, number> = {
+  [CyclesErrorCode.CycleNotFound]: 404,
+  [CyclesErrorCode.RepNotFound]: 404,
+  [CyclesErrorCode.NotARep]: 400,
+  [CyclesErrorCode.RepWithoutManager]: 400,
+  [CyclesErrorCode.AlreadyRunning]: 409,
+  [CyclesErrorCode.NotAllowed]: 403,
+};
+
+/** A failure of the cycles context. */
+export class CyclesException extends AppException {
+  readonly status: number;
+  readonly slug: string;
+
+  constructor(
+    readonly code: CyclesErrorCode,
+    message: string,
+    errors?: AppException['errors'],
+  ) {
+    super(message, errors);
+    this.status = STATUS[code];
+    this.slug = code;
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { PeopleService } from '#api/modules/people/people.service';
+import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-organisation';
+
+// Any fixed key: API processes starting together queue here and only the first one seeds.
+const SEED_LOCK_KEY = 7_341_902_119;
+
+/** Creates the demo organisation on start-up when the database is empty (never in production). */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.seedDemo) return;
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+      if ((await this.people.countOrganisations()) > 0) return;
+      await this.seed();
+      this.logger.log(`seeded the demo organisation (${DEMO_ORGANISATION.admin.email} / ${DEMO_PASSWORD})`);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  // Through the same service calls as the HTTP API, so the demo data obeys every rule real data does.
+  private async seed(): Promise<void> {
+    const organisation = await this.people.signUp({
+      name: DEMO_ORGANISATION.name,
+      admin: { ...DEMO_ORGANISATION.admin, password: DEMO_PASSWORD },
+    });
+    const admin = await this.people.findForLogin(DEMO_ORGANISATION.admin.email);
+    if (!admin) throw new Error('the demo admin vanished while seeding');
+    const caller: AuthenticatedUser = {
+      id: admin.id,
+      organisationId: organisation.id,
+      role: 'admin',
+      managerId: null,
+    };
+    const idsByEmail = new Map<string, string>();
+    for (const person of DEMO_ORGANISATION.people) {
+      const managerId =
+        'reportsTo' in person && person.reportsTo ? (idsByEmail.get(person.reportsTo) ?? null) : null;
+      const user = await this.people.createUser(caller, { ...person, password: DEMO_PASSWORD, managerId });
+      idsByEmail.set(user.email, user.id);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { Role } from '@coachflow/contracts';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { UserEntity } from '#api/modules/people/entities/user.entity';
+import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
+import type { RequestWithUser } from './current-user.decorator';
+import { IS_PUBLIC } from './public.decorator';
+import { REQUIRED_ROLES } from './roles.decorator';
+import { TokenService } from './token.service';
+
+/**
+ * The global guard: every route needs a valid bearer token of an active user unless it is `@Public()`,
+ * and `@Roles(...)` narrows it further. Registered as APP_GUARD, so a new route cannot forget it.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<RequestWithUser>();
+    const token = bearerToken(request.headers.authorization);
+    const claims = token ? await this.tokens.verify(token) : null;
+    // The user is read on each request so a deactivated user or a changed role takes effect at once.
+    const user = claims ? await this.users.findOneBy({ id: claims.sub, organisationId: claims.org }) : null;
+    if (!user || !user.active) {
+      throw new PeopleException(
+        PeopleErrorCode.Unauthenticated,
+        'Sign in and send the token as "Authorization: Bearer <token>".',
+      );
+    }
+    request.user = {
+      id: user.id,
+      organisationId: user.organisationId,
+      role: user.role,
+      managerId: user.managerId,
+    };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new PeopleException(
+        PeopleErrorCode.Forbidden,
+        `This needs one of the roles: ${roles.join(', ')}.`,
+      );
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,55 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ShortText, Uuid } from './identifiers';
+import { ROLES } from './roles';
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+// Long enough for a passphrase, short enough that hashing it is not a denial-of-service lever.
+const Password = Type.String({ minLength: 1, maxLength: 256 });
+const NewPassword = Type.String({ minLength: 8, maxLength: 256 });
+export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+
+export const LoginRequest = Type.Object(
+  { email: Email, password: Password },
+  { additionalProperties: false },
+);
+export type LoginRequest = Static<typeof LoginRequest>;
+
+export const UserView = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  managerId: Type.Union([Uuid, Type.Null()]),
+  organisationId: Uuid,
+});
+export type UserView = Static<typeof UserView>;
+
+export const LoginResponse = Type.Object({ token: Type.String(), user: UserView });
+export type LoginResponse = Static<typeof LoginResponse>;
+
+export const CreateUserRequest = Type.Object(
+  {
+    email: Email,
+    name: ShortText(),
+    password: NewPassword,
+    role: RoleSchema,
+    managerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type CreateUserRequest = Static<typeof CreateUserRequest>;
+
+export const SignUpRequest = Type.Object(
+  {
+    name: ShortText(),
+    admin: Type.Object(
+      { email: Email, name: ShortText(), password: NewPassword },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SignUpRequest = Static<typeof SignUpRequest>;
+
+export const OrganisationView = Type.Object({ id: Uuid, name: Type.String() });
+export type OrganisationView = Static<typeof OrganisationView>;

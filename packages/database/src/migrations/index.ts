@@ -1,0 +1,5 @@
+import { PeopleAndCycles1763888400000 } from './1763888400000-people-and-cycles';
+import { EventStore1763888400001 } from './1763888400001-event-store';
+
+/** Every migration, oldest first. A new migration is added here and never edited once released. */
+export const migrations = [PeopleAndCycles1763888400000, EventStore1763888400001];

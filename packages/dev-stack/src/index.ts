@@ -1,0 +1,7 @@
+export * from './embedded-postgres';
+export * from './ensure-temporal-cli';
+export * from './free-port';
+export * from './managed-process';
+export * from './temporal-dev-server';
+export * from './wait-until';
+export * from './workspace-root';

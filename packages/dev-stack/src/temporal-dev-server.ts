@@ -1,0 +1,71 @@
+import { Connection } from '@temporalio/client';
+import type { SearchAttributeType } from '@temporalio/common';
+import { ManagedProcess } from './managed-process';
+import { waitUntil } from './wait-until';
+
+// The SDK's type names (KEYWORD_LIST) as the CLI spells them (KeywordList).
+const CLI_TYPE_NAMES: Record<SearchAttributeType, string> = {
+  TEXT: 'Text',
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+export interface TemporalDevServerOptions {
+  cliPath: string;
+  port: number;
+  uiPort: number;
+  /** SQLite file that keeps workflows across restarts; in memory when absent. */
+  dbFile?: string;
+  /** Keys as `defineSearchAttributeKey` makes them. */
+  searchAttributes?: { name: string; type: SearchAttributeType }[];
+  output?: (line: string) => void;
+}
+
+/** `temporal server start-dev` arguments for the options (kept pure so they can be tested). */
+export function temporalDevServerArgs(options: TemporalDevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  args.push('--ui-port', String(options.uiPort), '--log-level', 'warn');
+  if (options.dbFile) args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=WAL');
+  for (const attribute of options.searchAttributes ?? []) {
+    args.push('--search-attribute', `${attribute.name}=${CLI_TYPE_NAMES[attribute.type]}`);
+  }
+  return args;
+}
+
+export interface RunningTemporalDevServer {
+  address: string;
+  uiUrl: string;
+  process: ManagedProcess;
+}
+
+/** Starts Temporal's dev server and resolves once its frontend answers. */
+export async function startTemporalDevServer(
+  options: TemporalDevServerOptions,
+): Promise<RunningTemporalDevServer> {
+  const process = new ManagedProcess({
+    name: 'temporal',
+    command: options.cliPath,
+    args: temporalDevServerArgs(options),
+    output: options.output,
+    quietWhileStopping: true,
+  });
+  const address = `127.0.0.1:${options.port}`;
+  await waitUntil(
+    async () => {
+      if (!process.running) throw new Error('the dev server exited during start-up');
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+        return true;
+      } finally {
+        await connection.close();
+      }
+    },
+    { what: `Temporal dev server on ${address}`, timeoutMs: 60_000 },
+  );
+  return { address, uiUrl: `http://127.0.0.1:${options.uiPort}`, process };
+}

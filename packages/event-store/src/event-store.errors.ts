@@ -1,0 +1,27 @@
+export enum EventStoreErrorCode {
+  WrongExpectedVersion = 'WRONG_EXPECTED_VERSION',
+  PartialDuplicateBatch = 'PARTIAL_DUPLICATE_BATCH',
+  EmptyBatch = 'EMPTY_BATCH',
+}
+
+/** A typed failure of the event store; the API maps `WrongExpectedVersion` to 409. */
+export class EventStoreException extends Error {
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EventStoreException';
+  }
+}
+
+export function wrongExpectedVersion(
+  streamId: string,
+  expected: string | number,
+  actual: number,
+): EventStoreException {
+  return new EventStoreException(
+    EventStoreErrorCode.WrongExpectedVersion,
+    `Stream ${streamId} is at version ${actual}, not ${expected}`,
+  );
+}

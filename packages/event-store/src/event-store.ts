@@ -1,0 +1,42 @@
+import type { DomainEvent } from '@coachflow/domain';
+
+/**
+ * What an append expects the stream to be at: an exact version, `no-stream` for a stream that must not
+ * exist yet, or `any` to skip the check.
+ */
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export interface AppendOptions {
+  expectedVersion?: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append: pass it as `expectedVersion` next time. */
+  nextExpectedVersion: number;
+  /** Global position of the last event appended, or null when the batch was already stored. */
+  lastPosition: number | null;
+  /** True when every event id was already in the stream and nothing was written. */
+  alreadyAppended: boolean;
+}
+
+/** An event as stored: the domain event plus where and when it landed. */
+export interface RecordedEvent<E extends DomainEvent = DomainEvent<string, Record<string, unknown>>> {
+  id: E['id'];
+  type: E['type'];
+  data: E['data'];
+  metadata: Record<string, unknown>;
+  streamId: string;
+  streamVersion: number;
+  globalPosition: number;
+  recordedAt: Date;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+}
+
+/** An append-only store of event streams (one per cycle, one per configuration object). */
+export interface EventStore {
+  appendToStream(streamId: string, events: DomainEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+}

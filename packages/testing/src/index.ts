@@ -1,0 +1,5 @@
+export * from './api-client';
+export * from './app-processes';
+export * from './eventually';
+export * from './integration-env';
+export * from './organisation-fixture';

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CycleEventView, CycleView, LoginResponse, UserView } from '@coachflow/contracts';
+import { freePort, isPortInUse, type ManagedProcess } from '@coachflow/dev-stack';
+import { ApiClient, eventually, integrationEnv, OutputLog, startBuiltEntry } from '@coachflow/testing';
+
+/**
+ * `npm start` as a newcomer runs it: an embedded Postgres and a Temporal dev server under a data folder,
+ * the demo organisation, Ctrl-C that leaves nothing behind, and a restart that still has the cycle.
+ */
+describe('the launcher (npm start) on embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'coachflow-launcher-'));
+  // mkdtemp makes the folder private to root; the embedded Postgres runs as the postgres user.
+  chmodSync(dataDir, 0o755);
+  const log = new OutputLog();
+  let ports: Record<'PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_POSTGRES_PORT', number>;
+  let launcher: ManagedProcess | undefined;
+
+  async function launch(): Promise<ApiClient> {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      TEMPORAL_CLI: integrationEnv().temporalCli,
+    };
+    delete env['DATABASE_URL'];
+    delete env['TEMPORAL_ADDRESS'];
+    delete env['JWT_SECRET'];
+    for (const [name, port] of Object.entries(ports)) env[name] = String(port);
+    launcher = startBuiltEntry('launcher', 'apps/launcher/dist/main.js', env, log);
+    await launcher.waitForLine(/Coachflow is running/, 180_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n${log.tail()}`);
+    });
+    return new ApiClient(`http://127.0.0.1:${ports.PORT}`);
+  }
+
+  async function login(api: ApiClient, email: string): Promise<ApiClient> {
+    const response = await api.post<LoginResponse>('/api/auth/login', { email, password: 'coachflow' });
+    expect(response.status).toBe(200);
+    return api.withToken(response.body.token);
+  }
+
+  async function stopWith(signal: NodeJS.Signals): Promise<void> {
+    launcher!.stop(60_000, signal).catch(() => undefined);
+    expect(await launcher!.exited).toBe(0);
+    for (const port of Object.values(ports)) expect(await isPortInUse(port)).toBe(false);
+  }
+
+  beforeAll(async () => {
+    ports = {
+      PORT: await freePort(),
+      TEMPORAL_PORT: await freePort(),
+      TEMPORAL_UI_PORT: await freePort(),
+      EMBEDDED_POSTGRES_PORT: await freePort(),
+    };
+  });
+
+  afterAll(async () => {
+    await launcher?.stop(5_000, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the product, stops cleanly on Ctrl-C and keeps the data across a restart', async () => {
+    const api = await launch();
+    expect((await api.get('/health')).body).toEqual({
+      status: 'ok',
+      checks: { database: 'up', temporal: 'up' },
+    });
+    expect((await api.get<string>('/')).body).toContain('<div id="root">');
+
+    const admin = await login(api, 'admin@demo.test');
+    const users = await admin.get<{ items: UserView[] }>('/api/users');
+    const ray = users.body.items.find((user) => user.email === 'ray@demo.test')!;
+    const maria = await login(api, 'maria@demo.test');
+    const cycle = await maria.post<CycleView>('/api/cycles', { repId: ray.id, playbookId: randomUUID() });
+    expect(cycle.status).toBe(201);
+    await eventually(async () => {
+      const events = await maria.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.body.id}/events`);
+      expect(events.body.items.map((event) => event.type)).toEqual(['CycleStarted']);
+    });
+
+    await stopWith('SIGINT');
+
+    const again = await launch();
+    const mariaAgain = await login(again, 'maria@demo.test');
+    const events = await mariaAgain.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.body.id}/events`);
+    expect(events.body.items.map((event) => event.type)).toEqual(['CycleStarted']);
+    // Still one demo organisation: the seed ran once.
+    expect(
+      (await (await login(again, 'admin@demo.test')).get<{ items: UserView[] }>('/api/users')).body.items,
+    ).toHaveLength(6);
+    await stopWith('SIGTERM');
+  });
+});

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { CycleEventView, CycleView } from '@coachflow/contracts';
+import type { ManagedProcess } from '@coachflow/dev-stack';
+import {
+  appProcessEnv,
+  createOrganisationFixture,
+  eventually,
+  OutputLog,
+  type RunningApi,
+  startApiProcess,
+  startBuiltEntry,
+} from '@coachflow/testing';
+
+/** The walking skeleton across real process boundaries: HTTP → API → Temporal → worker → Postgres → HTTP. */
+describe('walking skeleton: API and worker as separate processes', () => {
+  const workerLog = new OutputLog();
+  let api: RunningApi;
+  let worker: ManagedProcess;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const env = appProcessEnv();
+    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
+    api = await startApiProcess(env);
+    baseUrl = api.baseUrl;
+  });
+
+  afterAll(async () => {
+    await api?.process.stop();
+    await worker?.stop();
+  });
+
+  it('records CycleStarted for a cycle started over HTTP and serves it back', async () => {
+    const org = await createOrganisationFixture(baseUrl);
+    const playbookId = randomUUID();
+    const started = await org.manager.api.post<CycleView>('/api/cycles', {
+      repId: org.rep.user.id,
+      playbookId,
+    });
+    expect(started.status).toBe(201);
+
+    const events = await eventually(async () => {
+      const response = await org.rep.api.get<{ items: CycleEventView[] }>(
+        `/api/cycles/${started.body.id}/events`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.items).toHaveLength(1);
+      return response.body.items;
+    });
+    expect(events[0]).toMatchObject({
+      version: 1,
+      type: 'CycleStarted',
+      data: {
+        cycleId: started.body.id,
+        organisationId: org.organisationId,
+        repId: org.rep.user.id,
+        managerId: org.manager.user.id,
+        playbook: { id: playbookId, version: 1 },
+      },
+    });
+    expect(Date.parse(events[0]!.recordedAt)).not.toBeNaN();
+  });
+
+  it('never logs a bearer token or a password', async () => {
+    const org = await createOrganisationFixture(baseUrl);
+    await org.admin.api.get('/api/me');
+    const logs = `${api.log.text()}\n${workerLog.text()}`;
+    expect(logs).toContain('/api/me');
+    expect(logs).not.toContain(org.admin.api.token!);
+    expect(logs).not.toContain('fixture-password-1');
+  });
+});

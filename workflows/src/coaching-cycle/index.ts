@@ -1,0 +1,5 @@
+export * from './activities';
+export * from './coaching-cycle.input';
+export * from './messages';
+export * from './search-attributes';
+export type { coachingCycle } from './coaching-cycle.workflow';

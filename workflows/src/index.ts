@@ -1,0 +1,3 @@
+export * from './coaching-cycle';
+export * from './temporal-settings';
+export * from './workflows-path';
