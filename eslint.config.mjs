@@ -17,8 +17,9 @@ function moduleBoundaries(inTests) {
       // domain and contracts stand alone; nothing imports an app.
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow() },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow() },
-      { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow('type:domain') },
+      { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow('type:domain', 'type:data') },
       { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: allow('type:domain', 'type:contracts') },
+      { sourceTag: 'type:forms', onlyDependOnLibsWithTags: allow('type:contracts') },
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: allow() },
       {
         sourceTag: 'type:testing',
@@ -32,6 +33,7 @@ function moduleBoundaries(inTests) {
           'type:data',
           'type:workflows',
           'type:tooling',
+          'type:forms',
         ),
       },
       {
@@ -96,7 +98,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.spec.tsx'],
+    // Test code: specs, and contract suites under a testing/ folder.
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/src/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries(true)],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CycleEventView, CycleView, LoginResponse, UserView } from '@coachflow/contracts';
+import type { CycleEventView, CycleView, HealthView, LoginResponse, UserView } from '@coachflow/contracts';
 import { freePort, isPortInUse, type ManagedProcess } from '@coachflow/dev-stack';
 import { ApiClient, eventually, integrationEnv, OutputLog, startBuiltEntry } from '@coachflow/testing';
 
@@ -57,15 +57,18 @@ describe('the launcher (npm start) on embedded defaults', () => {
   });
 
   afterAll(async () => {
-    await launcher?.stop(5_000, 'SIGKILL');
+    // SIGTERM, as Ctrl-C would: the launcher then stops its children (SIGKILL would orphan them).
+    await launcher?.stop(60_000, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('runs the product, stops cleanly on Ctrl-C and keeps the data across a restart', async () => {
     const api = await launch();
-    expect((await api.get('/health')).body).toEqual({
-      status: 'ok',
-      checks: { database: 'up', temporal: 'up' },
+    await eventually(async () => {
+      const health = await api.get<HealthView>('/health');
+      expect(health.body).toMatchObject({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
+      // The worker sets its projections up as it starts, moments after the API answers.
+      expect(health.body.projections?.['cycle-summaries']?.behind).toBe(0);
     });
     expect((await api.get<string>('/')).body).toContain('<div id="root">');
 

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { CycleEventView, CycleView } from '@coachflow/contracts';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { CycleEventView, CycleView, HealthView, Page } from '@coachflow/contracts';
+import { workspaceRoot } from '@coachflow/dev-stack';
 import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
   appProcessEnv,
@@ -17,9 +21,10 @@ describe('walking skeleton: API and worker as separate processes', () => {
   let api: RunningApi;
   let worker: ManagedProcess;
   let baseUrl: string;
+  let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    const env = appProcessEnv();
+    env = appProcessEnv();
     worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
     api = await startApiProcess(env);
     baseUrl = api.baseUrl;
@@ -59,6 +64,37 @@ describe('walking skeleton: API and worker as separate processes', () => {
       },
     });
     expect(Date.parse(events[0]!.recordedAt)).not.toBeNaN();
+  });
+
+  it('lists cycles from the cycle-summaries projection, which the rebuild CLI can replay', async () => {
+    const org = await createOrganisationFixture(baseUrl);
+    const started = await org.manager.api.post<CycleView>('/api/cycles', {
+      repId: org.rep.user.id,
+      playbookId: randomUUID(),
+    });
+    expect(started.status).toBe(201);
+    const listed = () =>
+      org.manager.api.get<Page<CycleView>>(`/api/cycles?repId=${org.rep.user.id}&status=running`);
+    await eventually(async () =>
+      expect((await listed()).body.items.map((cycle) => cycle.id)).toEqual([started.body.id]),
+    );
+    expect((await org.rep.api.get<Page<CycleView>>('/api/cycles')).body.items).toHaveLength(1);
+    expect((await org.otherRep.api.get<Page<CycleView>>('/api/cycles')).body.items).toHaveLength(0);
+    expect((await org.manager.api.get('/api/cycles?status=paused')).status).toBe(400);
+
+    const health = await org.manager.api.get<HealthView>('/health');
+    expect(health.body.projections?.['cycle-summaries']).toEqual({
+      behind: expect.any(Number),
+      seconds: expect.any(Number),
+    });
+
+    const rebuild = await promisify(execFile)(
+      process.execPath,
+      [join(workspaceRoot(__dirname), 'apps/worker/dist/cli/rebuild-projection.js'), 'cycle-summaries'],
+      { env },
+    );
+    expect(rebuild.stdout).toMatch(/rebuilt cycle-summaries from \d+ events/);
+    expect((await listed()).body.items.map((cycle) => cycle.id)).toEqual([started.body.id]);
   });
 
   it('never logs a bearer token or a password', async () => {

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       process.exit(0);
     });
   };
+  process.on('exit', () => stack.killAll());
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporal.address,
       JWT_SECRET: devJwtSecret(config.dataDir, process.env['JWT_SECRET']),
       PORT: String(config.appPort),
+      // A developer's stack listens on this machine only, like its Postgres and Temporal; HOST opens it up.
+      HOST: process.env['HOST'] ?? '127.0.0.1',
     };
     stack.add(
       new ManagedProcess({

@@ -10,6 +10,11 @@ export class Stack {
     return process;
   }
 
+  /** Last resort when the launcher exits without a clean stop (a crash): leave no orphan behind. */
+  killAll(): void {
+    for (const process of this.processes) process.killGroup();
+  }
+
   /** Resolves with the first process that exits on its own. */
   firstExit(): Promise<ManagedProcess> {
     return Promise.race(this.processes.map((process) => process.exited.then(() => process)));

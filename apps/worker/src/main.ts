@@ -1,4 +1,5 @@
-import { PostgresEventStore } from '@coachflow/event-store';
+import { PostgresEventStore, ProjectionDaemon } from '@coachflow/event-store';
+import { PROJECTIONS } from '@coachflow/read-models';
 import { NativeConnection } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { createWorker } from './create-worker';
@@ -8,19 +9,27 @@ import { workflowSource } from './workflow-source';
 async function main(): Promise<void> {
   const config = loadWorkerConfig(process.env);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+  const eventStore = new PostgresEventStore(pool);
+  const projections = new ProjectionDaemon(pool, eventStore, [...PROJECTIONS], {
+    onError: (name, error) => console.error(`projection ${name} failed a batch (will retry):`, error),
+  });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   try {
     const worker = await createWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      eventStore: new PostgresEventStore(pool),
+      eventStore,
       workflows: workflowSource(config.workflowBundlePath),
     });
+    await projections.start();
     console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+    console.log(`projections running: ${PROJECTIONS.map((projection) => projection.name).join(', ')}`);
     // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown, which ends run().
     await worker.run();
   } finally {
+    await projections.stop();
+    await eventStore.close();
     await connection.close();
     await pool.end();
   }

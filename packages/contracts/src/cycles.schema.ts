@@ -1,9 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CYCLE_PHASES, CYCLE_STATUSES } from './cycle-vocabulary';
-import { Uuid } from './identifiers';
+import { oneOf, Uuid } from './identifiers';
 
-const literals = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((value) => Type.Literal(value)));
+export const ListCyclesQuery = Type.Object(
+  {
+    repId: Type.Optional(Uuid),
+    status: Type.Optional(oneOf(CYCLE_STATUSES)),
+    limit: Type.Optional(Type.String()),
+    cursor: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ListCyclesQuery = Static<typeof ListCyclesQuery>;
 
 export const StartCycleRequest = Type.Object(
   { repId: Uuid, playbookId: Uuid },
@@ -16,8 +24,8 @@ export const CycleView = Type.Object({
   repId: Uuid,
   managerId: Uuid,
   playbook: Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) }),
-  phase: literals(CYCLE_PHASES),
-  status: literals(CYCLE_STATUSES),
+  phase: oneOf(CYCLE_PHASES),
+  status: oneOf(CYCLE_STATUSES),
 });
 export type CycleView = Static<typeof CycleView>;
 

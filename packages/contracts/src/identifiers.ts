@@ -5,3 +5,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 
 /** Free text a person typed: bounded so no request can make us store megabytes in a name. */
 export const ShortText = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
+
+/** One of a fixed list of strings, as a JSON Schema `enum` whose static type is the union of the values. */
+export function oneOf<T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+}

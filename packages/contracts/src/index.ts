@@ -7,3 +7,4 @@ export * from './identifiers';
 export * from './people.schema';
 export * from './cycles.schema';
 export * from './health.schema';
+export * from './rubrics.schema';

@@ -1,12 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ShortText, Uuid } from './identifiers';
+import { oneOf, ShortText, Uuid } from './identifiers';
 import { ROLES } from './roles';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 // Long enough for a passphrase, short enough that hashing it is not a denial-of-service lever.
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 const NewPassword = Type.String({ minLength: 8, maxLength: 256 });
-export const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+export const RoleSchema = oneOf(ROLES);
 
 export const LoginRequest = Type.Object(
   { email: Email, password: Password },

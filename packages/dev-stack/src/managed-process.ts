@@ -46,6 +46,16 @@ export class ManagedProcess {
     });
   }
 
+  /** Kills the process and its children at once (last resort, e.g. when the parent is exiting). */
+  killGroup(): void {
+    if (!this.running || !this.child.pid) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

@@ -25,3 +25,14 @@ export function wrongExpectedVersion(
     `Stream ${streamId} is at version ${actual}, not ${expected}`,
   );
 }
+
+export function partialDuplicateBatch(streamId: string): EventStoreException {
+  return new EventStoreException(
+    EventStoreErrorCode.PartialDuplicateBatch,
+    `Stream ${streamId} already holds some but not all of this batch's events`,
+  );
+}
+
+export function emptyBatch(): EventStoreException {
+  return new EventStoreException(EventStoreErrorCode.EmptyBatch, 'Nothing to append');
+}

@@ -19,7 +19,7 @@ export interface AppendResult {
   alreadyAppended: boolean;
 }
 
-/** An event as stored: the domain event plus where and when it landed. */
+/** An event as stored, upcast to its type's current shape, plus where and when it landed. */
 export interface RecordedEvent<E extends DomainEvent = DomainEvent<string, Record<string, unknown>>> {
   id: E['id'];
   type: E['type'];
@@ -35,8 +35,30 @@ export interface ReadStreamOptions {
   fromVersion?: number;
 }
 
+export interface ReadAllOptions {
+  /** Global position already seen; 0 for the start. */
+  after: number;
+  limit: number;
+}
+
+export interface AggregateResult<State> {
+  state: State;
+  /** The stream version the state reflects (0 for a stream with no events). */
+  version: number;
+}
+
 /** An append-only store of event streams (one per cycle, one per configuration object). */
 export interface EventStore {
   appendToStream(streamId: string, events: DomainEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Events of every stream in global order after `after`. Never skips: an event that a transaction still in
+   * flight will commit with a lower position is waited for, not passed over.
+   */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  aggregateStream<State>(
+    streamId: string,
+    evolve: (state: State, event: RecordedEvent) => State,
+    initialState: () => State,
+  ): Promise<AggregateResult<State>>;
 }

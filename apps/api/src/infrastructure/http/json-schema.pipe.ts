@@ -1,8 +1,8 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { ajvErrorsToFieldErrors } from '@coachflow/forms';
 import type { Static, TSchema } from '@sinclair/typebox';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ajvErrorsToFieldErrors } from './ajv-errors-to-field-errors';
 import { RequestValidationException } from './app.exception';
 
 // One compiler for the process: schemas compile once and are cached by identity.

@@ -16,3 +16,15 @@ export function canSeeCycle(caller: AuthenticatedUser, cycle: { repId: string; m
     caller.id === cycle.managerId
   );
 }
+
+/**
+ * canSeeCycle as a SQL condition on a table with `rep_id` and `manager_id`, for lists: `$n` placeholders
+ * start after `firstParam - 1` earlier parameters.
+ */
+export function visibleCyclesCondition(
+  caller: AuthenticatedUser,
+  firstParam: number,
+): { sql: string; params: string[] } {
+  if (caller.role === 'admin' || caller.role === 'leader') return { sql: 'true', params: [] };
+  return { sql: `(rep_id = $${firstParam} OR manager_id = $${firstParam})`, params: [caller.id] };
+}

@@ -1,15 +1,24 @@
-import { CycleEventView, CycleView, StartCycleRequest } from '@coachflow/contracts';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  CycleEventView,
+  CycleView,
+  ListCyclesQuery,
+  type Page,
+  pageSchema,
+  StartCycleRequest,
+} from '@coachflow/contracts';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
+import { parsePageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
 import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
 import { Roles } from '#api/modules/people/auth/roles.decorator';
@@ -36,6 +45,23 @@ export class CyclesController {
     @Body(new JsonSchemaPipe(StartCycleRequest)) body: StartCycleRequest,
   ): Promise<CycleView> {
     return this.startCycle.execute(caller, body);
+  }
+
+  @Get()
+  @ApiQuery({ name: 'repId', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['running', 'completed', 'cancelled'] })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ schema: openApiSchema(pageSchema(CycleView)) })
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query(new JsonSchemaPipe(ListCyclesQuery)) query: ListCyclesQuery,
+  ): Promise<Page<CycleView>> {
+    return this.cycles.listCycles(
+      caller,
+      { repId: query.repId, status: query.status },
+      parsePageQuery(query),
+    );
   }
 
   @Get(':id')

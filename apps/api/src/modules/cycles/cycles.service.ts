@@ -1,15 +1,28 @@
-import type { CycleEventView, CycleView } from '@coachflow/contracts';
+import type { CycleEventView, CycleStatus, CycleView, Page } from '@coachflow/contracts';
 import { cycleStreamId } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { CYCLE_SUMMARIES_TABLE } from '@coachflow/read-models';
+import type { Pool } from 'pg';
 import type { Repository } from 'typeorm';
-import { EVENT_STORE } from '#api/infrastructure/database/database.module';
+import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
+import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { canSeeCycle } from './cycle-access';
+import { canSeeCycle, visibleCyclesCondition } from './cycle-access';
 import { toCycleView } from './cycle-view';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { CycleEntity } from './entities/cycle.entity';
+
+interface SummaryRow {
+  id: string;
+  rep_id: string;
+  manager_id: string;
+  playbook_id: string;
+  playbook_version: number;
+  phase: CycleView['phase'];
+  status: CycleView['status'];
+}
 
 /** Reads of cycles, scoped to the caller's organisation and reach. */
 @Injectable()
@@ -17,7 +30,41 @@ export class CyclesService {
   constructor(
     @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
+
+  /** Cycles the caller may see, from the cycle-summaries projection (eventually consistent). */
+  async listCycles(
+    caller: AuthenticatedUser,
+    filter: { repId?: string; status?: CycleStatus },
+    page: PageQuery,
+  ): Promise<Page<CycleView>> {
+    const visible = visibleCyclesCondition(caller, 6);
+    const { rows } = await this.pool.query<SummaryRow>(
+      `SELECT cycle_id AS id, rep_id, manager_id, playbook_id, playbook_version, phase, status
+         FROM ${CYCLE_SUMMARIES_TABLE}
+        WHERE organisation_id = $1 AND ($2::uuid IS NULL OR rep_id = $2) AND ($3::text IS NULL OR status = $3)
+          AND ($4::uuid IS NULL OR cycle_id > $4) AND ${visible.sql}
+        ORDER BY cycle_id LIMIT $5`,
+      [
+        caller.organisationId,
+        filter.repId ?? null,
+        filter.status ?? null,
+        page.after ?? null,
+        page.limit,
+        ...visible.params,
+      ],
+    );
+    const items = rows.map((row): CycleView => ({
+      id: row.id,
+      repId: row.rep_id,
+      managerId: row.manager_id,
+      playbook: { id: row.playbook_id, version: row.playbook_version },
+      phase: row.phase,
+      status: row.status,
+    }));
+    return { items, nextCursor: nextCursor(items, page.limit) };
+  }
 
   async getCycle(caller: AuthenticatedUser, id: string): Promise<CycleView> {
     return toCycleView(await this.findVisible(caller, id));

@@ -1,8 +1,11 @@
 import type { HealthView } from '@coachflow/contracts';
+import { projectionLag } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { PG_POOL } from '#api/infrastructure/database/database.module';
 import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -13,6 +16,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async check(): Promise<HealthView> {
@@ -25,10 +29,13 @@ export class HealthService {
         );
       }),
     ]);
-    return {
+    const health: HealthView = {
       status: database === 'up' && temporal === 'up' ? 'ok' : 'error',
       checks: { database, temporal },
     };
+    // Lag is information for operators: it never turns a healthy service unhealthy.
+    const projections = database === 'up' ? await projectionLag(this.pool).catch(() => undefined) : undefined;
+    return projections ? { ...health, projections } : health;
   }
 }
 

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { workspaceRoot } from '@coachflow/dev-stack';
+import { formatAppendReport } from './append-report';
+import { benchScale } from './bench-scale';
+import { eventStoreBenchmark } from './event-store.bench';
+import { formatProjectionResult } from './projection.bench';
+import { writeResults } from './write-results';
+
+// Progress goes to stderr, so stdout holds the report alone.
+const say = (line: string) => console.error(`[bench] ${line}`);
+const resultsDir = () => join(workspaceRoot(__dirname), 'bench-results');
+
+async function runEventStore(): Promise<void> {
+  const result = await eventStoreBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nEvent store appends — Postgres ${result.postgres.version} (${result.postgres.server}), ` +
+      `scale ${result.scale}, ${result.machine.cpus} CPUs, Node ${result.machine.node}; ` +
+      'ours with NOTIFY on (production default)\n',
+  );
+  console.log(formatAppendReport(result.append));
+  console.log(`\nProjections\n`);
+  console.log(formatProjectionResult(result.projection));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'event-store', result)}`);
+}
+
+/** Benchmarks by the name given on the command line. */
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  'event-store': runEventStore,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const name = argv[0];
+  const run = name === undefined ? undefined : BENCHMARKS[name];
+  if (!run) {
+    console.error(
+      `usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}>   (BENCH_SCALE=<factor> for more or fewer appends)`,
+    );
+    return 2;
+  }
+  await run();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

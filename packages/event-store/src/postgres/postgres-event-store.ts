@@ -1,0 +1,204 @@
+import type { DomainEvent } from '@coachflow/domain';
+import type { Pool, PoolClient } from 'pg';
+import { aggregate } from '../aggregate';
+import type {
+  AggregateResult,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../event-store';
+import { emptyBatch, partialDuplicateBatch, wrongExpectedVersion } from '../event-store.errors';
+import { EventSchemas } from '../event-schemas';
+import { EventNotifier } from './event-notifier';
+
+interface EventRow {
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  stream_id: string;
+  stream_version: string;
+  global_position: string;
+  recorded_at: Date;
+}
+
+// Writers using `any` that keep losing the race for the next version give up after this many tries.
+const MAX_ANY_ATTEMPTS = 20;
+
+const COLUMNS =
+  'event_id, event_type, schema_version, data, metadata, stream_id, stream_version, global_position, recorded_at';
+
+export interface PostgresEventStoreOptions {
+  schemas?: EventSchemas;
+  /** Wake projection runners after appends (default true). */
+  notify?: boolean;
+}
+
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+/** The event store on Postgres (tables and append function from @coachflow/database's migrations). */
+export class PostgresEventStore implements EventStore {
+  private readonly schemas: EventSchemas;
+  private readonly notifier: EventNotifier | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.schemas = options.schemas ?? new EventSchemas();
+    this.notifier = options.notify === false ? undefined : new EventNotifier(pool);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: DomainEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw emptyBatch();
+    const expected = options.expectedVersion ?? 'any';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const inserted = await this.insertBatch(streamId, events, expected);
+        if (inserted) {
+          this.notifier?.appended(inserted.lastPosition);
+          return {
+            nextExpectedVersion: inserted.version,
+            lastPosition: inserted.lastPosition,
+            alreadyAppended: false,
+          };
+        }
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      // Nothing was written: the batch is already stored (a retry), or the stream is not where the writer
+      // expected it. Which one, the stored ids tell.
+      const { stored, version } = await this.probe(streamId, events);
+      if (stored === events.length)
+        return { nextExpectedVersion: version, lastPosition: null, alreadyAppended: true };
+      if (stored > 0) throw partialDuplicateBatch(streamId);
+      // With `any` a lost race for the next version is no conflict: take the version after the winner's.
+      if (expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS)
+        throw wrongExpectedVersion(streamId, expected, version);
+    }
+  }
+
+  /**
+   * One INSERT, one round trip. Versions continue from the expected one (or the stream's last, for `any`),
+   * and only when that version exists, so a stream can never get a gap; the unique indexes refuse a version
+   * another writer took first and an event id already stored. Returns null when the expected version does
+   * not exist.
+   */
+  private async insertBatch(
+    streamId: string,
+    events: DomainEvent[],
+    expected: ExpectedVersion,
+  ): Promise<{ version: number; lastPosition: number } | null> {
+    // A named statement: Postgres parses and plans it once per connection, not on every append.
+    const { rows } = await this.pool.query<{ version: string | null; last_position: string | null }>({
+      name: 'coachflow_append',
+      text: `WITH base AS (
+         SELECT coalesce($2::bigint, (SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) AS version
+       ), inserted AS (
+         INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+         SELECT $1, base.version + e.n, e.id, e.type, e.schema_version, e.data, e.metadata
+           FROM base, unnest($3::text[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])
+                WITH ORDINALITY AS e(id, type, schema_version, data, metadata, n)
+          WHERE base.version = 0
+             OR EXISTS (SELECT 1 FROM events x WHERE x.stream_id = $1 AND x.stream_version = base.version)
+         RETURNING stream_version, global_position
+       )
+       SELECT max(stream_version) AS version, max(global_position) AS last_position FROM inserted`,
+      values: [
+        streamId,
+        expected === 'any' ? null : expected === 'no-stream' ? 0 : expected,
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => this.schemas.currentVersion(event.type)),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata ?? {})),
+      ],
+    });
+    const row = rows[0];
+    if (!row?.version || !row.last_position) return null;
+    return { version: Number(row.version), lastPosition: Number(row.last_position) };
+  }
+
+  /** How many of the batch's ids the stream holds, and the stream's version. */
+  private async probe(streamId: string, events: DomainEvent[]): Promise<{ stored: number; version: number }> {
+    const { rows } = await this.pool.query<{ stored: string; version: string | null }>(
+      `SELECT (SELECT count(*) FROM events WHERE stream_id = $1 AND event_id = ANY($2)) AS stored,
+              (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version`,
+      [streamId, events.map((event) => event.id)],
+    );
+    return { stored: Number(rows[0]?.stored ?? 0), version: Number(rows[0]?.version ?? 0) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      [streamId, options.fromVersion ?? 1],
+    );
+    return rows.map((row) => this.toRecordedEvent(row));
+  }
+
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readAllWith(this.pool, options);
+  }
+
+  /** readAll on a given connection, so a projection reads and writes in one transaction. */
+  async readAllWith(db: Queryable, { after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    // The fence: nothing from a transaction at or after the oldest one still running. Its events may hold
+    // lower positions than ones already committed; they are read once it ends (Emmett's scheme).
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+        WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY global_position LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((row) => this.toRecordedEvent(row));
+  }
+
+  async aggregateStream<State>(
+    streamId: string,
+    evolve: (state: State, event: RecordedEvent) => State,
+    initialState: () => State,
+  ): Promise<AggregateResult<State>> {
+    return aggregate(await this.readStream(streamId), evolve, initialState);
+  }
+
+  /** Global position of the newest event (0 when empty), for lag figures. */
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ head: string | null }>(
+      'SELECT max(global_position) AS head FROM events',
+    );
+    return Number(rows[0]?.head ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.notifier?.close();
+  }
+
+  private toRecordedEvent(row: EventRow): RecordedEvent {
+    return {
+      id: row.event_id,
+      type: row.event_type,
+      data: this.schemas.toCurrent(row.event_type, row.schema_version, row.data),
+      metadata: row.metadata,
+      streamId: row.stream_id,
+      streamVersion: Number(row.stream_version),
+      globalPosition: Number(row.global_position),
+      recordedAt: row.recorded_at,
+    };
+  }
+}
+
+/** 23505: a unique index refused the row (a version another writer took, or an event id already stored). */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === '23505';
+}

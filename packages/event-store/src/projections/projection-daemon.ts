@@ -1,0 +1,94 @@
+import type { Pool, PoolClient } from 'pg';
+import { EVENTS_CHANNEL } from '../postgres/event-notifier';
+import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { ProjectionDefinition } from './projection';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+
+export interface ProjectionDaemonOptions extends ProjectionRunnerOptions {
+  /** Fallback poll when no notification arrives (a lost NOTIFY only delays a projection by this much). */
+  pollIntervalMs?: number;
+  /** Re-check delay while committed events wait behind the fence for an older transaction to end. */
+  fencedRetryMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+/** Keeps every registered projection up to date: woken by LISTEN/NOTIFY, with polling as the fallback. */
+export class ProjectionDaemon {
+  private readonly runners: ProjectionRunner[];
+  private readonly pollIntervalMs: number;
+  private listener: PoolClient | undefined;
+  private wake: (() => void) | undefined;
+  private woken = false;
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    projections: ProjectionDefinition[],
+    private readonly options: ProjectionDaemonOptions = {},
+  ) {
+    this.runners = projections.map((projection) => new ProjectionRunner(pool, store, projection, options));
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  async start(): Promise<void> {
+    for (const runner of this.runners) await runner.setUp();
+    this.listener = await this.pool.connect();
+    this.listener.on('notification', () => this.signal());
+    await this.listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.signal();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+    }
+  }
+
+  private async fenced(): Promise<boolean> {
+    try {
+      const head = await this.store.headPosition();
+      for (const runner of this.runners) if ((await runner.checkpoint()) < head) return true;
+    } catch {
+      // The database is unreachable: wait for the poll.
+    }
+    return false;
+  }
+
+  private signal(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.woken = false;
+      for (const runner of this.runners) {
+        try {
+          await runner.catchUp();
+        } catch (error) {
+          // The batch rolled back; it is retried at the next wake-up or poll.
+          this.options.onError?.(runner.projection.name, error);
+        }
+      }
+      if (this.woken || !this.running) continue;
+      // Committed events beyond a checkpoint mean the fence held them back: the transaction in the way may
+      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll.
+      const waitMs = (await this.fenced()) ? (this.options.fencedRetryMs ?? 50) : this.pollIntervalMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}

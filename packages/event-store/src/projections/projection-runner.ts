@@ -1,0 +1,97 @@
+import type { Pool, PoolClient } from 'pg';
+import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+}
+
+/**
+ * Moves one projection forward a batch at a time. Each batch reads events after the checkpoint, applies
+ * them and stores the new checkpoint in one transaction: a crash anywhere rolls back both, so every event
+ * is applied exactly once. The checkpoint row is locked with SKIP LOCKED, so among several processes one
+ * runs a projection at a time and the others move on.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    readonly projection: ProjectionDefinition,
+    options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /** Creates the projection's tables and checkpoint when they do not exist yet. */
+  async setUp(): Promise<void> {
+    await withTransaction(this.pool, async (db) => {
+      // Serialises concurrent set-ups of the same projection (two workers starting at once).
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${this.projection.name}`]);
+      for (const table of this.projection.tables) {
+        const name = assertTableName(table.name);
+        const exists = await db.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [name]);
+        if (!exists.rows[0]?.found) for (const statement of table.create(name)) await db.query(statement);
+      }
+      await db.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+        this.projection.name,
+      ]);
+    });
+  }
+
+  /** Applies the next batch; returns how many events it read (0: caught up, or another process has it). */
+  runBatch(): Promise<number> {
+    return withTransaction(this.pool, async (db) => {
+      const checkpoint = await db.query<{ position: string }>(
+        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
+        [this.projection.name],
+      );
+      const row = checkpoint.rows[0];
+      if (!row) return 0;
+      const events = await this.store.readAllWith(db, { after: Number(row.position), limit: this.batchSize });
+      const last = events.at(-1);
+      if (!last) return 0;
+      const relevant = relevantEvents(this.projection, events);
+      if (relevant.length > 0)
+        await this.projection.apply(relevant, { db, table: (name) => assertTableName(name) });
+      await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
+        this.projection.name,
+        last.globalPosition,
+      ]);
+      return events.length;
+    });
+  }
+
+  /** Runs batches until caught up; returns how many events it read. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (let read = await this.runBatch(); read > 0; read = await this.runBatch()) total += read;
+    return total;
+  }
+
+  /** Where the projection stands (0 before its first batch). */
+  async checkpoint(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>(
+      'SELECT position FROM projection_checkpoints WHERE name = $1',
+      [this.projection.name],
+    );
+    return Number(rows[0]?.position ?? 0);
+  }
+}
+
+/** Runs `work` in a transaction on a pooled connection: commit on success, roll back on any error. */
+export async function withTransaction<T>(pool: Pool, work: (db: PoolClient) => Promise<T>): Promise<T> {
+  const db = await pool.connect();
+  try {
+    await db.query('BEGIN');
+    const result = await work(db);
+    await db.query('COMMIT');
+    return result;
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    db.release();
+  }
+}

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { DomainEvent } from '@coachflow/domain';
+import { eventually, integrationEnv } from '@coachflow/testing';
+import fc from 'fast-check';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { ProjectionDefinition } from './projection';
+import { ProjectionDaemon } from './projection-daemon';
+import { projectionLag } from './projection-lag';
+import { ProjectionRunner } from './projection-runner';
+import { rebuildProjection } from './rebuild-projection';
+
+const pool = new Pool({ connectionString: integrationEnv().databaseUrl, max: 30 });
+const store = new PostgresEventStore(pool);
+afterAll(async () => {
+  await store.close();
+  await pool.end();
+});
+
+const noted = (id: string): DomainEvent => ({ id, type: 'Noted', data: { note: id } });
+
+/**
+ * A projection that records every event it applies under a primary key: applying one twice fails the
+ * batch, so "exactly once" is checked by Postgres itself. `failNext` makes the next batch crash midway.
+ */
+function recordingProjection() {
+  const name = `it_projection_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const control = { failNext: false };
+  const projection: ProjectionDefinition = {
+    name,
+    tables: [
+      {
+        name,
+        create: (table) => [`CREATE TABLE ${table} (position bigint PRIMARY KEY, event_id text NOT NULL)`],
+      },
+    ],
+    eventTypes: ['Noted'],
+    async apply(events, { db, table }) {
+      // One multi-row INSERT per batch; a crash lands after the first half is written, inside the transaction.
+      const insert = (batch: typeof events) =>
+        db.query(
+          `INSERT INTO ${table(name)} (position, event_id) SELECT * FROM unnest($1::bigint[], $2::text[])`,
+          [batch.map((event) => event.globalPosition), batch.map((event) => event.id)],
+        );
+      if (control.failNext) {
+        control.failNext = false;
+        await insert(events.slice(0, Math.ceil(events.length / 2)));
+        throw new Error('crash in the middle of a batch');
+      }
+      await insert(events);
+    },
+  };
+  const projectedIds = async (prefix: string) =>
+    (
+      await pool.query<{ event_id: string }>(`SELECT event_id FROM ${name} WHERE event_id LIKE $1`, [
+        `${prefix}%`,
+      ])
+    ).rows.map((row) => row.event_id);
+  return { projection, control, projectedIds };
+}
+
+/**
+ * Sets a new projection up with its checkpoint at the newest event, so a test does not replay what every
+ * other suite has written to the shared database. Events the test appends afterwards lie beyond it.
+ */
+async function setUpAtHead(runner: ProjectionRunner): Promise<void> {
+  await runner.setUp();
+  await pool.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [
+    runner.projection.name,
+    await store.headPosition(),
+  ]);
+}
+
+describe('projections on Postgres', () => {
+  it('applies every event exactly once with concurrent writers, competing runners and crashes (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 10 }),
+        async (batches, crashes) => {
+          const run = `p-${randomUUID()}-`;
+          const { projection, control, projectedIds } = recordingProjection();
+          const runners = [1, 2].map(() => new ProjectionRunner(pool, store, projection, { batchSize: 7 }));
+          await setUpAtHead(runners[0]!);
+
+          let writing = true;
+          const writers = Promise.all(
+            batches.map((size, w) =>
+              store.appendToStream(
+                `${run}s${w % 3}`,
+                Array.from({ length: size }, (_, k) => noted(`${run}${w}-${k}`)),
+              ),
+            ),
+          ).finally(() => {
+            writing = false;
+          });
+          // Two runners (two processes) race on the same projection while writes land and batches crash.
+          let crashIndex = 0;
+          const race = async (runner: ProjectionRunner) => {
+            while (writing) {
+              control.failNext = crashes[crashIndex++ % crashes.length] ?? false;
+              await runner.runBatch().catch(() => undefined);
+            }
+          };
+          await Promise.all([writers, ...runners.map(race)]);
+          control.failNext = false;
+
+          const expected = batches.flatMap((size, w) =>
+            Array.from({ length: size }, (_, k) => `${run}${w}-${k}`),
+          );
+          // Eventually: other suites' open transactions may hold the fence back for a moment.
+          await eventually(async () => {
+            await runners[0]!.catchUp();
+            expect((await projectedIds(run)).sort()).toEqual(expected.sort());
+          });
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('resumes after a batch killed midway without applying anything twice', async () => {
+    const run = `kill-${randomUUID()}-`;
+    const { projection, control, projectedIds } = recordingProjection();
+    const runner = new ProjectionRunner(pool, store, projection, { batchSize: 1000 });
+    await setUpAtHead(runner);
+    await store.appendToStream(
+      `${run}s`,
+      Array.from({ length: 10 }, (_, k) => noted(`${run}${k}`)),
+    );
+    // Once its events are past the fence, the batch that holds them crashes halfway and rolls back.
+    await eventually(async () => {
+      control.failNext = true;
+      await expect(runner.catchUp()).rejects.toThrow('crash in the middle of a batch');
+    });
+    expect(await projectedIds(run)).toEqual([]);
+    await eventually(async () => {
+      await runner.catchUp();
+      expect((await projectedIds(run)).length).toBe(10);
+    });
+  });
+
+  it('is woken by NOTIFY, not by polling', async () => {
+    const run = `notify-${randomUUID()}-`;
+    const { projection, projectedIds } = recordingProjection();
+    // A poll interval far beyond the test's patience: only a notification can wake it in time.
+    const daemon = new ProjectionDaemon(pool, store, [projection], { pollIntervalMs: 600_000 });
+    await daemon.start();
+    try {
+      await store.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}2`)]);
+      await eventually(async () => expect(await projectedIds(run)).toHaveLength(2), 10_000, 50);
+    } finally {
+      await daemon.stop();
+    }
+  });
+
+  it('reports each projection’s lag behind the head', async () => {
+    const { projection } = recordingProjection();
+    await new ProjectionRunner(pool, store, projection).setUp();
+    await store.appendToStream(`lag-${randomUUID()}`, [noted('a')]);
+    const lag = (await projectionLag(pool))[projection.name]!;
+    // Never applied anything: it trails by every position, and by the age of the very first event.
+    expect(lag.behind).toBeGreaterThanOrEqual(1);
+    expect(lag.behind).toBeLessThanOrEqual(await store.headPosition());
+    expect(lag.seconds).toBeGreaterThan(0);
+  });
+
+  it('rebuilds into fresh tables while writers continue and swaps them in with nothing lost', async () => {
+    const run = `rebuild-${randomUUID()}-`;
+    const { projection, projectedIds } = recordingProjection();
+    const live = new ProjectionRunner(pool, store, projection, { batchSize: 50 });
+    await setUpAtHead(live);
+    await store.appendToStream(
+      `${run}a`,
+      Array.from({ length: 120 }, (_, k) => noted(`${run}a${k}`)),
+    );
+    await live.catchUp();
+
+    const during = (async () => {
+      for (let i = 0; i < 20; i++) await store.appendToStream(`${run}b`, [noted(`${run}b${i}`)]);
+    })();
+    const progress: string[] = [];
+    await rebuildProjection(pool, store, projection, {
+      batchSize: 40,
+      progress: (line) => progress.push(line),
+    });
+    await during;
+    await eventually(async () => {
+      await live.catchUp();
+      const ids = await projectedIds(run);
+      expect(ids).toHaveLength(140);
+      expect(new Set(ids).size).toBe(140);
+    });
+    expect(progress.at(-1)).toMatch(/swapped in/);
+    const leftovers = await pool.query(`SELECT to_regclass($1) AS fresh, to_regclass($2) AS retired`, [
+      `${projection.name}__rebuild`,
+      `${projection.name}__retired`,
+    ]);
+    expect(leftovers.rows[0]).toEqual({ fresh: null, retired: null });
+  });
+});

@@ -1,0 +1,64 @@
+import type { FieldError } from '@coachflow/contracts';
+import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { ajvErrorsToFieldErrors } from './ajv-errors-to-field-errors';
+import { isJsonObject } from './json-schema';
+
+export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/** Forms are small documents: anything larger is a mistake or an attack, not a form. */
+export const MAX_SCHEMA_BYTES = 256 * 1024;
+export const MAX_SCHEMA_DEPTH = 32;
+
+export type CompiledForm = { ok: true; validate: ValidateFunction } | { ok: false; errors: FieldError[] };
+
+// One compiler per draft; rjsf's own keywords (enumNames, ui hints) are not errors, so strict mode is off.
+const compilers = {
+  '2020-12': addFormats(new Ajv2020({ allErrors: true, strict: false })),
+  '07': addFormats(new Ajv({ allErrors: true, strict: false })),
+};
+
+function depth(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depth(child));
+  return deepest + 1;
+}
+
+/**
+ * Checks that `schema` is a JSON Schema (draft 2020-12, or draft-07 when it says so or says nothing) for an
+ * object, within size limits, and compiles it. Error paths are JSON pointers under `basePath`.
+ */
+export function compileFormSchema(schema: unknown, basePath = ''): CompiledForm {
+  const fail = (path: string, message: string): CompiledForm => ({
+    ok: false,
+    errors: [{ path: `${basePath}${path}` || '/', message }],
+  });
+  if (!isJsonObject(schema)) return fail('', 'must be a JSON Schema object');
+  if (JSON.stringify(schema).length > MAX_SCHEMA_BYTES)
+    return fail('', `must be at most ${MAX_SCHEMA_BYTES / 1024} KiB`);
+  if (depth(schema) > MAX_SCHEMA_DEPTH) return fail('', `must nest at most ${MAX_SCHEMA_DEPTH} levels`);
+  const declared = schema['$schema'];
+  const draft =
+    declared === undefined || declared === DRAFT_07
+      ? '07'
+      : declared === DRAFT_2020_12
+        ? '2020-12'
+        : undefined;
+  if (!draft) return fail('/$schema', `must be ${DRAFT_2020_12} or ${DRAFT_07}`);
+  if (schema['type'] !== 'object') return fail('/type', 'must be "object": a form edits one object');
+
+  const ajv = compilers[draft];
+  if (!ajv.validateSchema(schema)) {
+    return { ok: false, errors: ajvErrorsToFieldErrors(ajv.errors, basePath) };
+  }
+  try {
+    // Not cached by ajv's schema id: the same $id may be published in several versions.
+    const { $id: _ignored, ...anonymous } = schema;
+    return { ok: true, validate: ajv.compile(anonymous) };
+  } catch (error) {
+    return fail('', error instanceof Error ? error.message : 'cannot be compiled');
+  }
+}

@@ -1,0 +1,2 @@
+export * from './cycle-summaries/cycle-summaries.projection';
+export * from './projections';
