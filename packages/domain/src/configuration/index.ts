@@ -1,0 +1,2 @@
+export * from './configuration.decider';
+export * from './configuration-events';
