@@ -1,3 +1,4 @@
 export * from './events';
 export * from './cycles';
 export * from './configuration';
+export * from './errors';

@@ -1,3 +1,5 @@
+import { CodedError } from '@coachflow/domain';
+
 export enum EventStoreErrorCode {
   WrongExpectedVersion = 'WRONG_EXPECTED_VERSION',
   PartialDuplicateBatch = 'PARTIAL_DUPLICATE_BATCH',
@@ -5,15 +7,7 @@ export enum EventStoreErrorCode {
 }
 
 /** A typed failure of the event store; the API maps `WrongExpectedVersion` to 409. */
-export class EventStoreException extends Error {
-  constructor(
-    readonly code: EventStoreErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'EventStoreException';
-  }
-}
+export class EventStoreException extends CodedError<EventStoreErrorCode> {}
 
 export function wrongExpectedVersion(
   streamId: string,

@@ -14,7 +14,9 @@ export class EventStore1763888400001 implements MigrationInterface {
     await db.query(`
       CREATE TABLE events (
         global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        -- Writers set it before drawing positions (a default is evaluated after the identity): a position
+        -- must never exist while readers cannot yet see its transaction as running.
+        transaction_id xid8 NOT NULL,
         stream_id text NOT NULL,
         stream_version bigint NOT NULL CHECK (stream_version > 0),
         event_id text NOT NULL,

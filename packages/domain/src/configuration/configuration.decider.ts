@@ -1,3 +1,4 @@
+import { CodedError } from '../errors';
 import type { ConfigurationEvent, ConfigurationKind } from './configuration-events';
 
 export interface ConfigurationVersion {
@@ -34,15 +35,7 @@ export enum ConfigurationErrorCode {
 }
 
 /** A command the object's history does not allow (the API answers 404 or 409). */
-export class ConfigurationError extends Error {
-  constructor(
-    readonly code: ConfigurationErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
+export class ConfigurationError extends CodedError<ConfigurationErrorCode> {}
 
 export const initialConfigurationState = (): ConfigurationState => ({
   exists: false,

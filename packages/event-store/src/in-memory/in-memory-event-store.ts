@@ -47,25 +47,13 @@ export class InMemoryEventStore implements EventStore {
     }
     assertExpectedVersion(streamId, options.expectedVersion ?? 'any', current);
     const recordedAt = this.now();
-    for (const [index, event] of events.entries()) {
-      const record: StoredEvent = {
-        schemaVersion: this.schemas.currentVersion(event.type),
-        event: {
-          id: event.id,
-          type: event.type,
-          data: structuredClone(event.data) as Record<string, unknown>,
-          metadata: structuredClone(event.metadata ?? {}),
-          streamId,
-          streamVersion: current + index + 1,
-          globalPosition: this.all.length + 1,
-          recordedAt,
-        },
-      };
-      stream.push(record);
-      this.all.push(record);
-    }
-    this.streams.set(streamId, stream);
-    return { nextExpectedVersion: stream.length, lastPosition: this.all.length, alreadyAppended: false };
+    for (const event of events)
+      this.store(streamId, event, this.schemas.currentVersion(event.type), recordedAt);
+    return {
+      nextExpectedVersion: current + events.length,
+      lastPosition: this.all.length,
+      alreadyAppended: false,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -89,6 +77,11 @@ export class InMemoryEventStore implements EventStore {
 
   /** Stores data as an older schema version wrote it, to test upcasting. */
   seedLegacyEvent(streamId: string, event: DomainEvent, schemaVersion: number): void {
+    this.store(streamId, event, schemaVersion, this.now());
+  }
+
+  /** Appends one event to its stream and to the global log. */
+  private store(streamId: string, event: DomainEvent, schemaVersion: number, recordedAt: Date): void {
     const stream = this.streams.get(streamId) ?? [];
     const record: StoredEvent = {
       schemaVersion,
@@ -96,11 +89,11 @@ export class InMemoryEventStore implements EventStore {
         id: event.id,
         type: event.type,
         data: structuredClone(event.data) as Record<string, unknown>,
-        metadata: {},
+        metadata: structuredClone(event.metadata ?? {}),
         streamId,
         streamVersion: stream.length + 1,
         globalPosition: this.all.length + 1,
-        recordedAt: this.now(),
+        recordedAt,
       },
     };
     stream.push(record);

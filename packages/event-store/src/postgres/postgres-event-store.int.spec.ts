@@ -8,8 +8,9 @@ import { contractSchemas, eventStoreContract } from '../testing/event-store.cont
 import { PostgresEventStore } from './postgres-event-store';
 
 /** Writes one event below the store's API: data in an old schema version, or a held-open transaction. */
-const INSERT_ONE = `INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
-  VALUES ($1, (SELECT coalesce(max(stream_version), 0) + 1 FROM events WHERE stream_id = $1), $2, $3, $4, $5, '{}')`;
+const INSERT_ONE = `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+  SELECT xid, $1, (SELECT coalesce(max(stream_version), 0) + 1 FROM events WHERE stream_id = $1), $2, $3, $4, $5, '{}'
+    FROM (SELECT pg_current_xact_id() AS xid) AS tx`;
 
 const pool = new Pool({ connectionString: integrationEnv().databaseUrl, max: 24 });
 afterAll(() => pool.end());

@@ -102,11 +102,14 @@ export class PostgresEventStore implements EventStore {
     // A named statement: Postgres parses and plans it once per connection, not on every append.
     const { rows } = await this.pool.query<{ version: string | null; last_position: string | null }>({
       name: 'coachflow_append',
+      // base takes the transaction id before any row draws its position: a position must never exist
+      // before its transaction is known to readers, or the readAll fence could pass it (see readAllWith).
       text: `WITH base AS (
-         SELECT coalesce($2::bigint, (SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) AS version
+         SELECT pg_current_xact_id() AS xid,
+                coalesce($2::bigint, (SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) AS version
        ), inserted AS (
-         INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
-         SELECT $1, base.version + e.n, e.id, e.type, e.schema_version, e.data, e.metadata
+         INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+         SELECT base.xid, $1, base.version + e.n, e.id, e.type, e.schema_version, e.data, e.metadata
            FROM base, unnest($3::text[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[])
                 WITH ORDINALITY AS e(id, type, schema_version, data, metadata, n)
           WHERE base.version = 0

@@ -69,18 +69,23 @@ export class ProjectionDaemon {
   private async run(): Promise<void> {
     while (this.running) {
       this.woken = false;
+      let failed = false;
       for (const runner of this.runners) {
         try {
           await runner.catchUp();
         } catch (error) {
-          // The batch rolled back; it is retried at the next wake-up or poll.
+          // The batch rolled back; it is retried after the poll interval, not in a tight loop.
+          failed = true;
           this.options.onError?.(runner.projection.name, error);
         }
       }
-      if (this.woken || !this.running) continue;
+      if (!this.running) break;
+      if (this.woken && !failed) continue;
       // Committed events beyond a checkpoint mean the fence held them back: the transaction in the way may
-      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll.
-      const waitMs = (await this.fenced()) ? (this.options.fencedRetryMs ?? 50) : this.pollIntervalMs;
+      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll. A
+      // failing projection also trails the head, so it waits the full interval instead.
+      const soon = !failed && (await this.fenced());
+      const waitMs = soon ? (this.options.fencedRetryMs ?? 50) : this.pollIntervalMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         this.wake = () => {

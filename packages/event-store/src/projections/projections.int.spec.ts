@@ -154,6 +154,33 @@ describe('projections on Postgres', () => {
     }
   });
 
+  it('backs off to the poll interval while a projection keeps failing, instead of retrying in a loop', async () => {
+    const { projection } = recordingProjection();
+    let attempts = 0;
+    const failing: ProjectionDefinition = {
+      ...projection,
+      apply: async () => {
+        attempts += 1;
+        throw new Error('this read model is broken');
+      },
+    };
+    const runner = new ProjectionRunner(pool, store, failing);
+    await setUpAtHead(runner);
+    await store.appendToStream(`broken-${randomUUID()}`, [noted('x')]);
+    const errors: string[] = [];
+    const daemon = new ProjectionDaemon(pool, store, [failing], {
+      pollIntervalMs: 400,
+      onError: (name) => errors.push(name),
+    });
+    await daemon.start();
+    await eventually(async () => expect(attempts).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await daemon.stop();
+    // About one attempt per 400 ms (plus wake-ups from other suites' appends), not one per 50 ms.
+    expect(attempts).toBeLessThanOrEqual(12);
+    expect(errors.every((name) => name === failing.name)).toBe(true);
+  });
+
   it('reports each projection’s lag behind the head', async () => {
     const { projection } = recordingProjection();
     await new ProjectionRunner(pool, store, projection).setUp();

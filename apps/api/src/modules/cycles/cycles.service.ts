@@ -14,16 +14,6 @@ import { toCycleView } from './cycle-view';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { CycleEntity } from './entities/cycle.entity';
 
-interface SummaryRow {
-  id: string;
-  rep_id: string;
-  manager_id: string;
-  playbook_id: string;
-  playbook_version: number;
-  phase: CycleView['phase'];
-  status: CycleView['status'];
-}
-
 /** Reads of cycles, scoped to the caller's organisation and reach. */
 @Injectable()
 export class CyclesService {
@@ -40,8 +30,9 @@ export class CyclesService {
     page: PageQuery,
   ): Promise<Page<CycleView>> {
     const visible = visibleCyclesCondition(caller, 6);
-    const { rows } = await this.pool.query<SummaryRow>(
-      `SELECT cycle_id AS id, rep_id, manager_id, playbook_id, playbook_version, phase, status
+    const { rows } = await this.pool.query<Parameters<typeof toCycleView>[0]>(
+      `SELECT cycle_id AS id, rep_id AS "repId", manager_id AS "managerId", playbook_id AS "playbookId",
+              playbook_version AS "playbookVersion", phase, status
          FROM ${CYCLE_SUMMARIES_TABLE}
         WHERE organisation_id = $1 AND ($2::uuid IS NULL OR rep_id = $2) AND ($3::text IS NULL OR status = $3)
           AND ($4::uuid IS NULL OR cycle_id > $4) AND ${visible.sql}
@@ -55,14 +46,7 @@ export class CyclesService {
         ...visible.params,
       ],
     );
-    const items = rows.map((row): CycleView => ({
-      id: row.id,
-      repId: row.rep_id,
-      managerId: row.manager_id,
-      playbook: { id: row.playbook_id, version: row.playbook_version },
-      phase: row.phase,
-      status: row.status,
-    }));
+    const items = rows.map(toCycleView);
     return { items, nextCursor: nextCursor(items, page.limit) };
   }
 
