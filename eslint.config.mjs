@@ -14,8 +14,9 @@ function moduleBoundaries(inTests) {
     // An app's own folders, imported as #<app>/... through its package.json "imports".
     allow: ['#api/**', '#worker/**', '#launcher/**'],
     depConstraints: [
-      // domain and contracts stand alone; nothing imports an app.
-      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow() },
+      // contracts stands alone; nothing imports an app.
+      // domain speaks the contract's vocabulary (task kinds, statuses): one list, not two.
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow('type:contracts') },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow() },
       { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow('type:domain', 'type:data') },
       { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: allow('type:domain', 'type:contracts') },

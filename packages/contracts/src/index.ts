@@ -8,3 +8,4 @@ export * from './people.schema';
 export * from './cycles.schema';
 export * from './health.schema';
 export * from './rubrics.schema';
+export * from './configuration.schema';

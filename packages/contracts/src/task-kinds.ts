@@ -9,6 +9,8 @@ export const TASK_KINDS = [
   'commitment-check-in',
   'resolve-escalation',
   'cycle-review',
+  // Not in the fixed table: the manager's periodic check on the plan when a playbook sets followUpEvery.
+  'follow-up',
 ] as const;
 
 export type TaskKind = (typeof TASK_KINDS)[number];

@@ -54,4 +54,5 @@ export const TASK_CORE_FIELDS: Record<TaskKind, CoreFields> = {
     required: ['action'],
   },
   'cycle-review': { properties: { ratings }, required: ['ratings'] },
+  'follow-up': none,
 };

@@ -1,4 +1,4 @@
-import type { PinnedVersion } from '@coachflow/domain';
+import type { PinnedCycleConfiguration } from '@coachflow/domain';
 
 /** What the API hands a new cycle; everything the workflow needs is pinned here, so it never reads config. */
 export interface CoachingCycleInput {
@@ -6,5 +6,12 @@ export interface CoachingCycleInput {
   organisationId: string;
   repId: string;
   managerId: string;
-  playbook: PinnedVersion;
+  configuration: PinnedCycleConfiguration;
+  /** The cycle this one renews (autoRenew), if any. */
+  previousCycleId?: string;
+  /**
+   * Set only by continue-as-new: the cycle's state so far, so the new run resumes where the last one
+   * stopped (history stays bounded on long plans). Opaque to callers.
+   */
+  resume?: unknown;
 }

@@ -14,14 +14,23 @@ const { recordCycleEvents } = proxyActivities<CoachingCycleActivities>({
  * skeleton that proves API, Temporal, worker and event store are wired; the phases come next.
  */
 export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
-  const state: CoachingCycleState = { phase: 'prioritise', status: 'running' };
+  const state: CoachingCycleState = { phase: 'prioritise', status: 'running', openTaskIds: [] };
   setHandler(cycleStateQuery, () => state);
 
   // Workflow time is deterministic, so the recorded start time is the same on every replay.
   const startedAt = new Date().toISOString();
   await recordCycleEvents({
     streamId: cycleStreamId(input.cycleId),
-    events: [cycleStarted({ ...input, startedAt })],
+    events: [
+      cycleStarted({
+        cycleId: input.cycleId,
+        organisationId: input.organisationId,
+        repId: input.repId,
+        managerId: input.managerId,
+        playbook: { id: input.configuration.playbook.id, version: input.configuration.playbook.version },
+        startedAt,
+      }),
+    ],
   });
 
   await condition(() => false);

@@ -79,7 +79,31 @@ export class StartCycleHandler {
             organisationId: cycle.organisationId,
             repId: cycle.repId,
             managerId: cycle.managerId,
-            playbook: { id: cycle.playbookId, version: cycle.playbookVersion },
+            // Interim until configuration pinning lands (issue 4): an unpinned placeholder.
+            configuration: {
+              playbook: {
+                id: cycle.playbookId,
+                version: cycle.playbookVersion,
+                name: '',
+                timings: {
+                  prioritiseDue: 'P7D',
+                  sessionDue: 'P7D',
+                  planLength: 'P30D',
+                  checkInGrace: 'P2D',
+                  escalateAfter: 'P3D',
+                },
+                escalationLevels: ['manager', 'leader'],
+                maxFocusAreas: 2,
+                observation: false,
+                autoRenew: false,
+              },
+              rubric: {
+                id: cycle.playbookId,
+                version: 1,
+                body: { name: '', scale: { min: 1, max: 5 }, competencies: [] },
+              },
+              forms: {},
+            },
           },
         ],
         typedSearchAttributes: [
