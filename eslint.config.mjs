@@ -20,7 +20,7 @@ function moduleBoundaries(inTests) {
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow() },
       { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow('type:domain', 'type:data') },
       { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: allow('type:domain', 'type:contracts') },
-      { sourceTag: 'type:forms', onlyDependOnLibsWithTags: allow('type:contracts') },
+      { sourceTag: 'type:forms', onlyDependOnLibsWithTags: allow('type:contracts', 'type:domain') },
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: allow() },
       {
         sourceTag: 'type:testing',

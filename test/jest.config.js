@@ -13,6 +13,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/src/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/src/setup/global-teardown.ts',
+  // A database per test file, copied from the migrated template the global setup made.
+  setupFilesAfterEnv: ['<rootDir>/test/src/setup/per-file-database.ts'],
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   // Two cores: one test file per core, each with its own task queue and fixtures.

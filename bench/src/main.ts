@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { workspaceRoot } from '@coachflow/dev-stack';
 import { formatAppendReport } from './append-report';
 import { benchScale } from './bench-scale';
+import { cycleBenchmark } from './cycle.bench';
+import { formatCycleReport } from './cycle-report';
 import { eventStoreBenchmark } from './event-store.bench';
 import { formatProjectionResult } from './projection.bench';
 import { writeResults } from './write-results';
@@ -23,9 +25,21 @@ async function runEventStore(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'event-store', result)}`);
 }
 
+async function runCycle(): Promise<void> {
+  const result = await cycleBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nCoaching cycle — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; API, worker and dev server on this machine; ` +
+      `inbox polled every ${result.inboxPollMs} ms\n`,
+  );
+  console.log(formatCycleReport(result.measurements));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
+  cycle: runCycle,
 };
 
 async function main(argv: string[]): Promise<number> {

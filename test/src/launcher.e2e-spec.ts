@@ -1,8 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CycleEventView, CycleView, HealthView, LoginResponse, UserView } from '@coachflow/contracts';
+import type {
+  ConfigurationSummary,
+  CycleEventView,
+  CycleView,
+  HealthView,
+  LoginResponse,
+  Page,
+  UserView,
+} from '@coachflow/contracts';
 import { freePort, isPortInUse, type ManagedProcess } from '@coachflow/dev-stack';
 import { ApiClient, eventually, integrationEnv, OutputLog, startBuiltEntry } from '@coachflow/testing';
 
@@ -76,11 +83,19 @@ describe('the launcher (npm start) on embedded defaults', () => {
     const users = await admin.get<{ items: UserView[] }>('/api/users');
     const ray = users.body.items.find((user) => user.email === 'ray@demo.test')!;
     const maria = await login(api, 'maria@demo.test');
-    const cycle = await maria.post<CycleView>('/api/cycles', { repId: ray.id, playbookId: randomUUID() });
+    // The demo's published example playbook (the list is a projection the worker keeps).
+    const demoPlaybook = await eventually(async () => {
+      const playbooks = await maria.get<Page<ConfigurationSummary>>('/api/playbooks?status=published');
+      const found = playbooks.body.items.find((playbook) => playbook.name === '30-day coaching plan');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    const cycle = await maria.post<CycleView>('/api/cycles', { repId: ray.id, playbookId: demoPlaybook.id });
     expect(cycle.status).toBe(201);
+    const started = ['CycleStarted', 'TaskOpened', 'TaskOpened'];
     await eventually(async () => {
       const events = await maria.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.body.id}/events`);
-      expect(events.body.items.map((event) => event.type)).toEqual(['CycleStarted']);
+      expect(events.body.items.map((event) => event.type)).toEqual(started);
     });
 
     await stopWith('SIGINT');
@@ -88,7 +103,7 @@ describe('the launcher (npm start) on embedded defaults', () => {
     const again = await launch();
     const mariaAgain = await login(again, 'maria@demo.test');
     const events = await mariaAgain.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.body.id}/events`);
-    expect(events.body.items.map((event) => event.type)).toEqual(['CycleStarted']);
+    expect(events.body.items.map((event) => event.type)).toEqual(started);
     // Still one demo organisation: the seed ran once.
     expect(
       (await (await login(again, 'admin@demo.test')).get<{ items: UserView[] }>('/api/users')).body.items,

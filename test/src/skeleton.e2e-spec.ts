@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +7,7 @@ import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
   appProcessEnv,
   createOrganisationFixture,
+  createPlaybookFixture,
   eventually,
   OutputLog,
   type RunningApi,
@@ -37,7 +37,7 @@ describe('walking skeleton: API and worker as separate processes', () => {
 
   it('records CycleStarted for a cycle started over HTTP and serves it back', async () => {
     const org = await createOrganisationFixture(baseUrl);
-    const playbookId = randomUUID();
+    const playbookId = await createPlaybookFixture(org.admin.api);
     const started = await org.manager.api.post<CycleView>('/api/cycles', {
       repId: org.rep.user.id,
       playbookId,
@@ -49,7 +49,12 @@ describe('walking skeleton: API and worker as separate processes', () => {
         `/api/cycles/${started.body.id}/events`,
       );
       expect(response.status).toBe(200);
-      expect(response.body.items).toHaveLength(1);
+      // CycleStarted, then the two assessments it opens, recorded in one batch.
+      expect(response.body.items.map((event) => event.type)).toEqual([
+        'CycleStarted',
+        'TaskOpened',
+        'TaskOpened',
+      ]);
       return response.body.items;
     });
     expect(events[0]).toMatchObject({
@@ -70,7 +75,7 @@ describe('walking skeleton: API and worker as separate processes', () => {
     const org = await createOrganisationFixture(baseUrl);
     const started = await org.manager.api.post<CycleView>('/api/cycles', {
       repId: org.rep.user.id,
-      playbookId: randomUUID(),
+      playbookId: await createPlaybookFixture(org.admin.api),
     });
     expect(started.status).toBe(201);
     const listed = () =>

@@ -6,6 +6,7 @@ import {
   ApiClient,
   appProcessEnv,
   createOrganisationFixture,
+  createPlaybookFixture,
   integrationEnv,
   type OrganisationFixture,
   type RunningApi,
@@ -122,6 +123,7 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
         role: 'rep',
         managerId: org.manager.user.id,
         organisationId: org.organisationId,
+        active: true,
       });
     });
 
@@ -213,7 +215,7 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
     });
 
     it('starts a workflow findable by its search attributes, once per rep (409 while it runs)', async () => {
-      const playbookId = randomUUID();
+      const playbookId = await createPlaybookFixture(org.admin.api);
       const created = await org.manager.api.post<CycleView>('/api/cycles', {
         repId: org.rep.user.id,
         playbookId,
@@ -226,6 +228,10 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
         playbook: { id: playbookId, version: 1 },
         phase: 'prioritise',
         status: 'running',
+        focusAreas: [],
+        commitments: [],
+        escalations: [],
+        executionConcern: null,
       });
 
       const description = await temporal.workflow.getHandle(cycleWorkflowId(created.body.id)).describe();

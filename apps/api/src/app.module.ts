@@ -3,10 +3,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { TemporalModule } from './infrastructure/temporal/temporal.module';
+import { AccessModule } from './modules/access/access.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PeopleModule } from './modules/people/people.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -38,8 +43,13 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         HealthModule,
+        AccessModule,
+        AuditModule,
         PeopleModule,
+        ConfigurationModule,
         CyclesModule,
+        TasksModule,
+        NotificationsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

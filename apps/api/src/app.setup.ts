@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
+import { registerHttpHardening } from './infrastructure/http/register-http-hardening';
 
 /** The built web app next to the API in this repository (apps/web/dist), unless WEB_DIST_DIR says otherwise. */
 const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await registerHttpHardening(app, config);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 

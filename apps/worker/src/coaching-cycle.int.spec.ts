@@ -1,13 +1,35 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { PostgresEventStore } from '@coachflow/event-store';
+import { pinCycleConfiguration } from '@coachflow/read-models';
 import { eventually, integrationEnv } from '@coachflow/testing';
-import { type coachingCycle, cycleStateQuery, type CoachingCycleInput } from '@coachflow/workflows';
-import { Client, Connection } from '@temporalio/client';
+import {
+  cancelCycleUpdate,
+  changeManagerUpdate,
+  completeTaskUpdate,
+  cycleStateQuery,
+  UPDATE_REJECTIONS,
+} from '@coachflow/workflows';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { createCoachingCycleActivities } from './activities/coaching-cycle.activities';
 import { createWorker } from './create-worker';
+import {
+  configuration,
+  CycleDriver,
+  expectSoundStream,
+  insertPeople,
+  publishPlaybook,
+  RATINGS,
+} from './testing/cycle-test-kit';
+
+// Set RECORD_HISTORIES=1 to write the happy path's and the escalation's histories for the replay test.
+const HISTORIES_DIR = join(__dirname, '../../../workflows/test/histories');
+const RECORD = process.env['RECORD_HISTORIES'] === '1';
 
 describe('coachingCycle workflow on a real dev server and Postgres', () => {
   const env = integrationEnv();
@@ -31,6 +53,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
       namespace: 'default',
       taskQueue,
       eventStore,
+      pool,
       workflows: { workflowBundle: { codePath: env.workflowBundlePath } },
     });
     running = worker.run();
@@ -44,40 +67,452 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     await pool.end();
   });
 
-  const input = (): CoachingCycleInput => ({
-    cycleId: randomUUID(),
-    organisationId: randomUUID(),
-    repId: randomUUID(),
-    managerId: randomUUID(),
-    playbook: { id: randomUUID(), version: 2 },
+  const start = async (...args: Parameters<typeof configuration>) => {
+    const people = await insertPeople(pool);
+    return {
+      people,
+      cycle: await CycleDriver.start(client, eventStore, taskQueue, people, configuration(...args)),
+    };
+  };
+
+  const rejection = async (promise: Promise<unknown>): Promise<ApplicationFailure> => {
+    const error = await promise.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return cause as ApplicationFailure;
+  };
+
+  const record = async (name: string, cycle: CycleDriver, runId?: string) => {
+    if (!RECORD) return;
+    const history = await client.workflow.getHandle(cycle.handle.workflowId, runId).fetchHistory();
+    await mkdir(HISTORIES_DIR, { recursive: true });
+    await writeFile(join(HISTORIES_DIR, `${name}.json`), JSON.stringify(history, null, 2) + '\n');
+  };
+
+  it('runs the happy path to CycleCompleted with the score change; a kept commitment that missed its target escalates nothing', async () => {
+    const { people, cycle } = await start();
+    await pool.query(
+      `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, 1, 'prioritise', 'running', $6)`,
+      [
+        cycle.input.cycleId,
+        people.organisationId,
+        people.repId,
+        people.managerId,
+        cycle.input.configuration.playbook.id,
+        cycle.handle.workflowId,
+      ],
+    );
+    await cycle.event('CycleStarted');
+    const priorities = await cycle
+      .complete('self-assessment', { ratings: { questions: 4, value: 3, trust: 3 } })
+      .then(async () => {
+        await cycle.complete('manager-assessment', { ratings: RATINGS });
+        return cycle.task('set-priorities');
+      });
+    expect(priorities.assigneeId).toBe(people.managerId);
+    expect((priorities.context['gaps'] as { competencyKey: string }[])[0]!.competencyKey).toBe('value');
+    await cycle.complete('set-priorities', { focusAreas: ['value'], diagnosis: 'skill', style: 'coaching' });
+    await cycle.complete('coaching-session', {
+      commitments: [{ title: 'Ten calls a week', measure: 'calls logged', due: 'PT1S' }],
+    });
+    await cycle.complete('acknowledge-plan', { accepted: true });
+    expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({ phase: 'improve', status: 'running' });
+    await eventually(async () => {
+      const listed: string[] = [];
+      for await (const execution of client.workflow.list({
+        query: `CoachingPhase='improve' AND WorkflowId='${cycle.handle.workflowId}'`,
+      }))
+        listed.push(execution.workflowId);
+      expect(listed).toEqual([cycle.handle.workflowId]);
+    });
+
+    const checkIn = await cycle.task('commitment-check-in');
+    expect(checkIn.assigneeId).toBe(people.repId);
+    expect(checkIn.context).toMatchObject({ title: 'Ten calls a week' });
+    await cycle.complete('commitment-check-in', { kept: true, targetMet: false });
+    await cycle.complete('cycle-review', { ratings: { value: 4 } });
+
+    const completed = await cycle.event('CycleCompleted');
+    expect(completed.data).toMatchObject({
+      scoreChanges: [{ competencyKey: 'value', before: 2, after: 4, change: 2 }],
+      commitments: { open: 0, kept: 1, missed: 0, dropped: 0 },
+    });
+    const events = await cycle.events();
+    expectSoundStream(events, cycle.input.cycleId);
+    expect(events.map((event) => event.type)).not.toContain('EscalationRaised');
+    expect(events.find((event) => event.type === 'CommitmentKept')?.data).toMatchObject({ targetMet: false });
+    await cycle.handle.result();
+    const registry = await pool.query(`SELECT phase, status FROM cycles WHERE id = $1`, [
+      cycle.input.cycleId,
+    ]);
+    expect(registry.rows[0]).toEqual({ phase: 'improve', status: 'completed' });
+    await record('happy-path', cycle);
   });
 
-  it('records CycleStarted once in the cycle stream and reports the prioritise phase', async () => {
-    const cycle = input();
-    const handle = await client.workflow.start<typeof coachingCycle>('coachingCycle', {
-      workflowId: cycleWorkflowId(cycle.cycleId),
-      taskQueue,
-      args: [cycle],
+  it('escalates a commitment nobody checked in on from manager to leader, resolves it by drop, and another by recommit', async () => {
+    const { people, cycle } = await start({}, {});
+    await cycle.toAcceptedPlan([
+      { title: 'Silent', due: 'PT1S' },
+      { title: 'Honest', due: 'PT1S' },
+    ]);
+    const honestCheckIn = await cycle.task(
+      'commitment-check-in',
+      (task) => task.context['title'] === 'Honest',
+    );
+    await cycle.handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: honestCheckIn.taskId, userId: people.repId, data: { kept: false } }],
     });
-    const events = await eventually(async () => {
-      const stored = await eventStore.readStream(cycleStreamId(cycle.cycleId));
-      expect(stored).toHaveLength(1);
-      return stored;
+
+    // The silent one: no check-in within the grace period, level 1 (manager), then level 2 (leader).
+    const leaderTask = await cycle.task(
+      'resolve-escalation',
+      (task) => task.assigneeId === people.leaderId && task.context['title'] === 'Silent',
+    );
+    const events = await cycle.events();
+    const missed = events
+      .filter((event) => event.type === 'CommitmentMissed')
+      .map((event) => event.data['reason']);
+    expect(missed.sort()).toEqual(['no-check-in', 'not-kept']);
+    expect(events.map((event) => event.type)).toContain('ExecutionConcernRaised');
+    const raised = events
+      .filter((event) => event.type === 'EscalationRaised')
+      .map((event) => [event.data['level'], event.data['assigneeId']]);
+    expect(raised).toEqual(
+      expect.arrayContaining([
+        [1, people.managerId],
+        [1, people.managerId],
+        [2, people.leaderId],
+      ]),
+    );
+    const overdue = events.filter((event) => event.type === 'TaskOverdue');
+    expect(new Set(overdue.map((event) => event.data['taskId'])).size).toBe(overdue.length);
+
+    await cycle.handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: leaderTask.taskId, userId: people.leaderId, data: { action: 'drop' } }],
     });
-    expect(events[0]).toMatchObject({ type: 'CycleStarted', streamVersion: 1, data: { ...cycle } });
-    expect(await handle.query(cycleStateQuery)).toEqual({ phase: 'prioritise', status: 'running' });
-    await handle.terminate('test done');
+    const dropped = await cycle.event('EscalationResolved');
+    expect(dropped.data).toMatchObject({ action: 'drop', resolvedBy: people.leaderId });
+
+    // The honest one: recommitting (at whatever level it has reached) starts a new timer and check-in.
+    const honestEscalation = await cycle.task(
+      'resolve-escalation',
+      (task) => task.context['title'] === 'Honest',
+    );
+    await cycle.handle.executeUpdate(completeTaskUpdate, {
+      args: [
+        {
+          taskId: honestEscalation.taskId,
+          userId: honestEscalation.assigneeId,
+          data: { action: 'recommit', due: 'PT1S' },
+        },
+      ],
+    });
+    const secondCheckIn = await cycle.task(
+      'commitment-check-in',
+      (task) => task.context['title'] === 'Honest',
+    );
+    expect(secondCheckIn.taskId).not.toBe(honestCheckIn.taskId);
+    const state = await cycle.state();
+    expect(Object.values(state.tasks).filter((task) => task.kind === 'resolve-escalation')).toEqual([]);
+    await cycle.complete('commitment-check-in', { kept: true });
+    await cycle.complete('cycle-review', { ratings: { value: 3 } });
+    const completed = await cycle.event('CycleCompleted');
+    expect(completed.data['commitments']).toEqual({ open: 0, kept: 1, missed: 0, dropped: 1 });
+    expectSoundStream(await cycle.events(), cycle.input.cycleId);
+    await record('escalation', cycle);
+  });
+
+  it('sends a rejected plan back to the manager; its commitments never fall due; cancel mid-plan closes every task and ends it', async () => {
+    const { people, cycle } = await start();
+    await cycle.complete('self-assessment', { ratings: RATINGS });
+    await cycle.complete('manager-assessment', { ratings: RATINGS });
+    await cycle.complete('set-priorities', {
+      focusAreas: ['value', 'trust'],
+      diagnosis: 'will',
+      style: 'directing',
+    });
+    await cycle.complete('coaching-session', { commitments: [{ title: 'Too much', due: 'PT1S' }] });
+    await cycle.complete('acknowledge-plan', { accepted: false });
+    const second = await cycle.task('coaching-session');
+    expect(second.context).toMatchObject({ round: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await cycle.types()).not.toContain('CommitmentMissed');
+    expect((await cycle.types()).filter((type) => type === 'TaskOpened')).toHaveLength(6);
+
+    await cycle.complete('coaching-session', { commitments: [{ title: 'Smaller', due: 'PT2S' }] });
+    await cycle.complete('acknowledge-plan', { accepted: true });
+    await cycle.handle.executeUpdate(cancelCycleUpdate, {
+      args: [{ reason: 'rep moved team', by: people.managerId }],
+    });
+    await cycle.handle.result();
+    const afterCancel = await cycle.events();
+    expect(afterCancel.at(-1)?.type).toBe('CycleCancelled');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await cycle.events()).toHaveLength(afterCancel.length);
+    expect(afterCancel.map((event) => event.type)).not.toContain('EscalationRaised');
+    expect(Object.keys((await cycle.state()).tasks)).toEqual([]);
+    expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({ status: 'cancelled', openTaskIds: [] });
+    // A closed workflow takes no updates at all (the API answers 409 for it).
+    await expect(
+      cycle.handle.executeUpdate(cancelCycleUpdate, { args: [{ reason: 'again', by: people.managerId }] }),
+    ).rejects.toThrow();
+  });
+
+  it('refuses someone else’s task, a task twice, too many focus areas and bad data before anything enters history; moves manager tasks to a new manager', async () => {
+    const { people, cycle } = await start({ prioritiseDue: 'PT2S' });
+    const self = await cycle.task('self-assessment');
+    const historyBefore = await cycle.handle.fetchHistory();
+    const accepted = (history: typeof historyBefore) =>
+      (history.events ?? []).filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes).length;
+    const versionBefore = (await cycle.events()).length;
+
+    const notAssignee = await rejection(
+      cycle.handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: self.taskId, userId: people.managerId, data: { ratings: RATINGS } }],
+      }),
+    );
+    expect(notAssignee.type).toBe(UPDATE_REJECTIONS.notAssignee);
+    const invalid = await rejection(
+      cycle.handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: self.taskId, userId: people.repId, data: { ratings: { value: 9 } } }],
+      }),
+    );
+    expect(invalid.type).toBe(UPDATE_REJECTIONS.invalidData);
+    expect((invalid.details?.[0] as { path: string }[]).map((error) => error.path)).toEqual([
+      '/data/ratings/value',
+      '/data/ratings/questions',
+      '/data/ratings/trust',
+    ]);
+    expect(accepted(await cycle.handle.fetchHistory())).toBe(accepted(historyBefore));
+    expect(await cycle.events()).toHaveLength(versionBefore);
+
+    await cycle.complete('self-assessment', { ratings: RATINGS });
+    const twice = await rejection(
+      cycle.handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: self.taskId, userId: people.repId, data: { ratings: RATINGS } }],
+      }),
+    );
+    expect(twice.type).toBe(UPDATE_REJECTIONS.taskNotOpen);
+
+    // Overdue: the manager's assessment passes its due time once, and is reported once.
+    const overdue = await cycle.event('TaskOverdue', 1, 10_000);
+    expect(overdue.data['assigneeId']).toBe(people.managerId);
+
+    await cycle.handle.executeUpdate(changeManagerUpdate, {
+      args: [{ managerId: people.otherManagerId, by: people.adminId }],
+    });
+    const types = await cycle.types();
+    expect(types.slice(-2)).toEqual(['CycleManagerChanged', 'TaskReassigned']);
+    const moved = await cycle.task('manager-assessment');
+    expect(moved.assigneeId).toBe(people.otherManagerId);
+    expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({ managerId: people.otherManagerId });
+    await eventually(async () => {
+      const description = await cycle.handle.describe();
+      expect(description.searchAttributes['ManagerId']).toEqual([people.otherManagerId]);
+    });
+    await cycle.complete('manager-assessment', { ratings: RATINGS });
+    const priorities = await cycle.task('set-priorities');
+    expect(priorities.assigneeId).toBe(people.otherManagerId);
+    const tooMany = await rejection(
+      cycle.handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            taskId: priorities.taskId,
+            userId: people.otherManagerId,
+            data: { focusAreas: ['value', 'trust', 'questions'], diagnosis: 'skill', style: 'coaching' },
+          },
+        ],
+      }),
+    );
+    expect(tooMany.type).toBe(UPDATE_REJECTIONS.invalidData);
+    expect(tooMany.details?.[0]).toEqual([
+      { path: '/data/focusAreas', message: 'must list 1 to 2 focus areas' },
+    ]);
+    const overdueTasks = (await cycle.events())
+      .filter((event) => event.type === 'TaskOverdue')
+      .map((event) => event.data['taskId']);
+    expect(new Set(overdueTasks).size).toBe(overdueTasks.length);
+    await cycle.handle.executeUpdate(cancelCycleUpdate, { args: [{ reason: 'done', by: people.adminId }] });
+    expectSoundStream(await cycle.events(), cycle.input.cycleId);
+  });
+
+  it('takes a completion sent the instant its TaskOpened is stored, every time, and answers once it is recorded', async () => {
+    const { people, cycle } = await start();
+    const done = new Set<string>();
+    /** Polls the stream without pausing for an unhandled TaskOpened of `kind`, then completes it at once. */
+    const completeOnSight = async (kind: string, data: Record<string, unknown>) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const opened = (await cycle.events()).find(
+          (event) =>
+            event.type === 'TaskOpened' &&
+            event.data['kind'] === kind &&
+            !done.has(String(event.data['taskId'])),
+        );
+        if (opened) {
+          const taskId = String(opened.data['taskId']);
+          done.add(taskId);
+          await cycle.handle.executeUpdate(completeTaskUpdate, {
+            args: [{ taskId, userId: String(opened.data['assigneeId']), data }],
+          });
+          // The update answers only once its events are in the store (the API's 200 promises that).
+          const completed = (await cycle.events()).filter((event) => event.type === 'TaskCompleted');
+          expect(completed.map((event) => event.data['taskId'])).toContain(taskId);
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`no ${kind} task opened in time`);
+      }
+    };
+    // Both assessments at once: the second is queued while the first is being recorded and decided after it,
+    // against the state that already holds the first, so set-priorities opens exactly once.
+    await Promise.all([
+      completeOnSight('self-assessment', { ratings: { questions: 4, value: 3, trust: 3 } }),
+      completeOnSight('manager-assessment', { ratings: RATINGS }),
+    ]);
+    await completeOnSight('set-priorities', { focusAreas: ['value'], diagnosis: 'skill', style: 'coaching' });
+    const commitments = [{ title: 'Not yet', due: 'P7D' }];
+    await completeOnSight('coaching-session', { commitments });
+    for (let round = 0; round < 8; round++) {
+      await completeOnSight('acknowledge-plan', { accepted: false });
+      await completeOnSight('coaching-session', { commitments });
+    }
+    await completeOnSight('acknowledge-plan', { accepted: true });
+    const events = await cycle.events();
+    expectSoundStream(events, cycle.input.cycleId);
+    expect(events.filter((event) => event.type === 'TaskCompleted')).toHaveLength(done.size);
+    expect(done.size).toBe(21);
+    const opened = events.filter((event) => event.type === 'TaskOpened');
+    expect(opened.filter((event) => event.data['kind'] === 'set-priorities')).toHaveLength(1);
+    expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({
+      phase: 'improve',
+      version: events.length,
+    });
+    await cycle.handle.executeUpdate(cancelCycleUpdate, {
+      args: [{ reason: 'test over', by: people.adminId }],
+    });
+  });
+
+  it('continues as new on a long history and carries on where it stopped', async () => {
+    const people = await insertPeople(pool);
+    const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, configuration(), {
+      continueAsNewAfter: 30,
+    });
+    const firstRunId = (await cycle.handle.describe()).runId;
+    await cycle.toAcceptedPlan([{ title: 'Carry over', due: 'PT1S' }]);
+    await cycle.complete('commitment-check-in', { kept: true });
+    await cycle.complete('cycle-review', { ratings: { value: 5 } });
+    await cycle.event('CycleCompleted');
+    expect((await cycle.handle.describe()).runId).not.toBe(firstRunId);
+    expectSoundStream(await cycle.events(), cycle.input.cycleId);
+  });
+
+  it('starts the next cycle on the latest published playbook when the playbook renews automatically', async () => {
+    const people = await insertPeople(pool);
+    const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
+    const pinned = await pinCycleConfiguration({ eventStore }, people.organisationId, playbookId);
+    const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
+    await pool.query(
+      `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, 1, 'prioritise', 'running', $6)`,
+      [
+        cycle.input.cycleId,
+        people.organisationId,
+        people.repId,
+        people.managerId,
+        playbookId,
+        cycle.handle.workflowId,
+      ],
+    );
+    await cycle.toAcceptedPlan([{ title: 'One call', due: 'PT1S' }]);
+    await cycle.complete('commitment-check-in', { kept: true });
+    await cycle.complete('cycle-review', { ratings: { value: 3 } });
+    const renewed = await cycle.event('CycleRenewed');
+    const nextCycleId = String(renewed.data['nextCycleId']);
+    await cycle.handle.result();
+    const types = await cycle.types();
+    expect(types.slice(-2)).toEqual(['CycleCompleted', 'CycleRenewed']);
+    // Recorded only once the next cycle was started: its workflow exists by then.
+    expect((await client.workflow.getHandle(cycleWorkflowId(nextCycleId)).describe()).status.name).toBe(
+      'RUNNING',
+    );
+
+    const next = new CycleDriver(
+      { ...cycle.input, cycleId: nextCycleId, previousCycleId: cycle.input.cycleId },
+      client.workflow.getHandle(cycleWorkflowId(nextCycleId)),
+      eventStore,
+    );
+    const started = await next.event('CycleStarted');
+    expect(started.data).toMatchObject({
+      previousCycleId: cycle.input.cycleId,
+      repId: people.repId,
+      playbook: { id: playbookId, version: 1 },
+    });
+    const registry = await pool.query(
+      `SELECT id, status FROM cycles WHERE rep_id = $1 ORDER BY started_at, status`,
+      [people.repId],
+    );
+    expect(registry.rows).toEqual(
+      expect.arrayContaining([
+        { id: cycle.input.cycleId, status: 'completed' },
+        { id: nextCycleId, status: 'running' },
+      ]),
+    );
+    await next.handle.executeUpdate(cancelCycleUpdate, {
+      args: [{ reason: 'test over', by: people.adminId }],
+    });
+  });
+
+  it('records CycleRenewalSkipped, not CycleRenewed, when the next cycle cannot start', async () => {
+    const people = await insertPeople(pool);
+    const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
+    const pinned = await pinCycleConfiguration({ eventStore }, people.organisationId, playbookId);
+    const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
+    await cycle.toAcceptedPlan([{ title: 'One call', due: 'PT1S' }]);
+    await cycle.complete('commitment-check-in', { kept: true });
+    // The rep leaves before the review: there is nobody to renew the cycle for.
+    await pool.query(`UPDATE users SET active = false WHERE id = $1`, [people.repId]);
+    await cycle.complete('cycle-review', { ratings: { value: 3 } });
+    const skipped = await cycle.event('CycleRenewalSkipped');
+    expect(skipped.data).toMatchObject({ reason: 'the rep is no longer active' });
+    await cycle.handle.result();
+    const types = await cycle.types();
+    expect(types.slice(-2)).toEqual(['CycleCompleted', 'CycleRenewalSkipped']);
+    expect(types).not.toContain('CycleRenewed');
+    const registry = await pool.query(`SELECT status FROM cycles WHERE rep_id = $1 AND status = 'running'`, [
+      people.repId,
+    ]);
+    expect(registry.rows).toEqual([]);
+    expectSoundStream(await cycle.events(), cycle.input.cycleId);
   });
 
   it('writes nothing twice when the activity is retried with the same input', async () => {
-    const cycle = input();
-    const activities = createCoachingCycleActivities({ eventStore });
-    const streamId = cycleStreamId(cycle.cycleId);
-    const events = [
-      { id: `${cycleWorkflowId(cycle.cycleId)}/cycle-started`, type: 'CycleStarted', data: { ...cycle } },
-    ];
-    await activities.recordCycleEvents({ streamId, events });
-    await activities.recordCycleEvents({ streamId, events });
+    const cycleId = randomUUID();
+    const activities = createCoachingCycleActivities({ eventStore, pool });
+    const streamId = cycleStreamId(cycleId);
+    const events = [{ id: `${cycleWorkflowId(cycleId)}/1`, type: 'CycleStarted', data: { cycleId } }];
+    await activities.recordCycleEvents({ streamId, events, expectedVersion: 0 });
+    await activities.recordCycleEvents({ streamId, events, expectedVersion: 0 });
     expect(await eventStore.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('reads the reporting chain upward, skipping nobody, with an admin', async () => {
+    const people = await insertPeople(pool);
+    const chain = await createCoachingCycleActivities({ eventStore, pool }).reportingChain({
+      organisationId: people.organisationId,
+      repId: people.repId,
+    });
+    expect(chain).toEqual({
+      line: [
+        { userId: people.managerId, role: 'manager' },
+        { userId: people.seniorManagerId, role: 'manager' },
+        { userId: people.leaderId, role: 'leader' },
+      ],
+      adminId: people.adminId,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { EventStore } from '@coachflow/event-store';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Pool } from 'pg';
 import { createCoachingCycleActivities } from './activities/coaching-cycle.activities';
 
 export interface CreateWorkerOptions {
@@ -7,6 +8,8 @@ export interface CreateWorkerOptions {
   namespace: string;
   taskQueue: string;
   eventStore: EventStore;
+  /** The people and cycle registry tables (reporting chains, registry status). */
+  pool: Pool;
   workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
 }
 
@@ -17,6 +20,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...options.workflows,
-    activities: createCoachingCycleActivities({ eventStore: options.eventStore }),
+    // Registered once, these serve both the workflow's activities and its local activities (same names).
+    activities: createCoachingCycleActivities({ eventStore: options.eventStore, pool: options.pool }),
   });
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       eventStore,
+      pool,
       workflows: workflowSource(config.workflowBundlePath),
     });
     await projections.start();

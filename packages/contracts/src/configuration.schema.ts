@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { oneOf, ShortText, Uuid } from './identifiers';
-import { TASK_KINDS } from './task-kinds';
+import { TASK_KINDS, type TaskKind } from './task-kinds';
 
 /** An ISO 8601 duration as the API takes it (`P30D`, `PT5S`); that it parses and is positive is checked in code. */
 export const IsoDuration = Type.String({ minLength: 2, maxLength: 40, pattern: '^P' });
@@ -43,6 +43,13 @@ export const PlaybookTimings = Type.Object(
 );
 export type PlaybookTimings = Static<typeof PlaybookTimings>;
 
+// A Record keyed by an enum would compile to an empty `properties` (any key, any value): spell the kinds out.
+const PlaybookForms = Type.Unsafe<Partial<Record<TaskKind, string>>>(
+  Type.Object(Object.fromEntries(TASK_KINDS.map((kind) => [kind, Type.Optional(Uuid)])), {
+    additionalProperties: false,
+  }),
+);
+
 /** A playbook (cycle template) as admins design it (shared/API.md, "Playbook body"). */
 export const PlaybookBody = Type.Object(
   {
@@ -50,7 +57,7 @@ export const PlaybookBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: 4000 })),
     rubricId: Uuid,
     /** Task kind to form id; a kind not named uses the organisation's default form for it. */
-    forms: Type.Optional(Type.Partial(Type.Record(oneOf(TASK_KINDS), Uuid))),
+    forms: Type.Optional(PlaybookForms),
     timings: PlaybookTimings,
     escalation: Type.Object(
       { levels: Type.Array(oneOf(ESCALATION_LEVELS), { minItems: 1, maxItems: 10 }) },

@@ -9,3 +9,7 @@ export * from './cycles.schema';
 export * from './health.schema';
 export * from './rubrics.schema';
 export * from './configuration.schema';
+export * from './configuration-views.schema';
+export * from './access.schema';
+export * from './tasks.schema';
+export * from './notifications.schema';

@@ -21,10 +21,21 @@ export const UserView = Type.Object({
   role: RoleSchema,
   managerId: Type.Union([Uuid, Type.Null()]),
   organisationId: Uuid,
+  /** False once an admin deactivated the user: they can no longer sign in. */
+  active: Type.Boolean(),
 });
 export type UserView = Static<typeof UserView>;
 
-export const LoginResponse = Type.Object({ token: Type.String(), user: UserView });
+export const LoginResponse = Type.Object({
+  /** Short-lived access token: send it as `Authorization: Bearer <token>`. */
+  token: Type.String(),
+  user: UserView,
+  /**
+   * Long-lived refresh token for scripts (`POST /api/auth/refresh`); the web app uses the same value from
+   * its httpOnly cookie instead.
+   */
+  refreshToken: Type.Optional(Type.String()),
+});
 export type LoginResponse = Static<typeof LoginResponse>;
 
 export const CreateUserRequest = Type.Object(

@@ -1,10 +1,17 @@
 import { integrationEnv } from '@coachflow/testing';
-import { dropDatabase, ensureDatabase } from './ensure-database';
+import { dropDatabase, ensureDatabase, listDatabases } from './ensure-database';
 import { runMigrations } from './run-migrations';
 
 describe('runMigrations', () => {
   it('finds nothing to do on the suite database, which global setup migrated', async () => {
     expect(await runMigrations(integrationEnv().databaseUrl)).toEqual({ applied: [] });
+  });
+
+  it('runs this file on its own copy of the migrated template, found by the template name as prefix', async () => {
+    const template = process.env['COACHFLOW_IT_TEMPLATE']!;
+    const own = new URL(integrationEnv().databaseUrl).pathname.slice(1);
+    expect(own).not.toBe(template);
+    expect(await listDatabases(integrationEnv().databaseUrl, `${template}_`)).toContain(own);
   });
 
   it('migrates a fresh database once when several processes race to do it', async () => {

@@ -3,3 +3,4 @@ export * from './app-processes';
 export * from './eventually';
 export * from './integration-env';
 export * from './organisation-fixture';
+export * from './cycle-fixtures';

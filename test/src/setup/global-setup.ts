@@ -50,7 +50,7 @@ export default async function globalSetup(): Promise<void> {
   databaseUrl.pathname = `/coachflow_it_${Date.now()}_${randomBytes(3).toString('hex')}`;
   await ensureDatabase(databaseUrl.toString());
   await runMigrations(databaseUrl.toString());
-  log(`database ${databaseUrl.pathname.slice(1)} migrated; ready in ${Date.now() - started} ms`);
+  log(`template database ${databaseUrl.pathname.slice(1)} migrated; ready in ${Date.now() - started} ms`);
 
   keepSuiteResources({ temporal, postgres, postgresDataDir, databaseUrl: databaseUrl.toString() });
   Object.assign(process.env, {
@@ -58,5 +58,7 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_ADDRESS: temporal.address,
     WORKFLOW_BUNDLE_PATH: workflowBundlePath,
     TEMPORAL_CLI: temporalCli,
+    // Each test file copies it into a database of its own (per-file-database.ts); nothing writes to it.
+    COACHFLOW_IT_TEMPLATE: databaseUrl.pathname.slice(1),
   });
 }

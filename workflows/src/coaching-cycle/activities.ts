@@ -1,12 +1,47 @@
-import type { DomainEvent } from '@coachflow/domain';
+import type { CyclePhase, CycleStatus } from '@coachflow/contracts';
+import type { DomainEvent, ReportingChain } from '@coachflow/domain';
 
 export interface RecordCycleEventsInput {
   streamId: string;
   events: DomainEvent[];
+  /**
+   * The stream's version before these events; the append is refused if another writer got there first.
+   * Omitted only by callers outside the cycle workflow.
+   */
+  expectedVersion?: number;
+}
+
+export interface MarkCycleInput {
+  cycleId: string;
+  phase: CyclePhase;
+  status: CycleStatus;
+  managerId: string;
+}
+
+export interface RenewCycleInput {
+  previousCycleId: string;
+  /** Chosen by the ending cycle's workflow (deterministically), so a retried renewal starts nothing twice. */
+  nextCycleId: string;
+  organisationId: string;
+  repId: string;
+  managerId: string;
+  playbookId: string;
+}
+
+export interface RenewCycleResult {
+  started: boolean;
+  /** Why no cycle was started (the playbook is no longer published, the rep already has one running). */
+  reason?: string;
 }
 
 /** The activities a coaching cycle calls (implemented in apps/worker). */
 export interface CoachingCycleActivities {
   /** Appends events to the cycle's stream; a repeat of an appended batch is a no-op. */
   recordCycleEvents(input: RecordCycleEventsInput): Promise<void>;
+  /** The rep's reporting line upward and an admin of the organisation: who escalations climb to. */
+  reportingChain(input: { organisationId: string; repId: string }): Promise<ReportingChain>;
+  /** Keeps the cycle registry row (phase, status, manager) in step; it frees the rep once a cycle ends. */
+  markCycle(input: MarkCycleInput): Promise<void>;
+  /** autoRenew: pins the playbook's latest published version and starts the next cycle (idempotent). */
+  renewCycle(input: RenewCycleInput): Promise<RenewCycleResult>;
 }

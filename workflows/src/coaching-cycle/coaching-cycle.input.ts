@@ -14,4 +14,9 @@ export interface CoachingCycleInput {
    * stopped (history stays bounded on long plans). Opaque to callers.
    */
   resume?: unknown;
+  /**
+   * History length (events) after which a run continues as new, besides Temporal's own suggestion. Tests
+   * set it low to exercise continue-as-new; production leaves the default (10,000).
+   */
+  continueAsNewAfter?: number;
 }

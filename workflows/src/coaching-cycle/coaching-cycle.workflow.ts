@@ -1,37 +1,293 @@
-import { cycleStarted, cycleStreamId } from '@coachflow/domain';
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  completeTaskRejection,
+  type CycleCommand,
+  CycleRuleCode,
+  CycleRuleError,
+  type CycleState,
+  cycleStreamId,
+  decideCycle,
+  evolveCycle,
+  initialCycleState,
+  needsReportingChain,
+  nextDeadline,
+} from '@coachflow/domain';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CoachingCycleActivities } from './activities';
 import type { CoachingCycleInput } from './coaching-cycle.input';
-import { type CoachingCycleState, cycleStateQuery } from './messages';
+import {
+  cancelCycleUpdate,
+  changeManagerUpdate,
+  type CoachingCycleState,
+  completeTaskUpdate,
+  cycleStateQuery,
+  reassignTasksUpdate,
+  UPDATE_REJECTIONS,
+} from './messages';
+import {
+  CoachingPhaseAttribute,
+  CycleStatusAttribute,
+  ManagerIdAttribute,
+  RepIdAttribute,
+} from './search-attributes';
 
-const { recordCycleEvents } = proxyActivities<CoachingCycleActivities>({
+// Long or far-reaching work (starting the next cycle) and the registry row: ordinary activities.
+const activities = proxyActivities<CoachingCycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+// Short Postgres calls on every decision: local activities run in the worker within the workflow task, with
+// no activity task round trip through the server. No attempt limit: a decided batch is recorded or nothing
+// goes on (longer retries are scheduled by the SDK as timers).
+const local = proxyLocalActivities<CoachingCycleActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
+
+/** What a run hands the next one at continue-as-new. */
+interface CycleResume {
+  state: CycleState;
+  lastTickAt: string | null;
+}
+
+interface Queued {
+  command: CycleCommand;
+  settle: (error?: unknown) => void;
+}
+
 /**
- * One coaching cycle. This first version records the start and then waits for cancellation: the walking
- * skeleton that proves API, Temporal, worker and event store are wired; the phases come next.
+ * One coaching cycle. The rules live in the domain's decider; this function only orchestrates: it turns
+ * updates and timers into commands, folds what the decider decides into its state and records it (one local
+ * activity per decision, event ids from stream positions, so retries write nothing twice), keeps search attributes
+ * and the cycle registry in step, and continues as new before its history grows large.
  */
 export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
-  const state: CoachingCycleState = { phase: 'prioritise', status: 'running', openTaskIds: [] };
-  setHandler(cycleStateQuery, () => state);
+  const resume = input.resume as CycleResume | undefined;
+  // The state with every decided event folded in, recorded or not: validators and the decider read this.
+  let state: CycleState = resume?.state ?? initialCycleState();
+  // Events in the stream for sure (a run resumes with everything recorded): the next append's expectedVersion.
+  let recordedVersion = state.version;
+  let lastTickAt: string | null = resume?.lastTickAt ?? null;
+  const queue: Queued[] = [];
+  let inFlight: CycleCommand | null = null;
+  const now = () => new Date().toISOString();
 
-  // Workflow time is deterministic, so the recorded start time is the same on every replay.
-  const startedAt = new Date().toISOString();
-  await recordCycleEvents({
-    streamId: cycleStreamId(input.cycleId),
-    events: [
-      cycleStarted({
+  // Handlers first: an update or query may be waiting in the very first workflow task.
+  setHandler(cycleStateQuery, (): CoachingCycleState => ({
+    phase: state.phase,
+    status: state.status === 'not-started' ? 'running' : state.status,
+    openTaskIds: Object.keys(state.tasks),
+    managerId: state.managerId || input.managerId,
+    version: recordedVersion,
+  }));
+
+  const submit = (command: CycleCommand) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ command, settle: (error) => (error ? reject(error) : resolve()) });
+    });
+  const pending = (): CycleCommand[] => [
+    ...(inFlight ? [inFlight] : []),
+    ...queue.map((item) => item.command),
+  ];
+  // Takes (and ignores) the update's argument so it fits every update's validator signature.
+  const assertRunning = (_request?: unknown) => {
+    const ending = pending().some((command) => command.type === 'CancelCycle');
+    if (state.status === 'completed' || state.status === 'cancelled' || ending)
+      throw toFailure(new CycleRuleError(CycleRuleCode.NotRunning, 'The cycle is not running.'));
+  };
+
+  setHandler(completeTaskUpdate, (request) => submit({ type: 'CompleteTask', data: request }), {
+    validator: (request) => {
+      assertRunning(request);
+      const rejection = completeTaskRejection(state, request, now());
+      if (rejection) throw toFailure(rejection);
+      // A completion of the same task already accepted but not yet recorded: this one is the second.
+      if (
+        pending().some((command) => command.type === 'CompleteTask' && command.data.taskId === request.taskId)
+      )
+        throw toFailure(new CycleRuleError(CycleRuleCode.TaskNotOpen, 'The task is not open.'));
+    },
+  });
+  setHandler(cancelCycleUpdate, (request) => submit({ type: 'CancelCycle', data: request }), {
+    validator: assertRunning,
+  });
+  setHandler(changeManagerUpdate, (request) => submit({ type: 'ChangeManager', data: request }), {
+    validator: assertRunning,
+  });
+  setHandler(reassignTasksUpdate, (request) => submit({ type: 'ReassignTasks', data: request }), {
+    validator: assertRunning,
+  });
+
+  /**
+   * Decides one command, folds its events in, records them and publishes what changed; resolves only once
+   * they are recorded. Commands run one at a time, so each is decided against everything decided before.
+   */
+  const execute = async (command: CycleCommand): Promise<void> => {
+    const decisionTime = command.type === 'Tick' ? command.data.now : now();
+    let decided = command;
+    if (needsReportingChain(command, state, decisionTime)) {
+      const chain = await local.reportingChain({
+        organisationId: state.organisationId,
+        repId: state.repId,
+      });
+      decided = { ...command, data: { ...command.data, chain } } as CycleCommand;
+    }
+    const events = decideCycle(decided, state, {
+      now: command.type === 'Tick' ? decisionTime : now(),
+      newId: uuid4,
+    });
+    if (events.length === 0) return;
+    const before = state;
+    // Folded at once, not after the record returns: the events are deterministic and the record retries
+    // until it succeeds, and the record's result comes in a later activation, after any update delivered
+    // with it. An update for a task whose TaskOpened is already in the store (and the inbox) must find the
+    // task open here.
+    state = events.reduce(evolveCycle, state);
+    try {
+      await local.recordCycleEvents({
+        streamId: cycleStreamId(input.cycleId),
+        events,
+        expectedVersion: recordedVersion,
+      });
+    } catch (error) {
+      // Not recorded (a non-retryable failure): unfold. Commands accepted meanwhile are decided against
+      // this state and refused if they no longer fit it.
+      state = before;
+      throw error;
+    }
+    recordedVersion += events.length;
+    await publish(before, state);
+  };
+
+  if (state.status === 'not-started')
+    await execute({
+      type: 'StartCycle',
+      data: {
         cycleId: input.cycleId,
         organisationId: input.organisationId,
         repId: input.repId,
         managerId: input.managerId,
-        playbook: { id: input.configuration.playbook.id, version: input.configuration.playbook.version },
-        startedAt,
-      }),
-    ],
-  });
+        configuration: input.configuration,
+        ...(input.previousCycleId ? { previousCycleId: input.previousCycleId } : {}),
+      },
+    });
 
-  await condition(() => false);
+  while (state.status === 'running') {
+    if (queue.length === 0) {
+      const deadline = nextDeadline(state, lastTickAt);
+      const wait = deadline === null ? null : Math.ceil(Date.parse(deadline) - Date.now());
+      if (wait === null) await condition(() => queue.length > 0);
+      else if (wait > 0) await condition(() => queue.length > 0, wait);
+    }
+    const item = queue.shift();
+    if (item) {
+      inFlight = item.command;
+      try {
+        await execute(item.command);
+        item.settle();
+      } catch (error) {
+        item.settle(toFailure(error));
+      } finally {
+        inFlight = null;
+      }
+    }
+    // After every command too: a completion can make a deadline due at once (the plan's end, say).
+    const tickAt = now();
+    await execute({ type: 'Tick', data: { now: tickAt } });
+    lastTickAt = tickAt;
+
+    if (state.status === 'running' && queue.length === 0 && historyTooLong(input)) {
+      await condition(() => allHandlersFinished() || queue.length > 0);
+      if (queue.length === 0)
+        await continueAsNew<typeof coachingCycle>({
+          ...input,
+          resume: { state, lastTickAt } satisfies CycleResume,
+        });
+    }
+  }
+
+  // Commands accepted but not decided before the cycle ended are refused now, not left hanging.
+  for (const item of queue.splice(0))
+    item.settle(toFailure(new CycleRuleError(CycleRuleCode.NotRunning, 'The cycle is not running.')));
+
+  // autoRenew: try to start the next cycle first, then record what happened, so CycleRenewed always names
+  // a cycle that runs. The completion's update has already resolved; the registry row is already freed.
+  if (state.renewalDue && state.configuration) {
+    const nextCycleId = uuid4();
+    const outcome = await activities.renewCycle({
+      previousCycleId: state.cycleId,
+      nextCycleId,
+      organisationId: state.organisationId,
+      repId: state.repId,
+      managerId: state.managerId,
+      playbookId: state.configuration.playbook.id,
+    });
+    await execute({
+      type: 'RecordRenewal',
+      data: { nextCycleId, started: outcome.started, ...(outcome.reason ? { reason: outcome.reason } : {}) },
+    });
+  }
+  await condition(allHandlersFinished);
+
+  /** Search attributes and the registry row follow phase, status and manager. */
+  async function publish(before: CycleState, after: CycleState): Promise<void> {
+    if (after.status === 'not-started') return;
+    const status = after.status;
+    const changed =
+      before.status !== after.status || before.phase !== after.phase || before.managerId !== after.managerId;
+    if (!changed) return;
+    upsertSearchAttributes([
+      { key: RepIdAttribute, value: after.repId },
+      { key: ManagerIdAttribute, value: after.managerId },
+      { key: CoachingPhaseAttribute, value: after.phase },
+      { key: CycleStatusAttribute, value: status },
+    ]);
+    await activities.markCycle({
+      cycleId: after.cycleId,
+      phase: after.phase,
+      status,
+      managerId: after.managerId,
+    });
+  }
+}
+
+function historyTooLong(input: CoachingCycleInput): boolean {
+  const info = workflowInfo();
+  return (
+    info.continueAsNewSuggested ||
+    info.historyLength > (input.continueAsNewAfter ?? DEFAULT_CONTINUE_AS_NEW_AFTER)
+  );
+}
+
+/** A refused command as the update's failure: its type tells the API which status to answer. */
+function toFailure(error: unknown): ApplicationFailure {
+  if (error instanceof ApplicationFailure) return error;
+  if (error instanceof CycleRuleError) {
+    const type =
+      error.code === CycleRuleCode.AlreadyStarted ? UPDATE_REJECTIONS.notRunning : (error.code as string);
+    return ApplicationFailure.create({
+      type,
+      message: error.message,
+      details: [error.errors],
+      nonRetryable: true,
+    });
+  }
+  return ApplicationFailure.create({
+    type: 'CycleCommandFailed',
+    message: error instanceof Error ? error.message : String(error),
+    nonRetryable: true,
+  });
 }

@@ -6,6 +6,10 @@ export interface CoachingCycleState {
   status: CycleStatus;
   /** Ids of the tasks open right now. */
   openTaskIds: string[];
+  /** The cycle's manager now (it changes when the rep's manager does). */
+  managerId?: string;
+  /** Events recorded in the cycle's stream so far. */
+  version?: number;
 }
 
 /** Where the cycle is now; defined once, used by the workflow and its clients. */

@@ -27,5 +27,39 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({})).toThrow(/DATABASE_URL/);
     expect(() => loadAppConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadAppConfig({ ...base, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() => loadAppConfig({ ...base, TOKEN_TTL_SECONDS: '-5' })).toThrow(/TOKEN_TTL_SECONDS/);
+  });
+
+  it('turns single sign-on on only with a complete provider configuration', () => {
+    expect(loadAppConfig(base).oidc).toBeUndefined();
+    expect(() => loadAppConfig({ ...base, OIDC_ISSUER: 'https://idp.test' })).toThrow(/OIDC_CLIENT_ID/);
+    const oidc = {
+      OIDC_ISSUER: 'https://idp.test',
+      OIDC_CLIENT_ID: 'coachflow',
+      OIDC_REDIRECT_URI: 'https://app.test/cb',
+    };
+    expect(loadAppConfig({ ...base, ...oidc }).oidc).toMatchObject({
+      clientId: 'coachflow',
+      allowInsecure: false,
+    });
+    expect(() =>
+      loadAppConfig({
+        ...base,
+        ...oidc,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        OIDC_ALLOW_INSECURE: 'true',
+      }),
+    ).toThrow(/OIDC_ALLOW_INSECURE/);
+  });
+
+  it('keeps access tokens short and CORS closed unless configured', () => {
+    const config = loadAppConfig(base);
+    expect(config.tokenTtlSeconds).toBe(900);
+    expect(config.corsOrigins).toEqual([]);
+    expect(loadAppConfig({ ...base, CORS_ORIGINS: 'https://a.test, https://b.test' }).corsOrigins).toEqual([
+      'https://a.test',
+      'https://b.test',
+    ]);
   });
 });

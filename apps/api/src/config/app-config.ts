@@ -9,10 +9,28 @@ export interface AppConfig {
   jwtSecret: string;
   /** How long an access token lives, in seconds. */
   tokenTtlSeconds: number;
+  /** How long a sign-in session (its refresh token) lives, in seconds. */
+  refreshTtlSeconds: number;
+  /** Origins allowed to call the API from a browser; empty (the default) sends no CORS headers at all. */
+  corsOrigins: string[];
+  /** Sign-in attempts allowed per email and client address per minute; more answer 429. */
+  loginAttemptsPerMinute: number;
   allowSignup: boolean;
   seedDemo: boolean;
   webDistDir: string | undefined;
   logLevel: string;
+  /** Single sign-on with an OpenID Connect provider; undefined when OIDC_ISSUER is not set. */
+  oidc: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** Where the provider sends the browser back: this API's `/api/auth/oidc/callback`. */
+  redirectUri: string;
+  /** Plain-HTTP providers (a local test IdP); refused in production. */
+  allowInsecure: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -33,12 +51,48 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     databaseUrl,
     temporal: temporalSettingsFromEnv(env),
     jwtSecret: jwtSecret(env['JWT_SECRET'], production),
-    tokenTtlSeconds: Number(env['TOKEN_TTL_SECONDS'] ?? 8 * 3600),
+    tokenTtlSeconds: positiveInteger(env, 'TOKEN_TTL_SECONDS', 15 * 60),
+    refreshTtlSeconds: positiveInteger(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     allowSignup: production ? env['ALLOW_SIGNUP'] === 'true' : env['ALLOW_SIGNUP'] !== 'false',
     seedDemo: !production && env['SEED_DEMO'] !== 'false',
     webDistDir: env['WEB_DIST_DIR'],
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    oidc: oidcSettings(env, production),
   };
+}
+
+function oidcSettings(
+  env: Record<string, string | undefined>,
+  production: boolean,
+): OidcSettings | undefined {
+  const issuer = env['OIDC_ISSUER'];
+  if (!issuer) return undefined;
+  const clientId = env['OIDC_CLIENT_ID'];
+  const redirectUri = env['OIDC_REDIRECT_URI'];
+  if (!clientId) throw new Error('OIDC_CLIENT_ID is not set: OIDC_ISSUER needs it');
+  if (!redirectUri) throw new Error('OIDC_REDIRECT_URI is not set: OIDC_ISSUER needs it');
+  const allowInsecure = env['OIDC_ALLOW_INSECURE'] === 'true';
+  if (allowInsecure && production) throw new Error('OIDC_ALLOW_INSECURE is for development only');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env['OIDC_CLIENT_SECRET'] || undefined,
+    redirectUri,
+    allowInsecure,
+  };
+}
+
+function positiveInteger(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
 }
 
 function jwtSecret(configured: string | undefined, production: boolean): string {

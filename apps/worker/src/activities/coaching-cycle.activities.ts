@@ -1,18 +1,139 @@
+import { cycleWorkflowId, type ReportingChain, type ReportingLineMember } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
-import type { CoachingCycleActivities } from '@coachflow/workflows';
+import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
+import {
+  type CoachingCycleActivities,
+  CoachingPhaseAttribute,
+  type coachingCycle,
+  CycleStatusAttribute,
+  ManagerIdAttribute,
+  RepIdAttribute,
+} from '@coachflow/workflows';
+import { Context } from '@temporalio/activity';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Pool } from 'pg';
 
 export interface CoachingCycleActivityDeps {
   eventStore: EventStore;
+  pool: Pool;
+  /** Starts renewed cycles; defaults to the worker's own client (activity context). */
+  temporalClient?: Client;
+  /** Task queue of renewed cycles; defaults to the queue the renewing activity runs on. */
+  taskQueue?: string;
 }
 
-/** The coaching cycle's activities: thin adapters over the event store, safe to retry. */
-export function createCoachingCycleActivities({
-  eventStore,
-}: CoachingCycleActivityDeps): CoachingCycleActivities {
+const UNIQUE_VIOLATION = '23505';
+/** A reporting line deeper than this is a cycle in the data, not an organisation. */
+const MAX_LINE_DEPTH = 50;
+
+/** The coaching cycle's activities: thin adapters over Postgres, the event store and Temporal, safe to retry. */
+export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): CoachingCycleActivities {
+  const { eventStore, pool } = deps;
   return {
-    async recordCycleEvents({ streamId, events }) {
-      // Event ids are derived from the workflow and step, so a retry after a lost reply stores nothing twice.
-      await eventStore.appendToStream(streamId, events);
+    async recordCycleEvents({ streamId, events, expectedVersion }) {
+      // Event ids are stream positions of the workflow's cycle: a retry after a lost reply finds its batch
+      // stored and succeeds; a different batch at that version is refused, so nothing can interleave.
+      await eventStore.appendToStream(
+        streamId,
+        events,
+        expectedVersion === undefined ? {} : { expectedVersion },
+      );
+    },
+
+    async reportingChain({ organisationId, repId }): Promise<ReportingChain> {
+      const { rows } = await pool.query<{ id: string; role: ReportingLineMember['role']; active: boolean }>(
+        `WITH RECURSIVE line (id, depth) AS (
+           SELECT manager_id, 1 FROM users WHERE id = $2 AND organisation_id = $1 AND manager_id IS NOT NULL
+           UNION ALL
+           SELECT u.manager_id, line.depth + 1 FROM line JOIN users u ON u.id = line.id
+            WHERE u.manager_id IS NOT NULL AND line.depth < $3
+         )
+         SELECT u.id, u.role, u.active FROM line JOIN users u ON u.id = line.id AND u.organisation_id = $1
+          ORDER BY line.depth`,
+        [organisationId, repId, MAX_LINE_DEPTH],
+      );
+      const admin = await pool.query<{ id: string }>(
+        `SELECT id FROM users WHERE organisation_id = $1 AND role = 'admin' AND active
+          ORDER BY created_at, id LIMIT 1`,
+        [organisationId],
+      );
+      // A deactivated person is skipped, not a dead end: the line continues above them.
+      const line = rows.filter((row) => row.active).map((row) => ({ userId: row.id, role: row.role }));
+      return { line, adminId: admin.rows[0]?.id ?? null };
+    },
+
+    async markCycle({ cycleId, phase, status, managerId }) {
+      await pool.query(`UPDATE cycles SET phase = $2, status = $3, manager_id = $4 WHERE id = $1`, [
+        cycleId,
+        phase,
+        status,
+        managerId,
+      ]);
+    },
+
+    async renewCycle(input) {
+      let configuration;
+      try {
+        configuration = await pinCycleConfiguration({ eventStore }, input.organisationId, input.playbookId);
+      } catch (error) {
+        if (error instanceof ConfigurationPinError) return { started: false, reason: error.message };
+        throw error;
+      }
+      const { rows } = await pool.query<{ manager_id: string | null }>(
+        `SELECT manager_id FROM users WHERE id = $1 AND organisation_id = $2 AND active`,
+        [input.repId, input.organisationId],
+      );
+      const rep = rows[0];
+      if (!rep) return { started: false, reason: 'the rep is no longer active' };
+      const managerId = rep.manager_id ?? input.managerId;
+      const workflowId = cycleWorkflowId(input.nextCycleId);
+      try {
+        await pool.query(
+          `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
+           VALUES ($1, $2, $3, $4, $5, $6, 'prioritise', 'running', $7) ON CONFLICT (id) DO NOTHING`,
+          [
+            input.nextCycleId,
+            input.organisationId,
+            input.repId,
+            managerId,
+            configuration.playbook.id,
+            configuration.playbook.version,
+            workflowId,
+          ],
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+          return { started: false, reason: 'the rep already has a running cycle' };
+        throw error;
+      }
+      const context = Context.current();
+      const client = deps.temporalClient ?? context.client;
+      try {
+        await client.workflow.start<typeof coachingCycle>('coachingCycle', {
+          workflowId,
+          taskQueue: deps.taskQueue ?? context.info.taskQueue,
+          args: [
+            {
+              cycleId: input.nextCycleId,
+              organisationId: input.organisationId,
+              repId: input.repId,
+              managerId,
+              configuration,
+              previousCycleId: input.previousCycleId,
+            },
+          ],
+          typedSearchAttributes: [
+            { key: RepIdAttribute, value: input.repId },
+            { key: ManagerIdAttribute, value: managerId },
+            { key: CoachingPhaseAttribute, value: 'prioritise' },
+            { key: CycleStatusAttribute, value: 'running' },
+          ],
+        });
+      } catch (error) {
+        // A retry after the start went through: the cycle is running, which is what was asked.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+      return { started: true };
     },
   };
 }

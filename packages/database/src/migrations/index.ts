@@ -1,5 +1,12 @@
 import { PeopleAndCycles1763888400000 } from './1763888400000-people-and-cycles';
 import { EventStore1763888400001 } from './1763888400001-event-store';
+import { SessionsAndReportingLines1763888400200 } from './1763888400200-sessions-and-reporting-lines';
+import { RebuildCycleSummaries1763888400350 } from './1763888400350-rebuild-cycle-summaries';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
-export const migrations = [PeopleAndCycles1763888400000, EventStore1763888400001];
+export const migrations = [
+  PeopleAndCycles1763888400000,
+  EventStore1763888400001,
+  SessionsAndReportingLines1763888400200,
+  RebuildCycleSummaries1763888400350,
+];

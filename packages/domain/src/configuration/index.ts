@@ -1,2 +1,4 @@
 export * from './configuration.decider';
 export * from './configuration-events';
+export * from './configuration-record';
+export * from './cycle-configuration';

@@ -64,6 +64,11 @@ export interface CycleStartedData {
   /** Pinned at start (absent on cycles started before configuration existed). */
   rubric?: PinnedVersion;
   forms?: Partial<Record<TaskKind, PinnedVersion>>;
+  /**
+   * Everything the cycle runs on, as pinned (bodies included), so the stream alone tells what rules a cycle
+   * followed and its state can be folded from its events. Absent on cycles started before issue 5.
+   */
+  configuration?: PinnedCycleConfiguration;
   /** The cycle this one renews (autoRenew). */
   previousCycleId?: string;
   startedAt: string;
@@ -226,8 +231,14 @@ export interface CycleManagerChangedData {
   by: string;
   at: string;
 }
+/** autoRenew: the next cycle was started (recorded only after it was). */
 export interface CycleRenewedData {
   nextCycleId: string;
+  at: string;
+}
+/** autoRenew: no next cycle could be started (the playbook is unpublished, the rep inactive or busy). */
+export interface CycleRenewalSkippedData {
+  reason: string;
   at: string;
 }
 
@@ -254,6 +265,7 @@ export type CycleCompleted = DomainEvent<'CycleCompleted', CycleCompletedData>;
 export type CycleCancelled = DomainEvent<'CycleCancelled', CycleCancelledData>;
 export type CycleManagerChanged = DomainEvent<'CycleManagerChanged', CycleManagerChangedData>;
 export type CycleRenewed = DomainEvent<'CycleRenewed', CycleRenewedData>;
+export type CycleRenewalSkipped = DomainEvent<'CycleRenewalSkipped', CycleRenewalSkippedData>;
 
 /** Every event a cycle stream can hold (the names in shared/API.md, plus task and staffing events). */
 export type CycleEvent =
@@ -279,6 +291,7 @@ export type CycleEvent =
   | CycleCompleted
   | CycleCancelled
   | CycleManagerChanged
-  | CycleRenewed;
+  | CycleRenewed
+  | CycleRenewalSkipped;
 
 export type CycleEventType = CycleEvent['type'];

@@ -1,4 +1,5 @@
 import {
+  CancelCycleRequest,
   CycleEventView,
   CycleView,
   ListCyclesQuery,
@@ -6,7 +7,7 @@ import {
   pageSchema,
   StartCycleRequest,
 } from '@coachflow/contracts';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -22,6 +23,7 @@ import { parsePageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
 import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
 import { Roles } from '#api/modules/people/auth/roles.decorator';
+import { CancelCycleHandler } from './commands/cancel-cycle/cancel-cycle.handler';
 import { StartCycleHandler } from './commands/start-cycle/start-cycle.handler';
 import { CyclesService } from './cycles.service';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
@@ -32,6 +34,7 @@ import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 export class CyclesController {
   constructor(
     private readonly startCycle: StartCycleHandler,
+    private readonly cancelCycle: CancelCycleHandler,
     private readonly cycles: CyclesService,
   ) {}
 
@@ -77,5 +80,19 @@ export class CyclesController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<{ items: CycleEventView[] }> {
     return { items: await this.cycles.getEvents(caller, id) };
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('admin', 'leader', 'manager')
+  @ApiBody({ schema: openApiSchema(CancelCycleRequest) })
+  @ApiOkResponse({ schema: openApiSchema(CycleView), description: 'Cancelled: CycleCancelled is recorded.' })
+  @ApiConflictResponse({ description: 'The cycle is no longer running.' })
+  cancel(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new JsonSchemaPipe(CancelCycleRequest)) body: CancelCycleRequest,
+  ): Promise<CycleView> {
+    return this.cancelCycle.execute(caller, id, body.reason);
   }
 }

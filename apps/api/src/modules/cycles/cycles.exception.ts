@@ -7,6 +7,12 @@ export enum CyclesErrorCode {
   RepWithoutManager = 'rep-without-manager',
   AlreadyRunning = 'cycle-already-running',
   NotAllowed = 'cycle-not-allowed',
+  CycleNotRunning = 'cycle-not-running',
+  TaskNotFound = 'task-not-found',
+  TaskNotOpen = 'task-not-open',
+  NotAssignee = 'not-assignee',
+  InvalidTaskData = 'invalid-task-data',
+  NotificationNotFound = 'notification-not-found',
 }
 
 const STATUS: Record<CyclesErrorCode, number> = {
@@ -16,9 +22,15 @@ const STATUS: Record<CyclesErrorCode, number> = {
   [CyclesErrorCode.RepWithoutManager]: 400,
   [CyclesErrorCode.AlreadyRunning]: 409,
   [CyclesErrorCode.NotAllowed]: 403,
+  [CyclesErrorCode.CycleNotRunning]: 409,
+  [CyclesErrorCode.TaskNotFound]: 404,
+  [CyclesErrorCode.TaskNotOpen]: 409,
+  [CyclesErrorCode.NotAssignee]: 403,
+  [CyclesErrorCode.InvalidTaskData]: 400,
+  [CyclesErrorCode.NotificationNotFound]: 404,
 };
 
-/** A failure of the cycles context. */
+/** A failure of the cycles context (cycles, their tasks and the notifications they send). */
 export class CyclesException extends AppException {
   readonly status: number;
   readonly slug: string;

@@ -3,15 +3,16 @@ import { cycleStreamId } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CYCLE_SUMMARIES_TABLE } from '@coachflow/read-models';
+import { CYCLE_SUMMARIES_TABLE, CYCLE_SUMMARY_COLUMNS, type CycleSummary } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import type { Repository } from 'typeorm';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
+import { AccessService, pgPlaceholders } from '#api/modules/access/access.service';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { canSeeCycle, visibleCyclesCondition } from './cycle-access';
-import { toCycleView } from './cycle-view';
+import { summaryToCycleView, toCycleView } from './cycle-view';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import { queryProjection } from './query-projection';
 import { CycleEntity } from './entities/cycle.entity';
 
 /** Reads of cycles, scoped to the caller's organisation and reach. */
@@ -21,6 +22,7 @@ export class CyclesService {
     @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly access: AccessService,
   ) {}
 
   /** Cycles the caller may see, from the cycle-summaries projection (eventually consistent). */
@@ -29,29 +31,40 @@ export class CyclesService {
     filter: { repId?: string; status?: CycleStatus },
     page: PageQuery,
   ): Promise<Page<CycleView>> {
-    const visible = visibleCyclesCondition(caller, 6);
-    const { rows } = await this.pool.query<Parameters<typeof toCycleView>[0]>(
-      `SELECT cycle_id AS id, rep_id AS "repId", manager_id AS "managerId", playbook_id AS "playbookId",
-              playbook_version AS "playbookVersion", phase, status
+    const params: unknown[] = [
+      caller.organisationId,
+      filter.repId ?? null,
+      filter.status ?? null,
+      page.after ?? null,
+      page.limit,
+    ];
+    const visible = this.access.cycleReachCondition(caller, 'rep_id', 'manager_id', pgPlaceholders(params));
+    const rows = await queryProjection<CycleSummary>(
+      this.pool,
+      `SELECT ${CYCLE_SUMMARY_COLUMNS}
          FROM ${CYCLE_SUMMARIES_TABLE}
         WHERE organisation_id = $1 AND ($2::uuid IS NULL OR rep_id = $2) AND ($3::text IS NULL OR status = $3)
-          AND ($4::uuid IS NULL OR cycle_id > $4) AND ${visible.sql}
+          AND ($4::uuid IS NULL OR cycle_id > $4) AND ${visible}
         ORDER BY cycle_id LIMIT $5`,
-      [
-        caller.organisationId,
-        filter.repId ?? null,
-        filter.status ?? null,
-        page.after ?? null,
-        page.limit,
-        ...visible.params,
-      ],
+      params,
     );
-    const items = rows.map(toCycleView);
+    const items = rows.map(summaryToCycleView);
     return { items, nextCursor: nextCursor(items, page.limit) };
   }
 
+  /** One cycle: consistent who and which playbook (the registry), its summary as far as projected. */
   async getCycle(caller: AuthenticatedUser, id: string): Promise<CycleView> {
-    return toCycleView(await this.findVisible(caller, id));
+    const cycle = await this.findVisible(caller, id);
+    return toCycleView(cycle, await this.summary(cycle.id));
+  }
+
+  async summary(cycleId: string): Promise<CycleSummary | undefined> {
+    const rows = await queryProjection<CycleSummary>(
+      this.pool,
+      `SELECT ${CYCLE_SUMMARY_COLUMNS} FROM ${CYCLE_SUMMARIES_TABLE} WHERE cycle_id = $1`,
+      [cycleId],
+    );
+    return rows[0];
   }
 
   async getEvents(caller: AuthenticatedUser, id: string): Promise<CycleEventView[]> {
@@ -70,8 +83,7 @@ export class CyclesService {
     // Another organisation's cycle is "not found", never "forbidden": its existence is not ours to tell.
     const cycle = await this.cycles.findOneBy({ id, organisationId: caller.organisationId });
     if (!cycle) throw new CyclesException(CyclesErrorCode.CycleNotFound, 'No such cycle.');
-    if (!canSeeCycle(caller, cycle))
-      throw new CyclesException(CyclesErrorCode.NotAllowed, 'This cycle is not yours to see.');
+    await this.access.authorizeCycle(caller, 'cycle:read', cycle);
     return cycle;
   }
 }

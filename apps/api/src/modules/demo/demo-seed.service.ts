@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { ConfigurationService } from '#api/modules/configuration/configuration.service';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
 import { PeopleService } from '#api/modules/people/people.service';
+import { DEMO_RUBRIC, demoPlaybook } from './demo-configuration';
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-organisation';
 
 // Any fixed key: API processes starting together queue here and only the first one seeds.
@@ -18,6 +20,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleService,
+    private readonly configuration: ConfigurationService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,5 +59,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const user = await this.people.createUser(caller, { ...person, password: DEMO_PASSWORD, managerId });
       idsByEmail.set(user.email, user.id);
     }
+    // Sign-up gave the organisation its default forms; the rubric and playbook go through the same rules.
+    const { view: rubric } = await this.configuration.create(caller, 'rubric', DEMO_RUBRIC);
+    await this.configuration.publish(caller, 'rubric', rubric.id);
+    const { view: playbook } = await this.configuration.create(caller, 'playbook', demoPlaybook(rubric.id));
+    await this.configuration.publish(caller, 'playbook', playbook.id);
   }
 }

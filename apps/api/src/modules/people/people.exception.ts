@@ -7,7 +7,11 @@ export enum PeopleErrorCode {
   UserNotFound = 'user-not-found',
   EmailTaken = 'email-taken',
   UnknownManager = 'unknown-manager',
+  ReportingCycle = 'reporting-cycle',
+  WrongCurrentPassword = 'wrong-current-password',
+  InvalidImport = 'invalid-import',
   SignupClosed = 'signup-closed',
+  SsoNotConfigured = 'sso-not-configured',
 }
 
 const STATUS: Record<PeopleErrorCode, number> = {
@@ -17,7 +21,11 @@ const STATUS: Record<PeopleErrorCode, number> = {
   [PeopleErrorCode.UserNotFound]: 404,
   [PeopleErrorCode.EmailTaken]: 409,
   [PeopleErrorCode.UnknownManager]: 400,
+  [PeopleErrorCode.ReportingCycle]: 400,
+  [PeopleErrorCode.WrongCurrentPassword]: 400,
+  [PeopleErrorCode.InvalidImport]: 400,
   [PeopleErrorCode.SignupClosed]: 403,
+  [PeopleErrorCode.SsoNotConfigured]: 404,
 };
 
 /** A failure of the people context (users, organisations, sign-in). */

@@ -1,37 +1,62 @@
-import type {
-  CreateUserRequest,
-  OrganisationView,
-  Page,
-  SignUpRequest,
-  UserView,
+import {
+  AdminSelfUpdateRequest,
+  AdminUpdateUserRequest,
+  type CreateUserRequest,
+  type OrganisationView,
+  type Page,
+  SelfUpdateUserRequest,
+  type SignUpRequest,
+  type UserView,
 } from '@coachflow/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, MoreThan, QueryFailedError, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
+import { AccessService, typeormPlaceholders } from '#api/modules/access/access.service';
+import { scopedTo } from '#api/modules/access/tenant-scoped-repository';
+import { type AuditEntry, AuditService } from '#api/modules/audit/audit.service';
+import { ConfigurationService } from '#api/modules/configuration/configuration.service';
+import { CycleStaffingService } from '#api/modules/cycles/staffing/cycle-staffing.service';
 import type { AuthenticatedUser } from './auth/authenticated-user';
 import { PasswordHasher } from './auth/password-hasher';
+import { SessionService } from './auth/session.service';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PeopleErrorCode, PeopleException } from './people.exception';
+import { assertValidManager, lockReportingLines } from './reporting-line';
 
 const UNIQUE_VIOLATION = '23505';
 
-/** Organisations and their users. Every read is scoped to the caller's organisation here, in one place. */
+const adminUpdate = new JsonSchemaPipe(AdminUpdateUserRequest);
+const adminSelfUpdate = new JsonSchemaPipe(AdminSelfUpdateRequest);
+const selfUpdate = new JsonSchemaPipe(SelfUpdateUserRequest);
+
+type UserUpdate = AdminUpdateUserRequest & SelfUpdateUserRequest;
+
+/**
+ * Organisations and their users. Reads go through the tenant-scoped repository and the access policy, so
+ * a caller only ever sees users of their organisation within their reach.
+ */
 @Injectable()
 export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly configuration: ConfigurationService,
+    private readonly sessions: SessionService,
+    private readonly staffing: CycleStaffingService,
   ) {}
 
   /** A new tenant and its first admin, in one transaction. */
   async signUp(request: SignUpRequest): Promise<OrganisationView> {
     const passwordHash = await this.hasher.hash(request.admin.password);
-    return this.dataSource.transaction(async (manager) => {
+    const { organisation, admin } = await this.dataSource.transaction(async (manager) => {
       const organisation = await manager.save(manager.create(OrganisationEntity, { name: request.name }));
-      await this.insertUser(manager, {
+      const admin = await this.insertUser(manager, {
         organisationId: organisation.id,
         email: request.admin.email,
         name: request.admin.name,
@@ -39,13 +64,17 @@ export class PeopleService {
         managerId: null,
         passwordHash,
       });
-      return { id: organisation.id, name: organisation.name };
+      return { organisation, admin };
     });
+    // Cycles fall back to the organisation's default form of each task kind: every tenant starts with them.
+    await this.configuration.ensureDefaultForms({ id: admin.id, organisationId: organisation.id });
+    return { id: organisation.id, name: organisation.name };
   }
 
   async createUser(caller: AuthenticatedUser, request: CreateUserRequest): Promise<UserView> {
+    this.access.assertPermits(caller, 'user:manage', 'unrelated');
     const managerId = request.managerId ?? null;
-    if (managerId && !(await this.users.existsBy({ id: managerId, organisationId: caller.organisationId }))) {
+    if (managerId && !(await scopedTo(this.users, caller).existsBy({ id: managerId, active: true }))) {
       throw new PeopleException(
         PeopleErrorCode.UnknownManager,
         'The manager is not a user of your organisation.',
@@ -61,37 +90,179 @@ export class PeopleService {
       managerId,
       passwordHash,
     });
+    await this.audit.record([
+      {
+        type: 'UserCreated',
+        organisationId: caller.organisationId,
+        actorId: caller.id,
+        data: { userId: user.id, role: user.role, managerId: user.managerId },
+      },
+    ]);
     return toUserView(user);
   }
 
-  /** The user with `id` in the caller's organisation; 404 for any other, whether it exists or not. */
+  /** A user within the caller's reach: 404 outside their organisation, 403 inside it but out of reach. */
   async getUser(caller: AuthenticatedUser, id: string): Promise<UserView> {
-    const user = await this.users.findOneBy({ id, organisationId: caller.organisationId });
-    if (!user) throw new PeopleException(PeopleErrorCode.UserNotFound, 'No such user.');
+    await this.access.authorize(caller, 'user:read', id, userNotFound);
+    const user = await scopedTo(this.users, caller).findOneBy({ id });
+    if (!user) throw userNotFound();
     return toUserView(user);
   }
 
+  /** The users the caller may read, in id order. */
   async listUsers(caller: AuthenticatedUser, page: PageQuery): Promise<Page<UserView>> {
-    const users = await this.users.find({
-      where: { organisationId: caller.organisationId, ...(page.after ? { id: MoreThan(page.after) } : {}) },
-      order: { id: 'ASC' },
-      take: page.limit,
-    });
+    const params: Record<string, string> = {};
+    const reach = this.access.reachCondition(caller, 'user:read', 'user.id', typeormPlaceholders(params));
+    const query = this.users
+      .createQueryBuilder('user')
+      .where('user.organisation_id = :organisationId', { organisationId: caller.organisationId })
+      .andWhere(reach, params)
+      .orderBy('user.id', 'ASC')
+      .take(page.limit);
+    if (page.after) query.andWhere('user.id > :after', { after: page.after });
+    const users = await query.getMany();
     return { items: users.map(toUserView), nextCursor: nextCursor(users, page.limit) };
   }
 
-  /** The active user with this email and its password hash, for sign-in. */
+  /**
+   * `PATCH /api/users/:id`. The body's allowed fields depend on who edits whom (see the three request
+   * schemas), so a rep cannot set their own role or manager. Reporting-line and role changes are audited;
+   * running cycles follow a rep's new manager; a deactivated user's sessions end, and their direct reports
+   * and open tasks move to their manager.
+   */
+  async updateUser(caller: AuthenticatedUser, id: string, body: unknown): Promise<UserView> {
+    const relation = await this.access.authorize(caller, 'user:read', id, userNotFound);
+    const self = relation === 'self';
+    const admin = caller.role === 'admin';
+    if (!self) this.access.assertPermits(caller, 'user:manage', relation);
+    const change: UserUpdate = (admin ? (self ? adminSelfUpdate : adminUpdate) : selfUpdate).transform(body);
+    if (change.password !== undefined && change.currentPassword === undefined) {
+      throw new PeopleException(
+        PeopleErrorCode.WrongCurrentPassword,
+        'Changing the password needs the current one.',
+        [{ path: '/currentPassword', message: 'is required to set a new password' }],
+      );
+    }
+
+    const audit: AuditEntry[] = [];
+    const movedReps: { repId: string; managerId: string }[] = [];
+    let handOverTo = caller.id;
+    await this.dataSource.transaction(async (manager) => {
+      await lockReportingLines(manager, caller.organisationId);
+      const user = await manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('user')
+        .addSelect('user.passwordHash')
+        .where('user.id = :id AND user.organisation_id = :org', { id, org: caller.organisationId })
+        .getOne();
+      if (!user) throw userNotFound();
+      const patch: Partial<UserEntity> = {};
+      if (change.name !== undefined) patch.name = change.name;
+      if (change.email !== undefined) patch.email = change.email;
+      if (change.role !== undefined && change.role !== user.role) {
+        patch.role = change.role;
+        audit.push(this.entry(caller, 'UserRoleChanged', { userId: id, from: user.role, to: change.role }));
+      }
+      if (change.managerId !== undefined && change.managerId !== user.managerId) {
+        if (change.managerId) await assertValidManager(manager, caller.organisationId, id, change.managerId);
+        patch.managerId = change.managerId;
+        audit.push(
+          this.entry(caller, 'ReportingLineChanged', {
+            userId: id,
+            from: user.managerId,
+            to: change.managerId,
+          }),
+        );
+      }
+      if (change.active !== undefined && change.active !== user.active) {
+        patch.active = change.active;
+        audit.push(this.entry(caller, change.active ? 'UserReactivated' : 'UserDeactivated', { userId: id }));
+      }
+      if (change.active === false) {
+        // Their direct reports move up to their manager, so nobody reports to (or escalates to) someone
+        // who can no longer sign in.
+        const successor = change.managerId !== undefined ? change.managerId : user.managerId;
+        const reports: { id: string; role: string }[] = await manager.getRepository(UserEntity).find({
+          where: { organisationId: caller.organisationId, managerId: id },
+          select: { id: true, role: true },
+        });
+        if (reports.length > 0) {
+          await manager.update(
+            UserEntity,
+            { organisationId: caller.organisationId, managerId: id },
+            { managerId: successor },
+          );
+        }
+        for (const report of reports) {
+          audit.push(
+            this.entry(caller, 'ReportingLineChanged', { userId: report.id, from: id, to: successor }),
+          );
+          if (report.role === 'rep' && successor) movedReps.push({ repId: report.id, managerId: successor });
+        }
+        handOverTo = successor ?? caller.id;
+      }
+      if (change.password !== undefined) {
+        if (!(await this.hasher.verify(user.passwordHash, change.currentPassword ?? ''))) {
+          throw new PeopleException(PeopleErrorCode.WrongCurrentPassword, 'The current password is wrong.', [
+            { path: '/currentPassword', message: 'is wrong' },
+          ]);
+        }
+        patch.passwordHash = await this.hasher.hash(change.password);
+      }
+      if (Object.keys(patch).length > 0) await this.saveUser(manager, id, patch);
+    });
+
+    if (audit.length > 0) await this.audit.record(audit);
+    if (change.password !== undefined) await this.sessions.revokeAllOf(id, caller.sessionId);
+    const after = await this.getUser(caller, id);
+    // Idempotent hand-overs, sent whenever the field is named, so repeating a request that failed half-way
+    // (Temporal unreachable) completes it.
+    if (change.active === false) {
+      await this.sessions.revokeAllOf(id);
+      for (const { repId, managerId } of movedReps)
+        await this.staffing.managerChanged(caller.organisationId, repId, managerId, caller.id);
+      await this.staffing.userDeactivated(caller.organisationId, id, handOverTo);
+    }
+    if (change.managerId && after.role === 'rep') {
+      await this.staffing.managerChanged(caller.organisationId, id, change.managerId, caller.id);
+    }
+    return after;
+  }
+
+  /** The user with this email (active or not) and its password hash, for sign-in. */
   findForLogin(email: string): Promise<UserEntity | null> {
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('lower(user.email) = lower(:email)', { email })
-      .andWhere('user.active')
       .getOne();
+  }
+
+  /** An active user by id, for refreshing a session. */
+  async findActive(id: string): Promise<UserEntity | null> {
+    // TypeORM drops an undefined condition (and would return any user): refuse one outright.
+    if (!id) return null;
+    return this.users.findOneBy({ id, active: true });
   }
 
   countOrganisations(): Promise<number> {
     return this.dataSource.getRepository(OrganisationEntity).count();
+  }
+
+  private entry(
+    caller: AuthenticatedUser,
+    type: AuditEntry['type'],
+    data: Record<string, unknown>,
+  ): AuditEntry {
+    return { type, organisationId: caller.organisationId, actorId: caller.id, data };
+  }
+
+  private async saveUser(manager: EntityManager, id: string, patch: Partial<UserEntity>): Promise<void> {
+    try {
+      await manager.update(UserEntity, { id }, patch);
+    } catch (error) {
+      throw emailTaken(error) ?? error;
+    }
   }
 
   private async insertUser(
@@ -101,17 +272,22 @@ export class PeopleService {
     try {
       return await manager.save(manager.create(UserEntity, { ...fields, active: true }));
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
-        throw new PeopleException(PeopleErrorCode.EmailTaken, 'A user with this email already exists.', [
-          { path: '/email', message: 'is already taken' },
-        ]);
-      }
-      throw error;
+      throw emailTaken(error) ?? error;
     }
   }
+}
+
+function emailTaken(error: unknown): PeopleException | null {
+  return error instanceof QueryFailedError &&
+    (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+    ? new PeopleException(PeopleErrorCode.EmailTaken, 'A user with this email already exists.', [
+        { path: '/email', message: 'is already taken' },
+      ])
+    : null;
+}
+
+function userNotFound(): PeopleException {
+  return new PeopleException(PeopleErrorCode.UserNotFound, 'No such user.');
 }
 
 export function toUserView(user: UserEntity): UserView {
@@ -122,5 +298,6 @@ export function toUserView(user: UserEntity): UserView {
     role: user.role,
     managerId: user.managerId,
     organisationId: user.organisationId,
+    active: user.active,
   };
 }

@@ -1,6 +1,16 @@
-import { CreateUserRequest, pageSchema, type Page, UserView } from '@coachflow/contracts';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
+  AdminUpdateUserRequest,
+  CreateUserRequest,
+  ImportUsersRequest,
+  ImportUsersResult,
+  type Page,
+  pageSchema,
+  SelfUpdateUserRequest,
+  UserView,
+} from '@coachflow/contracts';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
@@ -8,19 +18,23 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { Type } from '@sinclair/typebox';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
+import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from './auth/authenticated-user';
 import { CurrentUser } from './auth/current-user.decorator';
-import { Roles } from './auth/roles.decorator';
+import { ImportUsersHandler } from './import/import-users.handler';
 import { PeopleService } from './people.service';
-import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('api')
 export class UsersController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly importUsers: ImportUsersHandler,
+  ) {}
 
   @Get('me')
   @ApiOkResponse({ schema: openApiSchema(UserView) })
@@ -28,8 +42,8 @@ export class UsersController {
     return this.people.getUser(caller, caller.id);
   }
 
+  /** Admins create users of their organisation. */
   @Post('users')
-  @Roles('admin')
   @ApiBody({ schema: openApiSchema(CreateUserRequest) })
   @ApiCreatedResponse({ schema: openApiSchema(UserView) })
   createUser(
@@ -39,6 +53,20 @@ export class UsersController {
     return this.people.createUser(caller, body);
   }
 
+  /** Admins import an org chart from CSV; `dryRun: true` lists each row's errors and changes nothing. */
+  @Post('users/import')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(ImportUsersRequest) })
+  @ApiOkResponse({ schema: openApiSchema(ImportUsersResult) })
+  @ApiBadRequestResponse({ description: 'The file has errors (by row); nothing was imported.' })
+  importOrgChart(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body(new JsonSchemaPipe(ImportUsersRequest)) body: ImportUsersRequest,
+  ): Promise<ImportUsersResult> {
+    return this.importUsers.execute(caller, body);
+  }
+
+  /** The users within the caller's reach (admins: everyone; others: themselves, up the line and below). */
   @Get('users')
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
@@ -57,5 +85,20 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<UserView> {
     return this.people.getUser(caller, id);
+  }
+
+  /**
+   * Admins change name, email, role, manager and activity of others; anyone changes their own name and
+   * password (with the current one; their other sessions end). Fields outside the caller's shape are 400.
+   */
+  @Patch('users/:id')
+  @ApiBody({ schema: openApiSchema(Type.Union([AdminUpdateUserRequest, SelfUpdateUserRequest])) })
+  @ApiOkResponse({ schema: openApiSchema(UserView) })
+  updateUser(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<UserView> {
+    return this.people.updateUser(caller, id, body);
   }
 }

@@ -1,35 +1,93 @@
-import { LoginRequest, LoginResponse } from '@coachflow/contracts';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { LoginRequest, LoginResponse, RefreshRequest } from '@coachflow/contracts';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
-import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
-import { PeopleService, toUserView } from '#api/modules/people/people.service';
-import { PasswordHasher } from './password-hasher';
-import { Public } from './public.decorator';
-import { TokenService } from './token.service';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
+import { AuthService } from './auth.service';
+import { bearerToken } from './bearer-token';
+import { Public } from './public.decorator';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+
+const refreshRequest = new JsonSchemaPipe(RefreshRequest);
+
+/** The refresh token of an optional body: the web app posts none and relies on its cookie. */
+function refreshTokenOf(body: unknown): string | undefined {
+  return body === undefined || body === null ? undefined : refreshRequest.transform(body).refreshToken;
+}
 
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(
-    private readonly people: PeopleService,
-    private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenService,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Signs in: the access token in the body, the refresh token in the body and in an httpOnly cookie. */
   @Public()
   @Post('login')
   @HttpCode(200)
+  // Opts this route into the login rate limit registered in app.setup.ts (per email and client address).
+  @RouteConfig({ rateLimit: {} })
   @ApiBody({ schema: openApiSchema(LoginRequest) })
   @ApiOkResponse({ schema: openApiSchema(LoginResponse) })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password (the answer does not say which).' })
-  async login(@Body(new JsonSchemaPipe(LoginRequest)) body: LoginRequest): Promise<LoginResponse> {
-    const user = await this.people.findForLogin(body.email);
-    const valid = await this.hasher.verify(user?.passwordHash, body.password);
-    if (!user || !valid)
-      throw new PeopleException(PeopleErrorCode.InvalidCredentials, 'Wrong email or password.');
-    const token = await this.tokens.sign({ sub: user.id, org: user.organisationId, role: user.role });
-    return { token, user: toUserView(user) };
+  @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts for this email; wait a minute.' })
+  async login(
+    @Body(new JsonSchemaPipe(LoginRequest)) body: LoginRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const session = await this.auth.login(body);
+    setRefreshCookie(reply, session.refreshToken, this.cookieOptions());
+    return session;
+  }
+
+  /** A new access token for a refresh token (body or cookie); the refresh token is rotated. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(RefreshRequest), required: false })
+  @ApiOkResponse({ schema: openApiSchema(LoginResponse) })
+  @ApiUnauthorizedResponse({ description: 'The refresh token is unknown, used, revoked or expired.' })
+  async refresh(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const session = await this.auth.refresh(refreshTokenOf(body) ?? refreshCookieOf(request));
+    setRefreshCookie(reply, session.refreshToken, this.cookieOptions());
+    return session;
+  }
+
+  /** Ends the session of the bearer token and/or the refresh token; its access tokens stop working. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBody({ schema: openApiSchema(RefreshRequest), required: false })
+  @ApiNoContentResponse({ description: 'Signed out (also when there was nothing to end).' })
+  async logout(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(
+      bearerToken(request.headers.authorization),
+      refreshTokenOf(body) ?? refreshCookieOf(request),
+    );
+    clearRefreshCookie(reply);
+  }
+
+  private cookieOptions() {
+    return { secure: this.config.production, maxAgeSeconds: this.config.refreshTtlSeconds };
   }
 }

@@ -3,8 +3,10 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { SessionEntity } from '#api/modules/people/entities/session.entity';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
+import { bearerToken } from './bearer-token';
 import type { RequestWithUser } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
@@ -29,9 +31,24 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithUser>();
     const token = bearerToken(request.headers.authorization);
     const claims = token ? await this.tokens.verify(token) : null;
-    // The user is read on each request so a deactivated user or a changed role takes effect at once.
-    const user = claims ? await this.users.findOneBy({ id: claims.sub, organisationId: claims.org }) : null;
-    if (!user || !user.active) {
+    // The user and the session are read on each request, so a deactivated user, a changed role or a
+    // revoked session (logout, password change) takes effect at once, not when the token expires.
+    const user = claims
+      ? await this.users
+          .createQueryBuilder('user')
+          .innerJoin(
+            SessionEntity,
+            'session',
+            'session.user_id = user.id AND session.id = :sid AND session.revoked_at IS NULL AND session.expires_at > now()',
+            { sid: claims.sid },
+          )
+          .where('user.id = :id AND user.organisation_id = :org AND user.active', {
+            id: claims.sub,
+            org: claims.org,
+          })
+          .getOne()
+      : null;
+    if (!user || !claims) {
       throw new PeopleException(
         PeopleErrorCode.Unauthenticated,
         'Sign in and send the token as "Authorization: Bearer <token>".',
@@ -42,6 +59,7 @@ export class AuthGuard implements CanActivate {
       organisationId: user.organisationId,
       role: user.role,
       managerId: user.managerId,
+      sessionId: claims.sid,
     };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
@@ -53,9 +71,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
 }

@@ -6,4 +6,6 @@ export interface AuthenticatedUser {
   organisationId: string;
   role: Role;
   managerId: string | null;
+  /** The sign-in session of the request's token (absent only where code builds a caller itself). */
+  sessionId?: string;
 }

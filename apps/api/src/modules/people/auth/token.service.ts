@@ -7,12 +7,14 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   role: Role;
+  /** The session the token was issued for: revoking it ends the token before it expires. */
+  sid: string;
 }
 
 // One algorithm, named on both sides: a token claiming `none` or another algorithm never verifies.
 const ALGORITHM = 'HS256';
 
-/** Signs and verifies access tokens (JWT, HS256, secret from JWT_SECRET). */
+/** Signs and verifies access tokens (JWT, HS256, secret from JWT_SECRET, short-lived). */
 @Injectable()
 export class TokenService {
   private readonly jwt: JwtService;
@@ -29,10 +31,15 @@ export class TokenService {
     return this.jwt.signAsync(claims);
   }
 
-  /** The token's claims, or null for any token that is forged, expired or malformed. */
+  /** The token's claims, or null for any token that is forged, expired, malformed or without a session. */
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      const claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims>>(token);
+      return typeof claims.sub === 'string' &&
+        typeof claims.org === 'string' &&
+        typeof claims.sid === 'string'
+        ? (claims as AccessTokenClaims)
+        : null;
     } catch {
       return null;
     }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleView, StartCycleRequest } from '@coachflow/contracts';
-import { cycleWorkflowId } from '@coachflow/domain';
+import { cycleWorkflowId, type PinnedCycleConfiguration } from '@coachflow/domain';
+import type { EventStore } from '@coachflow/event-store';
+import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
 import {
   CoachingPhaseAttribute,
   type coachingCycle,
@@ -13,10 +15,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import { QueryFailedError, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { EVENT_STORE } from '#api/infrastructure/database/database.module';
 import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
+import {
+  ConfigurationErrorCode,
+  ConfigurationException,
+} from '#api/modules/configuration/configuration.exception';
+import { AccessService } from '#api/modules/access/access.service';
 import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
-import { canRunCycleFor } from '#api/modules/cycles/cycle-access';
 import { toCycleView } from '#api/modules/cycles/cycle-view';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
@@ -31,6 +38,8 @@ export class StartCycleHandler {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly access: AccessService,
   ) {}
 
   async execute(caller: AuthenticatedUser, request: StartCycleRequest): Promise<CycleView> {
@@ -39,11 +48,8 @@ export class StartCycleHandler {
       throw new CyclesException(CyclesErrorCode.RepNotFound, 'No such rep.', [
         { path: '/repId', message: 'is not a user of your organisation' },
       ]);
-    if (!canRunCycleFor(caller, rep))
-      throw new CyclesException(
-        CyclesErrorCode.NotAllowed,
-        "Only the rep's manager, a leader or an admin can start a cycle.",
-      );
+    // The rep's manager, a leader above them or an admin (the policy module's 'cycle:run').
+    await this.access.authorize(caller, 'cycle:run', rep.id);
     if (rep.role !== 'rep')
       throw new CyclesException(CyclesErrorCode.NotARep, 'Cycles coach reps.', [
         { path: '/repId', message: 'is not a rep' },
@@ -55,6 +61,8 @@ export class StartCycleHandler {
         [{ path: '/repId', message: 'has no manager' }],
       );
 
+    // The exact versions the cycle runs on, fixed now: later publishes never reach a running cycle.
+    const configuration = await this.pin(caller.organisationId, request.playbookId);
     const id = randomUUID();
     const cycle = this.cycles.create({
       id,
@@ -62,8 +70,7 @@ export class StartCycleHandler {
       repId: rep.id,
       managerId: rep.managerId,
       playbookId: request.playbookId,
-      // Playbooks are not versioned yet: every cycle pins version 1 until configuration lands.
-      playbookVersion: 1,
+      playbookVersion: configuration.playbook.version,
       phase: 'prioritise',
       status: 'running',
       workflowId: cycleWorkflowId(id),
@@ -79,31 +86,7 @@ export class StartCycleHandler {
             organisationId: cycle.organisationId,
             repId: cycle.repId,
             managerId: cycle.managerId,
-            // Interim until configuration pinning lands (issue 4): an unpinned placeholder.
-            configuration: {
-              playbook: {
-                id: cycle.playbookId,
-                version: cycle.playbookVersion,
-                name: '',
-                timings: {
-                  prioritiseDue: 'P7D',
-                  sessionDue: 'P7D',
-                  planLength: 'P30D',
-                  checkInGrace: 'P2D',
-                  escalateAfter: 'P3D',
-                },
-                escalationLevels: ['manager', 'leader'],
-                maxFocusAreas: 2,
-                observation: false,
-                autoRenew: false,
-              },
-              rubric: {
-                id: cycle.playbookId,
-                version: 1,
-                body: { name: '', scale: { min: 1, max: 5 }, competencies: [] },
-              },
-              forms: {},
-            },
+            configuration,
           },
         ],
         typedSearchAttributes: [
@@ -119,6 +102,17 @@ export class StartCycleHandler {
       throw error;
     }
     return toCycleView(cycle);
+  }
+
+  private async pin(organisationId: string, playbookId: string): Promise<PinnedCycleConfiguration> {
+    try {
+      return await pinCycleConfiguration({ eventStore: this.eventStore }, organisationId, playbookId);
+    } catch (error) {
+      if (!(error instanceof ConfigurationPinError)) throw error;
+      throw new ConfigurationException(ConfigurationErrorCode.PlaybookUnusable, error.message, [
+        { path: '/playbookId', message: error.message },
+      ]);
+    }
   }
 
   private async reserve(cycle: CycleEntity): Promise<void> {

@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { OidcService } from './oidc.service';
+import { Public } from './public.decorator';
+import { setRefreshCookie } from './refresh-cookie';
+
+const ATTEMPT_COOKIE = 'coachflow_oidc';
+const ATTEMPT_PATH = '/api/auth/oidc';
+
+/**
+ * Single sign-on: `/login` sends the browser to the provider, `/callback` brings it back signed in (the
+ * refresh cookie set; the web app then calls `POST /api/auth/refresh`). 404 when OIDC is not configured.
+ */
+@ApiTags('auth')
+@Controller('api/auth/oidc')
+export class OidcController {
+  constructor(
+    private readonly oidc: OidcService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('login')
+  @ApiFoundResponse({ description: "Redirect to the identity provider's sign-in page." })
+  @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
+  async login(@Res() reply: FastifyReply): Promise<void> {
+    const { url, attempt } = await this.oidc.start();
+    // Lax, not Strict: the cookie must come back on the provider's top-level redirect to the callback.
+    void reply.setCookie(ATTEMPT_COOKIE, attempt, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.production,
+      path: ATTEMPT_PATH,
+      maxAge: 600,
+    });
+    await reply.redirect(url, 302);
+  }
+
+  @Public()
+  @Get('callback')
+  @ApiFoundResponse({ description: 'Signed in: redirect to the web app with the refresh cookie set.' })
+  @ApiUnauthorizedResponse({ description: 'The provider refused, or no active user has that email.' })
+  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const search = new URL(request.url, 'http://callback.invalid').search;
+    const session = await this.oidc.finish(search, request.cookies[ATTEMPT_COOKIE]);
+    setRefreshCookie(reply, session.refreshToken, {
+      secure: this.config.production,
+      maxAgeSeconds: this.config.refreshTtlSeconds,
+    });
+    void reply.clearCookie(ATTEMPT_COOKIE, { path: ATTEMPT_PATH });
+    await reply.redirect('/', 302);
+  }
+}

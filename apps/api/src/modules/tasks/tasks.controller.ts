@@ -1,0 +1,68 @@
+import { CompleteTaskRequest, ListTasksQuery, TaskList, TaskView } from '@coachflow/contracts';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
+import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
+import { parsePageQuery } from '#api/infrastructure/http/page-query';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import { CompleteTaskHandler } from './commands/complete-task/complete-task.handler';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/tasks')
+export class TasksController {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly completeTask: CompleteTaskHandler,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'completed', 'closed'] })
+  @ApiQuery({ name: 'assignee', required: false, description: "Someone else's inbox, within your reach." })
+  @ApiQuery({ name: 'cycleId', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiOkResponse({ schema: openApiSchema(TaskList) })
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query(new JsonSchemaPipe(ListTasksQuery)) query: ListTasksQuery,
+  ): Promise<TaskList> {
+    return this.tasks.list(
+      caller,
+      { status: query.status, assignee: query.assignee, cycleId: query.cycleId },
+      parsePageQuery(query),
+    );
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ schema: openApiSchema(TaskView) })
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskView> {
+    return this.tasks.get(caller, id);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiBody({ schema: openApiSchema(CompleteTaskRequest) })
+  @ApiOkResponse({ schema: openApiSchema(TaskView), description: 'The workflow accepted and recorded it.' })
+  @ApiBadRequestResponse({ description: "The data fails the task's form or its kind's rules." })
+  @ApiForbiddenResponse({ description: 'The caller is not the assignee.' })
+  @ApiConflictResponse({ description: 'The task is already completed or closed.' })
+  complete(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new JsonSchemaPipe(CompleteTaskRequest)) body: CompleteTaskRequest,
+  ): Promise<TaskView> {
+    return this.completeTask.execute(caller, id, body.data);
+  }
+}

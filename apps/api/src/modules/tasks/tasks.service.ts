@@ -1,0 +1,77 @@
+import type { TaskList, TaskStatus, TaskView } from '@coachflow/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '#api/infrastructure/database/database.module';
+import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
+import { AccessService } from '#api/modules/access/access.service';
+import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
+import { queryProjection } from '#api/modules/cycles/query-projection';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { TaskFormsService } from './task-forms.service';
+import { TASK_SELECT, type TaskRow } from './task-row';
+import { toTaskView } from './task-view';
+
+export interface TaskFilter {
+  status?: TaskStatus;
+  /** Whose inbox; the caller's own when absent. */
+  assignee?: string;
+  cycleId?: string;
+}
+
+/** Reads of the inbox (the tasks projection), scoped to the caller's organisation and reach. */
+@Injectable()
+export class TasksService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly access: AccessService,
+    private readonly forms: TaskFormsService,
+  ) {}
+
+  /**
+   * One inbox page: the caller's tasks, or (`assignee`) those of someone whose cycles the caller may read
+   * (a manager's direct reports, a leader's tree, anyone for an admin).
+   */
+  async list(caller: AuthenticatedUser, filter: TaskFilter, page: PageQuery): Promise<TaskList> {
+    const assignee = filter.assignee ?? caller.id;
+    if (assignee !== caller.id) await this.access.authorize(caller, 'cycle:read', assignee);
+    const rows = await queryProjection<TaskRow>(
+      this.pool,
+      `${TASK_SELECT}
+        WHERE t.assignee_id = $1 AND t.organisation_id = $2 AND ($3::text IS NULL OR t.status = $3)
+          AND ($4::uuid IS NULL OR t.cycle_id = $4) AND ($5::uuid IS NULL OR t.task_id > $5)
+        ORDER BY t.task_id LIMIT $6`,
+      [
+        assignee,
+        caller.organisationId,
+        filter.status ?? null,
+        filter.cycleId ?? null,
+        page.after ?? null,
+        page.limit,
+      ],
+    );
+    const tasks = await Promise.all(rows.map((row) => this.view(row)));
+    return { tasks, nextCursor: nextCursor(tasks, page.limit) };
+  }
+
+  async get(caller: AuthenticatedUser, id: string): Promise<TaskView> {
+    const row = await this.find(caller, id);
+    if (row.assigneeId !== caller.id) await this.access.authorizeCycle(caller, 'cycle:read', row);
+    return this.view(row);
+  }
+
+  /** A task of the caller's organisation, or 404 (another organisation's is as absent as a missing one). */
+  async find(caller: AuthenticatedUser, id: string): Promise<TaskRow> {
+    const rows = await queryProjection<TaskRow>(
+      this.pool,
+      `${TASK_SELECT} WHERE t.task_id = $1 AND t.organisation_id = $2`,
+      [id, caller.organisationId],
+    );
+    const row = rows[0];
+    if (!row) throw new CyclesException(CyclesErrorCode.TaskNotFound, 'No such task.');
+    return row;
+  }
+
+  async view(row: TaskRow): Promise<TaskView> {
+    return toTaskView(row, (await this.forms.formFor(row)).view);
+  }
+}

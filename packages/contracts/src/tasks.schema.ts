@@ -1,0 +1,61 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { oneOf, Uuid } from './identifiers';
+import { TASK_KINDS } from './task-kinds';
+
+export const TASK_STATUSES = ['open', 'completed', 'closed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const ListTasksQuery = Type.Object(
+  {
+    status: Type.Optional(oneOf(TASK_STATUSES)),
+    /** Another person's tasks: a manager's direct reports, a leader's tree, anyone for an admin. */
+    assignee: Type.Optional(Uuid),
+    cycleId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.String()),
+    cursor: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ListTasksQuery = Static<typeof ListTasksQuery>;
+
+/** The form a task is filled in with: the pinned version's schema, made effective for the cycle's rubric. */
+export const TaskFormView = Type.Object({
+  id: Type.Union([Uuid, Type.Null()], { description: 'Null for a built-in default form.' }),
+  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  schema: Type.Record(Type.String(), Type.Unknown()),
+  uiSchema: Type.Record(Type.String(), Type.Unknown()),
+});
+export type TaskFormView = Static<typeof TaskFormView>;
+
+/** A task handed to a person (shared/API.md, "Tasks"). */
+export const TaskView = Type.Object({
+  id: Uuid,
+  cycleId: Uuid,
+  repId: Uuid,
+  kind: oneOf(TASK_KINDS),
+  assigneeId: Uuid,
+  dueAt: Type.String({ format: 'date-time' }),
+  status: oneOf(TASK_STATUSES),
+  /** What the task is about: `commitmentId` (and `level` for an escalation), the ranked gaps, ... */
+  context: Type.Record(Type.String(), Type.Unknown()),
+  form: TaskFormView,
+  openedAt: Type.String({ format: 'date-time' }),
+  /** Set once the due time passed while the task was open. */
+  overdueAt: Type.Optional(Type.String({ format: 'date-time' })),
+  completedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  closedAt: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type TaskView = Static<typeof TaskView>;
+
+/** The inbox answers `tasks` (the contract's name) with the usual cursor. */
+export const TaskList = Type.Object({
+  tasks: Type.Array(TaskView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type TaskList = Static<typeof TaskList>;
+
+export const CompleteTaskRequest = Type.Object(
+  { data: Type.Record(Type.String(), Type.Unknown()) },
+  { additionalProperties: false },
+);
+export type CompleteTaskRequest = Static<typeof CompleteTaskRequest>;

@@ -1,0 +1,36 @@
+import { compileFormSchema } from './compile-form-schema';
+import { defaultTaskFormSchema } from './default-task-form-schema';
+import { effectiveTaskFormSchema } from './effective-task-form-schema';
+import { rubric } from './forms.fixtures';
+
+describe('effectiveTaskFormSchema', () => {
+  it('rates every competency of the rubric on an assessment form, with the scale labels', () => {
+    const schema = effectiveTaskFormSchema(
+      'self-assessment',
+      defaultTaskFormSchema('self-assessment'),
+      rubric,
+    );
+    const compiled = compileFormSchema(schema);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+    expect(compiled.validate({ ratings: { adaptability: 4, 'building-trust': 2 } })).toBe(true);
+    expect(compiled.validate({ ratings: { adaptability: 4 } })).toBe(false);
+    expect(compiled.validate({ ratings: { adaptability: 4, 'building-trust': 2, unknown: 3 } })).toBe(false);
+    expect(compiled.validate({ ratings: { adaptability: 9, 'building-trust': 2 } })).toBe(false);
+    const ratings = (
+      schema['properties'] as Record<string, { properties: Record<string, { oneOf: unknown[] }> }>
+    )['ratings']!;
+    expect(ratings.properties['adaptability']!.oneOf[0]).toEqual({ const: 1, title: '1 – Rarely' });
+  });
+
+  it('keeps the fields a form adds and makes ratings required', () => {
+    const form = { type: 'object', properties: { notes: { type: 'string' } }, required: ['notes'] };
+    const schema = effectiveTaskFormSchema('cycle-review', form, rubric);
+    expect(Object.keys(schema['properties'] as object)).toEqual(['notes', 'ratings']);
+    expect(schema['required']).toEqual(['notes', 'ratings']);
+  });
+
+  it('leaves the forms of other kinds as they are', () => {
+    const form = defaultTaskFormSchema('commitment-check-in');
+    expect(effectiveTaskFormSchema('commitment-check-in', form, rubric)).toBe(form);
+  });
+});

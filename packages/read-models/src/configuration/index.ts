@@ -1,0 +1,5 @@
+export * from './configuration-objects.projection';
+export * from './configuration-pin.error';
+export * from './default-form-id';
+export * from './load-configuration';
+export * from './pin-cycle-configuration';

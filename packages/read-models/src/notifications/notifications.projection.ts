@@ -1,0 +1,70 @@
+import type { CycleStartedData } from '@coachflow/domain';
+import type { ProjectionDefinition } from '@coachflow/event-store';
+import { asCycleEvent } from '../as-cycle-event';
+import { uuidV5 } from '../configuration/default-form-id';
+import { cycleDirectoryTable, rememberCycle } from '../cycle-directory';
+import { cycleIdOfStream } from '../cycle-id-of-stream';
+import { NOTIFICATION_EVENT_TYPES, notificationFor } from './notification-for';
+
+export const NOTIFICATIONS_TABLE = 'notifications';
+const NOTIFICATION_CYCLES_TABLE = 'notifications_cycles';
+// Namespace of notification ids (random, fixed forever): the id is derived from the event that sends it.
+const NOTIFICATIONS_NAMESPACE = '0d3c8f4e-5b7a-4e1f-9a26-7c1b2e8d4f60';
+
+/**
+ * The people a cycle needs: escalations and overdue tasks, one row per notification with its read time.
+ * A notification's id is derived from its event's id, so a replayed event cannot notify twice. `read_at` is the one
+ * column the API writes; a rebuild therefore starts every notification unread again.
+ */
+export const notificationsProjection: ProjectionDefinition = {
+  name: 'notifications',
+  tables: [
+    cycleDirectoryTable(NOTIFICATION_CYCLES_TABLE),
+    {
+      name: NOTIFICATIONS_TABLE,
+      create: (table) => [
+        `CREATE TABLE ${table} (
+          id uuid PRIMARY KEY,
+          organisation_id uuid NOT NULL,
+          user_id uuid NOT NULL,
+          kind text NOT NULL,
+          cycle_id uuid NOT NULL,
+          task_id uuid,
+          details jsonb NOT NULL DEFAULT '{}',
+          created_at timestamptz NOT NULL,
+          read_at timestamptz
+        )`,
+        `CREATE INDEX ON ${table} (user_id, created_at DESC, id DESC)`,
+      ],
+    },
+  ],
+  eventTypes: NOTIFICATION_EVENT_TYPES,
+  async apply(events, { db, table }) {
+    const notifications = table(NOTIFICATIONS_TABLE);
+    const cycles = table(NOTIFICATION_CYCLES_TABLE);
+    for (const event of events) {
+      const cycleId = cycleIdOfStream(event.streamId);
+      if (!cycleId) continue;
+      if (event.type === 'CycleStarted') {
+        await rememberCycle(db, cycles, event.data as unknown as CycleStartedData);
+        continue;
+      }
+      const notification = notificationFor(asCycleEvent(event));
+      if (!notification) continue;
+      await db.query(
+        `INSERT INTO ${notifications} (id, organisation_id, user_id, kind, cycle_id, task_id, details, created_at)
+         SELECT $1, c.organisation_id, $2, $3, $4, $5, $6, $7 FROM ${cycles} c WHERE c.cycle_id = $4
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          uuidV5(event.id, NOTIFICATIONS_NAMESPACE),
+          notification.userId,
+          notification.kind,
+          cycleId,
+          notification.taskId,
+          JSON.stringify(notification.details),
+          notification.createdAt,
+        ],
+      );
+    }
+  },
+};

@@ -1,0 +1,110 @@
+import type {
+  EscalationLevelRole,
+  PlaybookTimings,
+  TaskKind,
+  TaskList,
+  TaskView,
+} from '@coachflow/contracts';
+import type { ApiClient, ApiResponse } from './api-client';
+import { eventually } from './eventually';
+
+/** The rubric's competencies in every cycle fixture. */
+export const FIXTURE_COMPETENCIES = ['discovery', 'closing', 'objections'] as const;
+
+/** Ratings for every fixture competency (the rubric's scale is 1..5). */
+export function fixtureRatings(value: number): Record<string, number> {
+  return Object.fromEntries(FIXTURE_COMPETENCIES.map((key) => [key, value]));
+}
+
+export interface PlaybookFixtureOptions {
+  timings?: Partial<PlaybookTimings>;
+  levels?: EscalationLevelRole[];
+  maxFocusAreas?: number;
+  observation?: boolean;
+}
+
+/** Seconds-long timings, so a whole cycle runs in a test. */
+export const FAST_TIMINGS: PlaybookTimings = {
+  prioritiseDue: 'PT120S',
+  sessionDue: 'PT120S',
+  planLength: 'PT3S',
+  checkInGrace: 'PT2S',
+  escalateAfter: 'PT2S',
+};
+
+async function created(response: Promise<ApiResponse<{ id: string }>>, what: string): Promise<string> {
+  const { status, body } = await response;
+  if (status !== 201 && status !== 200) throw new Error(`${what} failed: ${status} ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+/**
+ * A published rubric (FIXTURE_COMPETENCIES on a 1..5 scale) and a published playbook on it, created by an
+ * admin through the configuration API; returns the playbook's id.
+ */
+export async function createPlaybookFixture(
+  admin: ApiClient,
+  options: PlaybookFixtureOptions = {},
+): Promise<string> {
+  const rubricId = await created(
+    admin.post<{ id: string }>('/api/rubrics', {
+      name: 'Fixture rubric',
+      scale: { min: 1, max: 5 },
+      competencies: FIXTURE_COMPETENCIES.map((key) => ({ key, name: key, weight: 1, target: 4 })),
+    }),
+    'creating the rubric',
+  );
+  await created(admin.post<{ id: string }>(`/api/rubrics/${rubricId}/publish`), 'publishing the rubric');
+  const playbookId = await created(
+    admin.post<{ id: string }>('/api/playbooks', {
+      name: 'Fixture playbook',
+      rubricId,
+      timings: { ...FAST_TIMINGS, ...options.timings },
+      escalation: { levels: options.levels ?? ['manager', 'leader'] },
+      maxFocusAreas: options.maxFocusAreas ?? 2,
+      observation: options.observation ?? false,
+      autoRenew: false,
+    }),
+    'creating the playbook',
+  );
+  await created(
+    admin.post<{ id: string }>(`/api/playbooks/${playbookId}/publish`),
+    'publishing the playbook',
+  );
+  return playbookId;
+}
+
+/** Waits until `user`'s inbox shows an open task of `kind` in `cycleId` (matching `where`), and returns it. */
+export function openTask(
+  user: ApiClient,
+  cycleId: string,
+  kind: TaskKind,
+  where: (task: TaskView) => boolean = () => true,
+  timeoutMs = 20_000,
+): Promise<TaskView> {
+  return eventually(
+    async () => {
+      const response = await user.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
+      if (response.status !== 200)
+        throw new Error(`inbox: ${response.status} ${JSON.stringify(response.body)}`);
+      const task = response.body.tasks.find((candidate) => candidate.kind === kind && where(candidate));
+      if (!task)
+        throw new Error(`no open ${kind} task in ${JSON.stringify(response.body.tasks.map((t) => t.kind))}`);
+      return task;
+    },
+    timeoutMs,
+    100,
+  );
+}
+
+/** Completes a task and insists on 200. */
+export async function completeTask(
+  user: ApiClient,
+  task: TaskView,
+  data: Record<string, unknown>,
+): Promise<TaskView> {
+  const response = await user.post<TaskView>(`/api/tasks/${task.id}/complete`, { data });
+  if (response.status !== 200)
+    throw new Error(`completing ${task.kind} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
