@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleView, UserView } from '@coachflow/contracts';
-import { type ApiClient, type ApiResponse, eventually, FIXTURE_PASSWORD } from '@coachflow/testing';
+import {
+  type ApiClient,
+  type ApiResponse,
+  createOrganisationFixture,
+  eventually,
+  FIXTURE_PASSWORD,
+  type OrganisationFixture,
+} from '@coachflow/testing';
 
 /** Fails with the response when its status is not `status`, so a broken fixture says why. */
 export function expectStatus<T>(response: ApiResponse<T>, status: number, what: string): T {
@@ -45,6 +52,20 @@ export async function publishPlaybook(admin: ApiClient): Promise<{ rubricId: str
   );
   expectStatus(await admin.post(`/api/playbooks/${playbook.id}/publish`), 200, 'publishing the playbook');
   return { rubricId: rubric.id, playbookId: playbook.id };
+}
+
+/** `org`, which has a published playbook, and `other`, an organisation of strangers to it. */
+export async function twoOrganisations(baseUrl: string): Promise<{
+  org: OrganisationFixture;
+  other: OrganisationFixture;
+  rubricId: string;
+  playbookId: string;
+}> {
+  const [org, other] = await Promise.all([
+    createOrganisationFixture(baseUrl),
+    createOrganisationFixture(baseUrl),
+  ]);
+  return { org, other, ...(await publishPlaybook(org.admin.api)) };
 }
 
 export async function startCycle(manager: ApiClient, repId: string, playbookId: string): Promise<CycleView> {

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleView, UserView } from '@coachflow/contracts';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
   ApiClient,
-  appProcessEnv,
-  createOrganisationFixture,
+  type AppStack,
   FIXTURE_PASSWORD,
   type OrganisationFixture,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
-import { createUser, openTask, publishPlaybook, startCycle } from './access-fixtures';
+import { createUser, openTask, startCycle, twoOrganisations } from './access-fixtures';
 
 /**
  * The authorization matrix: every route of the OpenAPI document, called by every kind of caller, against
@@ -289,20 +284,12 @@ const TABLE: Row[] = [
 ];
 
 describe('authorization matrix: every route, every role, owners and strangers', () => {
-  const workerLog = new OutputLog();
-  let server: RunningApi;
-  let worker: ManagedProcess;
+  let server: AppStack;
   let world: World;
 
   beforeAll(async () => {
-    const env = appProcessEnv({ LOG_LEVEL: 'warn' });
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    server = await startApiProcess(env);
-    const [org, other] = await Promise.all([
-      createOrganisationFixture(server.baseUrl),
-      createOrganisationFixture(server.baseUrl),
-    ]);
-    const { rubricId, playbookId } = await publishPlaybook(org.admin.api);
+    server = await startAppStack({ LOG_LEVEL: 'warn' });
+    const { org, other, rubricId, playbookId } = await twoOrganisations(server.baseUrl);
     const form = await org.admin.api.post<{ id: string }>('/api/forms', formBody());
     if (form.status !== 201) throw new Error(`creating a form: ${form.status} ${JSON.stringify(form.body)}`);
     const spareRep = await createUser(org.admin.api, 'rep', org.manager.user.id, 'spare-rep');
@@ -324,8 +311,7 @@ describe('authorization matrix: every route, every role, owners and strangers', 
   });
 
   afterAll(async () => {
-    await server?.process.stop();
-    await worker?.stop();
+    await server?.stop();
   });
 
   const client = (actor: Actor): ApiClient => {

@@ -8,20 +8,15 @@ import type {
   ProblemDetails,
   UserView,
 } from '@coachflow/contracts';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
   ApiClient,
-  appProcessEnv,
-  createOrganisationFixture,
+  type AppStack,
   eventually,
   FIXTURE_PASSWORD,
   type OrganisationFixture,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
-import { createUser, expectStatus, openTask, publishPlaybook, startCycle } from './access-fixtures';
+import { createUser, expectStatus, openTask, startCycle, twoOrganisations } from './access-fixtures';
 
 /** Strings that have broken systems: each must be stored and returned exactly as sent. */
 const HOSTILE = [
@@ -38,27 +33,18 @@ const HOSTILE = [
 const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id).sort();
 
 describe('people: reporting lines, reach, org-chart import, hostile input, audit', () => {
-  const workerLog = new OutputLog();
-  let worker: ManagedProcess;
-  let server: RunningApi;
+  let server: AppStack;
   let org: OrganisationFixture;
   let other: OrganisationFixture;
   let playbookId: string;
 
   beforeAll(async () => {
-    const env = appProcessEnv({ LOG_LEVEL: 'warn' });
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    server = await startApiProcess(env);
-    [org, other] = await Promise.all([
-      createOrganisationFixture(server.baseUrl),
-      createOrganisationFixture(server.baseUrl),
-    ]);
-    ({ playbookId } = await publishPlaybook(org.admin.api));
+    server = await startAppStack({ LOG_LEVEL: 'warn' });
+    ({ org, other, playbookId } = await twoOrganisations(server.baseUrl));
   });
 
   afterAll(async () => {
-    await server?.process.stop();
-    await worker?.stop();
+    await server?.stop();
   });
 
   describe('reach', () => {

@@ -2,17 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEventView, LoginResponse, Page, ProblemDetails, UserView } from '@coachflow/contracts';
 import {
   ApiClient,
-  appProcessEnv,
+  type AppStack,
   createOrganisationFixture,
   eventually,
   FIXTURE_PASSWORD,
   type OrganisationFixture,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import jwt from 'jsonwebtoken';
 import { createUser, expectStatus } from './access-fixtures';
 
@@ -28,29 +24,24 @@ function refreshCookie(headers: Headers): { pair: string; attributes: string } {
 }
 
 describe('sessions, tokens and HTTP hardening', () => {
-  const workerLog = new OutputLog();
-  let worker: ManagedProcess;
-  let server: RunningApi;
+  let server: AppStack;
   let api: ApiClient;
   let org: OrganisationFixture;
 
   beforeAll(async () => {
-    const env = appProcessEnv({
+    server = await startAppStack({
       LOG_LEVEL: 'warn',
       JWT_SECRET: SECRET,
       LOGIN_ATTEMPTS_PER_MINUTE: String(LOGIN_LIMIT),
     });
     // The worker keeps the read models a deactivation reads (the tasks handed over to the manager).
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    server = await startApiProcess(env);
-    await eventually(async () => expect(workerLog.text()).toMatch(/projections running/), 60_000);
+    await eventually(async () => expect(server.workerLog.text()).toMatch(/projections running/), 60_000);
     api = new ApiClient(server.baseUrl);
     org = await createOrganisationFixture(server.baseUrl);
   });
 
   afterAll(async () => {
-    await server?.process.stop();
-    await worker?.stop();
+    await server?.stop();
   });
 
   const login = async (email: string, password = FIXTURE_PASSWORD) =>

@@ -6,9 +6,8 @@ import type {
   TaskList,
   TaskView,
 } from '@coachflow/contracts';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
-  appProcessEnv,
+  type AppStack,
   completeTask,
   createOrganisationFixture,
   createPlaybookFixture,
@@ -17,10 +16,7 @@ import {
   type FixtureUser,
   type OrganisationFixture,
   openTask,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
 
 /**
@@ -28,21 +24,16 @@ import {
  * manager and then the leader, and is resolved from the inbox; notifications tell each assignee.
  */
 describe('coaching cycle escalations through the inbox', () => {
-  const workerLog = new OutputLog();
-  let api: RunningApi;
-  let worker: ManagedProcess;
+  let stack: AppStack;
   let org: OrganisationFixture;
 
   beforeAll(async () => {
-    const env = appProcessEnv();
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    api = await startApiProcess(env);
-    org = await createOrganisationFixture(api.baseUrl);
+    stack = await startAppStack();
+    org = await createOrganisationFixture(stack.baseUrl);
   });
 
   afterAll(async () => {
-    await api?.process.stop();
-    await worker?.stop();
+    await stack?.stop();
   });
 
   const summaryOf = async (user: FixtureUser, cycleId: string) =>
@@ -189,7 +180,7 @@ describe('coaching cycle escalations through the inbox', () => {
   });
 
   it('projected every event without a failed batch', () => {
-    expect(workerLog.text()).toContain('projections running');
-    expect(workerLog.text()).not.toMatch(/projection \S+ failed a batch/);
+    expect(stack.workerLog.text()).toContain('projections running');
+    expect(stack.workerLog.text()).not.toMatch(/projection \S+ failed a batch/);
   });
 });

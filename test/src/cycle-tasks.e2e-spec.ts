@@ -9,10 +9,9 @@ import type {
   TaskView,
   UserView,
 } from '@coachflow/contracts';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
   ApiClient,
-  appProcessEnv,
+  type AppStack,
   completeTask,
   createOrganisationFixture,
   createPlaybookFixture,
@@ -22,10 +21,7 @@ import {
   type FixtureUser,
   type OrganisationFixture,
   openTask,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
 
 /**
@@ -34,23 +30,18 @@ import {
  * playbook durations are seconds.
  */
 describe('coaching cycle through the inbox', () => {
-  const workerLog = new OutputLog();
-  let api: RunningApi;
-  let worker: ManagedProcess;
+  let stack: AppStack;
   let org: OrganisationFixture;
   let playbookId: string;
 
   beforeAll(async () => {
-    const env = appProcessEnv();
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    api = await startApiProcess(env);
-    org = await createOrganisationFixture(api.baseUrl);
+    stack = await startAppStack();
+    org = await createOrganisationFixture(stack.baseUrl);
     playbookId = await createPlaybookFixture(org.admin.api);
   });
 
   afterAll(async () => {
-    await api?.process.stop();
-    await worker?.stop();
+    await stack?.stop();
   });
 
   /** Another rep of `org.manager`, signed in. */
@@ -64,11 +55,11 @@ describe('coaching cycle through the inbox', () => {
       managerId: org.manager.user.id,
     });
     expect(created.status).toBe(201);
-    const login = await new ApiClient(api.baseUrl).post<LoginResponse>('/api/auth/login', {
+    const login = await new ApiClient(stack.baseUrl).post<LoginResponse>('/api/auth/login', {
       email,
       password: FIXTURE_PASSWORD,
     });
-    return { user: login.body.user, api: new ApiClient(api.baseUrl, login.body.token) };
+    return { user: login.body.user, api: new ApiClient(stack.baseUrl, login.body.token) };
   }
 
   async function startCycle(rep: FixtureUser): Promise<string> {
@@ -369,7 +360,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('answers 404 for tasks and notifications that are not the caller’s organisation’s', async () => {
-    const stranger = await createOrganisationFixture(api.baseUrl);
+    const stranger = await createOrganisationFixture(stack.baseUrl);
     const rep = await newRep('private');
     const cycleId = await startCycle(rep);
     const task = await openTask(rep.api, cycleId, 'self-assessment');
@@ -381,7 +372,7 @@ describe('coaching cycle through the inbox', () => {
     expect((await stranger.admin.api.get<Page<NotificationView>>('/api/notifications')).body.items).toEqual(
       [],
     );
-    expect((await new ApiClient(api.baseUrl).get('/api/tasks')).status).toBe(401);
+    expect((await new ApiClient(stack.baseUrl).get('/api/tasks')).status).toBe(401);
     expect(
       (await org.manager.api.post(`/api/cycles/${cycleId}/cancel`, { reason: 'test over' })).status,
     ).toBe(200);
@@ -404,7 +395,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('projected every event without a failed batch', () => {
-    expect(workerLog.text()).toContain('projections running');
-    expect(workerLog.text()).not.toMatch(/projection \S+ failed a batch/);
+    expect(stack.workerLog.text()).toContain('projections running');
+    expect(stack.workerLog.text()).not.toMatch(/projection \S+ failed a batch/);
   });
 });

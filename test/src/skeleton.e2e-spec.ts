@@ -3,36 +3,26 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CycleEventView, CycleView, HealthView, Page } from '@coachflow/contracts';
 import { workspaceRoot } from '@coachflow/dev-stack';
-import type { ManagedProcess } from '@coachflow/dev-stack';
 import {
-  appProcessEnv,
+  type AppStack,
   createOrganisationFixture,
   createPlaybookFixture,
   eventually,
-  OutputLog,
-  type RunningApi,
-  startApiProcess,
-  startBuiltEntry,
+  startAppStack,
 } from '@coachflow/testing';
 
 /** The walking skeleton across real process boundaries: HTTP → API → Temporal → worker → Postgres → HTTP. */
 describe('walking skeleton: API and worker as separate processes', () => {
-  const workerLog = new OutputLog();
-  let api: RunningApi;
-  let worker: ManagedProcess;
+  let stack: AppStack;
   let baseUrl: string;
-  let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    env = appProcessEnv();
-    worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-    api = await startApiProcess(env);
-    baseUrl = api.baseUrl;
+    stack = await startAppStack();
+    baseUrl = stack.baseUrl;
   });
 
   afterAll(async () => {
-    await api?.process.stop();
-    await worker?.stop();
+    await stack?.stop();
   });
 
   it('records CycleStarted for a cycle started over HTTP and serves it back', async () => {
@@ -96,7 +86,7 @@ describe('walking skeleton: API and worker as separate processes', () => {
     const rebuild = await promisify(execFile)(
       process.execPath,
       [join(workspaceRoot(__dirname), 'apps/worker/dist/cli/rebuild-projection.js'), 'cycle-summaries'],
-      { env },
+      { env: stack.env },
     );
     expect(rebuild.stdout).toMatch(/rebuilt cycle-summaries from \d+ events/);
     expect((await listed()).body.items.map((cycle) => cycle.id)).toEqual([started.body.id]);
@@ -105,7 +95,7 @@ describe('walking skeleton: API and worker as separate processes', () => {
   it('never logs a bearer token or a password', async () => {
     const org = await createOrganisationFixture(baseUrl);
     await org.admin.api.get('/api/me');
-    const logs = `${api.log.text()}\n${workerLog.text()}`;
+    const logs = `${stack.api.log.text()}\n${stack.workerLog.text()}`;
     expect(logs).toContain('/api/me');
     expect(logs).not.toContain(org.admin.api.token!);
     expect(logs).not.toContain('fixture-password-1');

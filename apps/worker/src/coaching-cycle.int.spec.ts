@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { insertCycleRow } from '@coachflow/database';
 import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { PostgresEventStore } from '@coachflow/event-store';
 import { pinCycleConfiguration } from '@coachflow/read-models';
@@ -95,18 +96,16 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
 
   it('runs the happy path to CycleCompleted with the score change; a kept commitment that missed its target escalates nothing', async () => {
     const { people, cycle } = await start();
-    await pool.query(
-      `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, 1, 'prioritise', 'running', $6)`,
-      [
-        cycle.input.cycleId,
-        people.organisationId,
-        people.repId,
-        people.managerId,
-        cycle.input.configuration.playbook.id,
-        cycle.handle.workflowId,
-      ],
-    );
+    const reserved = await insertCycleRow(pool, {
+      id: cycle.input.cycleId,
+      organisationId: people.organisationId,
+      repId: people.repId,
+      managerId: people.managerId,
+      playbookId: cycle.input.configuration.playbook.id,
+      playbookVersion: 1,
+      workflowId: cycle.handle.workflowId,
+    });
+    expect(reserved).toBe(true);
     await cycle.event('CycleStarted');
     const priorities = await cycle
       .complete('self-assessment', { ratings: { questions: 4, value: 3, trust: 3 } })
@@ -416,18 +415,16 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
     const pinned = await pinCycleConfiguration({ eventStore }, people.organisationId, playbookId);
     const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
-    await pool.query(
-      `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, 1, 'prioritise', 'running', $6)`,
-      [
-        cycle.input.cycleId,
-        people.organisationId,
-        people.repId,
-        people.managerId,
-        playbookId,
-        cycle.handle.workflowId,
-      ],
-    );
+    const reserved = await insertCycleRow(pool, {
+      id: cycle.input.cycleId,
+      organisationId: people.organisationId,
+      repId: people.repId,
+      managerId: people.managerId,
+      playbookId: playbookId,
+      playbookVersion: 1,
+      workflowId: cycle.handle.workflowId,
+    });
+    expect(reserved).toBe(true);
     await cycle.toAcceptedPlan([{ title: 'One call', due: 'PT1S' }]);
     await cycle.complete('commitment-check-in', { kept: true });
     await cycle.complete('cycle-review', { ratings: { value: 3 } });

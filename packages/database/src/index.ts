@@ -1,2 +1,3 @@
 export * from './ensure-database';
+export * from './insert-cycle-row';
 export * from './run-migrations';

@@ -1,6 +1,8 @@
-import type { CycleStartedData } from '@coachflow/domain';
-import type { ProjectionTable } from '@coachflow/event-store';
+import type { CycleEvent, CycleStartedData } from '@coachflow/domain';
+import type { ProjectionTable, RecordedEvent } from '@coachflow/event-store';
 import type { PoolClient } from 'pg';
+import { asCycleEvent } from './as-cycle-event';
+import { cycleIdOfStream } from './cycle-id-of-stream';
 
 export interface CycleDirectoryEntry {
   organisationId: string;
@@ -30,7 +32,27 @@ export function cycleDirectoryTable(name: string): ProjectionTable {
   };
 }
 
-export async function rememberCycle(db: PoolClient, table: string, data: CycleStartedData): Promise<void> {
+/**
+ * The batch loop of a projection with a cycle directory: CycleStarted fills the directory `table`, every
+ * other event of a cycle stream goes to `apply` with its cycle id, in order; events of other streams are
+ * skipped. `apply` reads organisation and rep by joining the directory on `cycle_id`.
+ */
+export async function applyWithCycleDirectory(
+  events: readonly RecordedEvent[],
+  db: PoolClient,
+  table: string,
+  apply: (event: CycleEvent, cycleId: string) => Promise<void>,
+): Promise<void> {
+  for (const event of events) {
+    const cycleId = cycleIdOfStream(event.streamId);
+    if (!cycleId) continue;
+    if (event.type === 'CycleStarted')
+      await rememberCycle(db, table, event.data as unknown as CycleStartedData);
+    else await apply(asCycleEvent(event), cycleId);
+  }
+}
+
+async function rememberCycle(db: PoolClient, table: string, data: CycleStartedData): Promise<void> {
   await db.query(
     `INSERT INTO ${table} (cycle_id, organisation_id, rep_id, rubric_id, rubric_version)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO NOTHING`,

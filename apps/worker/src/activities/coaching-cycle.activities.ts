@@ -1,14 +1,8 @@
+import { insertCycleRow } from '@coachflow/database';
 import { cycleWorkflowId, type ReportingChain, type ReportingLineMember } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
-import {
-  type CoachingCycleActivities,
-  CoachingPhaseAttribute,
-  type coachingCycle,
-  CycleStatusAttribute,
-  ManagerIdAttribute,
-  RepIdAttribute,
-} from '@coachflow/workflows';
+import { type CoachingCycleActivities, startCoachingCycle } from '@coachflow/workflows';
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Pool } from 'pg';
@@ -22,7 +16,6 @@ export interface CoachingCycleActivityDeps {
   taskQueue?: string;
 }
 
-const UNIQUE_VIOLATION = '23505';
 /** A reporting line deeper than this is a cycle in the data, not an organisation. */
 const MAX_LINE_DEPTH = 50;
 
@@ -87,47 +80,26 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
       if (!rep) return { started: false, reason: 'the rep is no longer active' };
       const managerId = rep.manager_id ?? input.managerId;
       const workflowId = cycleWorkflowId(input.nextCycleId);
-      try {
-        await pool.query(
-          `INSERT INTO cycles (id, organisation_id, rep_id, manager_id, playbook_id, playbook_version, phase, status, workflow_id)
-           VALUES ($1, $2, $3, $4, $5, $6, 'prioritise', 'running', $7) ON CONFLICT (id) DO NOTHING`,
-          [
-            input.nextCycleId,
-            input.organisationId,
-            input.repId,
-            managerId,
-            configuration.playbook.id,
-            configuration.playbook.version,
-            workflowId,
-          ],
-        );
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION)
-          return { started: false, reason: 'the rep already has a running cycle' };
-        throw error;
-      }
+      const reserved = await insertCycleRow(pool, {
+        id: input.nextCycleId,
+        organisationId: input.organisationId,
+        repId: input.repId,
+        managerId,
+        playbookId: configuration.playbook.id,
+        playbookVersion: configuration.playbook.version,
+        workflowId,
+      });
+      if (!reserved) return { started: false, reason: 'the rep already has a running cycle' };
       const context = Context.current();
       const client = deps.temporalClient ?? context.client;
       try {
-        await client.workflow.start<typeof coachingCycle>('coachingCycle', {
-          workflowId,
-          taskQueue: deps.taskQueue ?? context.info.taskQueue,
-          args: [
-            {
-              cycleId: input.nextCycleId,
-              organisationId: input.organisationId,
-              repId: input.repId,
-              managerId,
-              configuration,
-              previousCycleId: input.previousCycleId,
-            },
-          ],
-          typedSearchAttributes: [
-            { key: RepIdAttribute, value: input.repId },
-            { key: ManagerIdAttribute, value: managerId },
-            { key: CoachingPhaseAttribute, value: 'prioritise' },
-            { key: CycleStatusAttribute, value: 'running' },
-          ],
+        await startCoachingCycle(client, deps.taskQueue ?? context.info.taskQueue, {
+          cycleId: input.nextCycleId,
+          organisationId: input.organisationId,
+          repId: input.repId,
+          managerId,
+          configuration,
+          previousCycleId: input.previousCycleId,
         });
       } catch (error) {
         // A retry after the start went through: the cycle is running, which is what was asked.

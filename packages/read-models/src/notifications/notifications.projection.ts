@@ -1,9 +1,6 @@
-import type { CycleStartedData } from '@coachflow/domain';
 import type { ProjectionDefinition } from '@coachflow/event-store';
-import { asCycleEvent } from '../as-cycle-event';
 import { uuidV5 } from '../configuration/default-form-id';
-import { cycleDirectoryTable, rememberCycle } from '../cycle-directory';
-import { cycleIdOfStream } from '../cycle-id-of-stream';
+import { applyWithCycleDirectory, cycleDirectoryTable } from '../cycle-directory';
 import { NOTIFICATION_EVENT_TYPES, notificationFor } from './notification-for';
 
 export const NOTIFICATIONS_TABLE = 'notifications';
@@ -42,15 +39,9 @@ export const notificationsProjection: ProjectionDefinition = {
   async apply(events, { db, table }) {
     const notifications = table(NOTIFICATIONS_TABLE);
     const cycles = table(NOTIFICATION_CYCLES_TABLE);
-    for (const event of events) {
-      const cycleId = cycleIdOfStream(event.streamId);
-      if (!cycleId) continue;
-      if (event.type === 'CycleStarted') {
-        await rememberCycle(db, cycles, event.data as unknown as CycleStartedData);
-        continue;
-      }
-      const notification = notificationFor(asCycleEvent(event));
-      if (!notification) continue;
+    await applyWithCycleDirectory(events, db, cycles, async (event, cycleId) => {
+      const notification = notificationFor(event);
+      if (!notification) return;
       await db.query(
         `INSERT INTO ${notifications} (id, organisation_id, user_id, kind, cycle_id, task_id, details, created_at)
          SELECT $1, c.organisation_id, $2, $3, $4, $5, $6, $7 FROM ${cycles} c WHERE c.cycle_id = $4
@@ -65,6 +56,6 @@ export const notificationsProjection: ProjectionDefinition = {
           notification.createdAt,
         ],
       );
-    }
+    });
   },
 };

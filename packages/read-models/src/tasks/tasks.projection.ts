@@ -1,8 +1,5 @@
-import type { CycleStartedData } from '@coachflow/domain';
 import type { ProjectionDefinition } from '@coachflow/event-store';
-import { asCycleEvent } from '../as-cycle-event';
-import { cycleDirectoryTable, rememberCycle } from '../cycle-directory';
-import { cycleIdOfStream } from '../cycle-id-of-stream';
+import { applyWithCycleDirectory, cycleDirectoryTable } from '../cycle-directory';
 import { TASK_EVENT_TYPES, taskChange } from './task-change';
 
 /** The inbox: one row per task of every cycle. */
@@ -53,15 +50,9 @@ export const tasksProjection: ProjectionDefinition = {
   async apply(events, { db, table }) {
     const tasks = table(TASKS_TABLE);
     const cycles = table(TASK_CYCLES_TABLE);
-    for (const event of events) {
-      const cycleId = cycleIdOfStream(event.streamId);
-      if (!cycleId) continue;
-      if (event.type === 'CycleStarted') {
-        await rememberCycle(db, cycles, event.data as unknown as CycleStartedData);
-        continue;
-      }
-      const change = taskChange(asCycleEvent(event));
-      if (!change) continue;
+    await applyWithCycleDirectory(events, db, cycles, async (event, cycleId) => {
+      const change = taskChange(event);
+      if (!change) return;
       switch (change.op) {
         case 'open': {
           const task = change.task;
@@ -114,6 +105,6 @@ export const tasksProjection: ProjectionDefinition = {
           );
           break;
       }
-    }
+    });
   },
 };

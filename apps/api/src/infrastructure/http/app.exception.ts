@@ -26,3 +26,26 @@ export class RequestValidationException extends AppException {
     super('The request is not valid; see errors for each field.', errors);
   }
 }
+
+/**
+ * Builds the base class of a context's typed exception from its status table, so each context declares
+ * only its codes and their statuses: `class PeopleException extends codedAppException(STATUS) {}`. The
+ * code doubles as the problem `type` slug, and the table being a full `Record` makes a new code without
+ * a status a compile error.
+ */
+export function codedAppException<Code extends string>(statuses: Readonly<Record<Code, number>>) {
+  return class extends AppException {
+    readonly status: number;
+    readonly slug: string;
+
+    constructor(
+      readonly code: Code,
+      message: string,
+      errors?: FieldError[],
+    ) {
+      super(message, errors);
+      this.status = statuses[code];
+      this.slug = code;
+    }
+  };
+}

@@ -1,4 +1,4 @@
-import { AppException } from '#api/infrastructure/http/app.exception';
+import { codedAppException } from '#api/infrastructure/http/app.exception';
 
 export enum AccessErrorCode {
   Forbidden = 'forbidden',
@@ -14,16 +14,4 @@ const STATUS: Record<AccessErrorCode, number> = {
  * A request outside the caller's reach: 404 when the subject is in another organisation (or nowhere, the
  * caller cannot tell), 403 when it is in theirs but the policy does not allow the action.
  */
-export class AccessException extends AppException {
-  readonly status: number;
-  readonly slug: string;
-
-  constructor(
-    readonly code: AccessErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.status = STATUS[code];
-    this.slug = code;
-  }
-}
+export class AccessException extends codedAppException(STATUS) {}

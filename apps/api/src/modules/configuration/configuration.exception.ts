@@ -1,4 +1,4 @@
-import { AppException } from '#api/infrastructure/http/app.exception';
+import { codedAppException } from '#api/infrastructure/http/app.exception';
 
 export enum ConfigurationErrorCode {
   NotFound = 'configuration-not-found',
@@ -23,17 +23,4 @@ const STATUS: Record<ConfigurationErrorCode, number> = {
 };
 
 /** A failure of the configuration context (rubrics, forms, playbooks). */
-export class ConfigurationException extends AppException {
-  readonly status: number;
-  readonly slug: string;
-
-  constructor(
-    readonly code: ConfigurationErrorCode,
-    message: string,
-    errors?: AppException['errors'],
-  ) {
-    super(message, errors);
-    this.status = STATUS[code];
-    this.slug = code;
-  }
-}
+export class ConfigurationException extends codedAppException(STATUS) {}

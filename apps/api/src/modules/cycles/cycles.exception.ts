@@ -1,4 +1,4 @@
-import { AppException } from '#api/infrastructure/http/app.exception';
+import { codedAppException } from '#api/infrastructure/http/app.exception';
 
 export enum CyclesErrorCode {
   CycleNotFound = 'cycle-not-found',
@@ -31,17 +31,4 @@ const STATUS: Record<CyclesErrorCode, number> = {
 };
 
 /** A failure of the cycles context (cycles, their tasks and the notifications they send). */
-export class CyclesException extends AppException {
-  readonly status: number;
-  readonly slug: string;
-
-  constructor(
-    readonly code: CyclesErrorCode,
-    message: string,
-    errors?: AppException['errors'],
-  ) {
-    super(message, errors);
-    this.status = STATUS[code];
-    this.slug = code;
-  }
-}
+export class CyclesException extends codedAppException(STATUS) {}

@@ -1,4 +1,4 @@
-import { AppException } from '#api/infrastructure/http/app.exception';
+import { codedAppException } from '#api/infrastructure/http/app.exception';
 
 export enum PeopleErrorCode {
   InvalidCredentials = 'invalid-credentials',
@@ -29,17 +29,4 @@ const STATUS: Record<PeopleErrorCode, number> = {
 };
 
 /** A failure of the people context (users, organisations, sign-in). */
-export class PeopleException extends AppException {
-  readonly status: number;
-  readonly slug: string;
-
-  constructor(
-    readonly code: PeopleErrorCode,
-    message: string,
-    errors?: AppException['errors'],
-  ) {
-    super(message, errors);
-    this.status = STATUS[code];
-    this.slug = code;
-  }
-}
+export class PeopleException extends codedAppException(STATUS) {}

@@ -2,18 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { CycleView, StartCycleRequest } from '@coachflow/contracts';
 import { cycleWorkflowId, type PinnedCycleConfiguration } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
+import { insertCycleRow } from '@coachflow/database';
 import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
-import {
-  CoachingPhaseAttribute,
-  type coachingCycle,
-  CycleStatusAttribute,
-  ManagerIdAttribute,
-  RepIdAttribute,
-} from '@coachflow/workflows';
+import { startCoachingCycle } from '@coachflow/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import { QueryFailedError, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { EVENT_STORE } from '#api/infrastructure/database/database.module';
 import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
@@ -27,8 +22,6 @@ import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { toCycleView } from '#api/modules/cycles/cycle-view';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 /** Starts a coaching cycle: reserves it in the registry, then starts its workflow. */
 @Injectable()
@@ -77,24 +70,12 @@ export class StartCycleHandler {
     });
     await this.reserve(cycle);
     try {
-      await this.temporal.workflow.start<typeof coachingCycle>('coachingCycle', {
-        workflowId: cycle.workflowId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [
-          {
-            cycleId: id,
-            organisationId: cycle.organisationId,
-            repId: cycle.repId,
-            managerId: cycle.managerId,
-            configuration,
-          },
-        ],
-        typedSearchAttributes: [
-          { key: RepIdAttribute, value: cycle.repId },
-          { key: ManagerIdAttribute, value: cycle.managerId },
-          { key: CoachingPhaseAttribute, value: cycle.phase },
-          { key: CycleStatusAttribute, value: cycle.status },
-        ],
+      await startCoachingCycle(this.temporal, this.config.temporal.taskQueue, {
+        cycleId: id,
+        organisationId: cycle.organisationId,
+        repId: cycle.repId,
+        managerId: cycle.managerId,
+        configuration,
       });
     } catch (error) {
       // No workflow, no cycle: free the rep for the next attempt.
@@ -116,16 +97,7 @@ export class StartCycleHandler {
   }
 
   private async reserve(cycle: CycleEntity): Promise<void> {
-    try {
-      await this.cycles.insert(cycle);
-    } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      ) {
-        throw new CyclesException(CyclesErrorCode.AlreadyRunning, 'This rep already has a running cycle.');
-      }
-      throw error;
-    }
+    if (!(await insertCycleRow(this.cycles, cycle)))
+      throw new CyclesException(CyclesErrorCode.AlreadyRunning, 'This rep already has a running cycle.');
   }
 }
