@@ -226,6 +226,149 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     await record('escalation', cycle);
   });
 
+  it('with observation on, opens the observation after the priorities and the coaching session only once it is recorded', async () => {
+    const { people, cycle } = await start({}, { observation: true });
+    await cycle.complete('self-assessment', { ratings: { questions: 4, value: 3, trust: 3 } });
+    await cycle.complete('manager-assessment', { ratings: RATINGS });
+    const prioritised = await cycle.complete('set-priorities', {
+      focusAreas: ['value'],
+      diagnosis: 'skill',
+      style: 'coaching',
+    });
+    const observation = await cycle.task('observation');
+    expect(observation).toMatchObject({ assigneeId: people.managerId, context: { round: 1 } });
+    const beforeObservation = await cycle.events();
+    const prioritiesAt = beforeObservation.findIndex(
+      (event) => event.type === 'TaskCompleted' && event.data['taskId'] === prioritised.taskId,
+    );
+    expect(beforeObservation.slice(prioritiesAt).map((event) => event.type)).toEqual([
+      'TaskCompleted',
+      'PrioritiesSet',
+      'TaskOpened',
+    ]);
+    // No coaching session before the observation: it is the manager's only open task.
+    expect(Object.values((await cycle.state()).tasks).map((task) => task.kind)).toEqual(['observation']);
+
+    const notes = { notes: 'Asked two open questions, then pitched too early' };
+    await cycle.handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: observation.taskId, userId: people.managerId, data: notes }],
+    });
+    const recorded = (await cycle.events()).slice(beforeObservation.length);
+    expect(recorded.map((event) => event.type)).toEqual([
+      'TaskCompleted',
+      'ObservationRecorded',
+      'TaskOpened',
+    ]);
+    expect(recorded[0]!.data).toMatchObject({ taskId: observation.taskId, kind: 'observation' });
+    expect(recorded[1]!.data).toMatchObject({
+      taskId: observation.taskId,
+      by: people.managerId,
+      data: notes,
+    });
+    expect(recorded[2]!.data).toMatchObject({ kind: 'coaching-session' });
+    const session = await cycle.task('coaching-session');
+    // The session keeps the observation's due time: observing does not buy the manager extra time.
+    expect(session).toMatchObject({
+      assigneeId: people.managerId,
+      dueAt: observation.dueAt,
+      context: { round: 1 },
+    });
+    expect(Object.values((await cycle.state()).tasks).map((task) => task.kind)).toEqual(['coaching-session']);
+    await cycle.handle.executeUpdate(cancelCycleUpdate, {
+      args: [{ reason: 'test over', by: people.adminId }],
+    });
+    expectSoundStream(await cycle.events(), cycle.input.cycleId);
+  });
+
+  it('hands the manager a follow-up every followUpEvery while the plan runs, none after it; the review supersedes the last', async () => {
+    const every = 2_000;
+    const { people, cycle } = await start({ planLength: 'PT7S', followUpEvery: 'PT2S' });
+    await cycle.toAcceptedPlan([{ title: 'Early one', due: 'PT1S' }]);
+    const accepted = (await cycle.event('PlanAcknowledged')).data;
+    await cycle.complete('commitment-check-in', { kept: true });
+
+    const first = await cycle.task('follow-up');
+    const planEndsAt = String(first.context['planEndsAt']);
+    expect(first.assigneeId).toBe(people.managerId);
+    expect(Date.parse(planEndsAt) - Date.parse(String(accepted['at']))).toBe(7_000);
+    expect(Date.parse(first.openedAt) - Date.parse(String(accepted['at']))).toBeGreaterThanOrEqual(every);
+    expect(Date.parse(first.dueAt) - Date.parse(first.openedAt)).toBe(every);
+    // Completing a follow-up records only its completion: no domain event, nothing opened in its place.
+    await cycle.handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: first.taskId, userId: people.managerId, data: { notes: 'On track' } }],
+    });
+    const afterFirst = await cycle.events();
+    const completedAt = afterFirst.findIndex(
+      (event) => event.type === 'TaskCompleted' && event.data['taskId'] === first.taskId,
+    );
+    expect(afterFirst[completedAt]!.data).toMatchObject({ kind: 'follow-up', completedBy: people.managerId });
+
+    const review = await cycle.task('cycle-review', () => true, 15_000);
+    expect(Date.parse(review.openedAt)).toBeGreaterThanOrEqual(Date.parse(planEndsAt));
+    const atReview = await cycle.events();
+    // Past another interval with the review open: the plan is over, no follow-up comes.
+    await new Promise((resolve) => setTimeout(resolve, every + 500));
+    expect(await cycle.events()).toHaveLength(atReview.length);
+
+    const reviewOpenedAt = atReview.findIndex(
+      (event) => event.type === 'TaskOpened' && event.data['taskId'] === review.taskId,
+    );
+    const followUps = atReview.filter(
+      (event) => event.type === 'TaskOpened' && event.data['kind'] === 'follow-up',
+    );
+    expect(followUps.length).toBeGreaterThanOrEqual(2);
+    // What follows the first one's completion is the next follow-up, opened by its own timer.
+    expect(atReview[completedAt + 1]).toBe(followUps[1]);
+    expect(atReview.findIndex((event) => event === followUps.at(-1))).toBeLessThan(reviewOpenedAt);
+    const openedAt = followUps.map((event) => Date.parse(String(event.data['openedAt'])));
+    // Each one `every` after the last (a timer fires a little late, never early), all before the plan ends,
+    // and the next one would have fallen after it.
+    for (let index = 1; index < openedAt.length; index++) {
+      expect(openedAt[index]! - openedAt[index - 1]!).toBeGreaterThanOrEqual(every);
+      expect(openedAt[index]! - openedAt[index - 1]!).toBeLessThan(every + 1_500);
+    }
+    expect(openedAt.every((time) => time < Date.parse(planEndsAt))).toBe(true);
+    expect(openedAt.at(-1)! + every).toBeGreaterThanOrEqual(Date.parse(planEndsAt));
+    for (const followUp of followUps)
+      expect(followUp.data).toMatchObject({ assigneeId: people.managerId, context: { planEndsAt } });
+
+    // Every follow-up left unanswered is closed as superseded by the one that replaces it, or by the review,
+    // in the same decision, before it could turn overdue.
+    for (const followUp of followUps.slice(1)) {
+      const taskId = followUp.data['taskId'];
+      const closedAt = atReview.findIndex(
+        (event) => event.type === 'TaskClosed' && event.data['taskId'] === taskId,
+      );
+      expect(atReview[closedAt]!.data).toMatchObject({ reason: 'superseded' });
+      const replacement = atReview[closedAt + 1]!;
+      expect(replacement.type).toBe('TaskOpened');
+      expect(['follow-up', 'cycle-review']).toContain(replacement.data['kind']);
+    }
+    expect(atReview[reviewOpenedAt - 1]).toMatchObject({
+      type: 'TaskClosed',
+      data: { taskId: followUps.at(-1)!.data['taskId'], reason: 'superseded' },
+    });
+    expect(
+      atReview.filter(
+        (event) =>
+          event.type === 'TaskOverdue' &&
+          followUps.some((followUp) => followUp.data['taskId'] === event.data['taskId']),
+      ),
+    ).toEqual([]);
+    expect(Object.values((await cycle.state()).tasks).map((task) => task.kind)).toEqual(['cycle-review']);
+
+    // Nothing is left for the review to supersede.
+    await cycle.complete('cycle-review', { ratings: { value: 4 } });
+    await cycle.handle.result();
+    const events = await cycle.events();
+    expect(events.slice(atReview.length).map((event) => event.type)).toEqual([
+      'TaskCompleted',
+      'CycleReviewed',
+      'CycleCompleted',
+    ]);
+    expectSoundStream(events, cycle.input.cycleId);
+  });
+
   it('sends a rejected plan back to the manager; its commitments never fall due; cancel mid-plan closes every task and ends it', async () => {
     const { people, cycle } = await start();
     await cycle.complete('self-assessment', { ratings: RATINGS });

@@ -41,13 +41,13 @@ import {
   RepIdAttribute,
 } from './search-attributes';
 
-// Long or far-reaching work (starting the next cycle) and the registry row: ordinary activities.
+// Long or far-reaching work (starting the next cycle): an ordinary activity.
 const activities = proxyActivities<CoachingCycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-// Short Postgres calls on every decision: local activities run in the worker within the workflow task, with
+// Short Postgres calls (recording, the reporting chain, the registry row): local activities run in the worker within the workflow task, with
 // no activity task round trip through the server. No attempt limit: a decided batch is recorded or nothing
 // goes on (longer retries are scheduled by the SDK as timers).
 const local = proxyLocalActivities<CoachingCycleActivities>({
@@ -255,7 +255,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
       { key: CoachingPhaseAttribute, value: after.phase },
       { key: CycleStatusAttribute, value: status },
     ]);
-    await activities.markCycle({
+    // Local: a phase change is answered in the same workflow task as the Update that caused it.
+    await local.markCycle({
       cycleId: after.cycleId,
       phase: after.phase,
       status,

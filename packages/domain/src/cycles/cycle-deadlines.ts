@@ -18,7 +18,9 @@ export function followUpDue(state: CycleState, now: string): boolean {
     !!at &&
     !!state.planEndsAt &&
     Date.parse(at) <= Date.parse(now) &&
-    Date.parse(at) < Date.parse(state.planEndsAt)
+    Date.parse(at) < Date.parse(state.planEndsAt) &&
+    // A Tick that comes late (a worker was down) after the plan ended opens no follow-up: the review is next.
+    Date.parse(now) < Date.parse(state.planEndsAt)
   );
 }
 

@@ -464,6 +464,28 @@ describe('coaching cycle decider', () => {
       expect(types(cycle.tick(120))).toEqual(['TaskOverdue']);
     });
 
+    it('opens no follow-up on a Tick that comes after the plan ended, even one that was due before', () => {
+      const cycle = new Given();
+      cycle.state = {
+        ...cycle.state,
+        configuration: {
+          ...cycle.state.configuration!,
+          playbook: {
+            ...cycle.state.configuration!.playbook,
+            timings: { ...cycle.state.configuration!.playbook.timings, followUpEvery: 'PT40S' },
+          },
+        },
+      };
+      cycle.toPlan([{ title: 'Done early', due: 'PT10S' }]);
+      cycle.tick(10);
+      cycle.complete('commitment-check-in', { kept: true });
+      // The worker was down from 10 s to 130 s: the follow-up due at 40 s is past, and so is the plan's end.
+      const late = cycle.tick(130);
+      expect(late.filter((event) => event.type === 'TaskOpened').map((event) => event.data.kind)).toEqual([
+        'cycle-review',
+      ]);
+    });
+
     it('opens the review once the plan ended and every commitment is settled, then completes with score changes', () => {
       const cycle = new Given({ autoRenew: true }).toPlan();
       cycle.tick(30);

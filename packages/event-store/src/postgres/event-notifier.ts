@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 
 /** The channel projection runners LISTEN on; the payload is the newest global position. */
@@ -5,12 +6,16 @@ export const EVENTS_CHANNEL = 'coachflow_events';
 
 /**
  * Tells listeners that events were appended, outside the append's transaction: a NOTIFY inside it would
- * take Postgres's global notify lock at every commit and serialise writers. Notifications are coalesced
- * to one per interval per process; runners also poll, so a lost one only delays, never skips.
+ * take Postgres's global notify lock at every commit and serialise writers. Notifications are throttled to
+ * one per interval per process: the first append after a quiet interval notifies at once (a lone command's
+ * events reach the projections without waiting), appends within the interval share one NOTIFY at its end.
+ * Runners also poll, so a lost one only delays, never skips.
  */
 export class EventNotifier {
   private pendingPosition = 0;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
+  private sending: Promise<void> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -19,23 +24,33 @@ export class EventNotifier {
 
   appended(position: number): void {
     this.pendingPosition = Math.max(this.pendingPosition, position);
-    this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+    if (this.timer) return;
+    const wait = this.lastSentAt + this.intervalMs - performance.now();
+    if (wait <= 0) this.flush();
+    else
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.flush();
+      }, wait);
   }
 
-  private async flush(): Promise<void> {
-    this.timer = undefined;
+  private flush(): void {
+    this.lastSentAt = performance.now();
     const position = this.pendingPosition;
-    try {
-      await this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(position)]);
-    } catch {
+    this.sending = this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(position)]).then(
+      () => undefined,
       // Best effort: pollers pick the events up anyway.
-    }
+      () => undefined,
+    );
   }
 
-  /** Sends what is pending now (before a pool closes). */
+  /** Sends what is pending now and waits for what is being sent (before a pool closes). */
   async close(): Promise<void> {
-    if (!this.timer) return;
-    clearTimeout(this.timer);
-    await this.flush();
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.flush();
+    }
+    await this.sending;
   }
 }

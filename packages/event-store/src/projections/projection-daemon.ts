@@ -7,8 +7,12 @@ import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-run
 export interface ProjectionDaemonOptions extends ProjectionRunnerOptions {
   /** Fallback poll when no notification arrives (a lost NOTIFY only delays a projection by this much). */
   pollIntervalMs?: number;
-  /** Re-check delay while committed events wait behind the fence for an older transaction to end. */
+  /**
+   * First re-check delay while committed events wait behind the fence for an older transaction to end; it
+   * doubles while they keep waiting, up to `fencedRetryMaxMs`.
+   */
   fencedRetryMs?: number;
+  fencedRetryMaxMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }
 
@@ -67,25 +71,39 @@ export class ProjectionDaemon {
   }
 
   private async run(): Promise<void> {
+    let fencedWaitMs = this.options.fencedRetryMs ?? 5;
     while (this.running) {
       this.woken = false;
-      let failed = false;
-      for (const runner of this.runners) {
-        try {
-          await runner.catchUp();
-        } catch (error) {
-          // The batch rolled back; it is retried after the poll interval, not in a tight loop.
-          failed = true;
-          this.options.onError?.(runner.projection.name, error);
-        }
-      }
+      // Side by side: each projection has its own checkpoint, tables and transaction, so the inbox does not
+      // wait for the other projections' batches.
+      const results = await Promise.all(
+        this.runners.map(async (runner) => {
+          try {
+            await runner.catchUp();
+            return true;
+          } catch (error) {
+            // The batch rolled back; it is retried after the poll interval, not in a tight loop.
+            this.options.onError?.(runner.projection.name, error);
+            return false;
+          }
+        }),
+      );
+      const failed = results.includes(false);
       if (!this.running) break;
       if (this.woken && !failed) continue;
       // Committed events beyond a checkpoint mean the fence held them back: the transaction in the way may
-      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll. A
-      // failing projection also trails the head, so it waits the full interval instead.
+      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll, backing
+      // off while it lasts. A failing projection also trails the head, so it waits the full interval instead.
       const soon = !failed && (await this.fenced());
-      const waitMs = soon ? (this.options.fencedRetryMs ?? 50) : this.pollIntervalMs;
+      // stop() or a NOTIFY may have come while the fence was checked: wake is only set below, so signal()
+      // could not cut a sleep short then, and sleeping now would lose it (a stop would wait out the whole
+      // poll interval, new events would wait for the next poll).
+      if (!this.running) break;
+      if (this.woken && !failed) continue;
+      const waitMs = soon ? fencedWaitMs : this.pollIntervalMs;
+      fencedWaitMs = soon
+        ? Math.min(fencedWaitMs * 2, this.options.fencedRetryMaxMs ?? 50)
+        : (this.options.fencedRetryMs ?? 5);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         this.wake = () => {

@@ -63,11 +63,17 @@ export class ProjectionRunner {
     });
   }
 
-  /** Runs batches until caught up; returns how many events it read. */
+  /**
+   * Runs batches until caught up; returns how many events it read. A batch shorter than the batch size read
+   * everything the fence let through, so no further (empty) batch is needed to know it.
+   */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (let read = await this.runBatch(); read > 0; read = await this.runBatch()) total += read;
-    return total;
+    for (;;) {
+      const read = await this.runBatch();
+      total += read;
+      if (read < this.batchSize) return total;
+    }
   }
 
   /** Where the projection stands (0 before its first batch). */

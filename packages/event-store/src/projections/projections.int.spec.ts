@@ -154,6 +154,38 @@ describe('projections on Postgres', () => {
     }
   });
 
+  it('runs projections side by side: one stuck in a batch does not hold up the next', async () => {
+    const run = `side-${randomUUID()}-`;
+    const stuck = recordingProjection();
+    const quick = recordingProjection();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const blocking: ProjectionDefinition = {
+      ...stuck.projection,
+      apply: async (events, context) => {
+        await released;
+        await stuck.projection.apply(events, context);
+      },
+    };
+    for (const projection of [blocking, quick.projection])
+      await setUpAtHead(new ProjectionRunner(pool, store, projection));
+    // The stuck projection comes first: run one after the other, the quick one would wait for it.
+    const daemon = new ProjectionDaemon(pool, store, [blocking, quick.projection], {
+      pollIntervalMs: 600_000,
+    });
+    await daemon.start();
+    try {
+      await store.appendToStream(`${run}s`, [noted(`${run}1`)]);
+      await eventually(async () => expect(await quick.projectedIds(run)).toHaveLength(1), 10_000, 20);
+      expect(await stuck.projectedIds(run)).toEqual([]);
+      release();
+      await eventually(async () => expect(await stuck.projectedIds(run)).toHaveLength(1), 10_000, 20);
+    } finally {
+      release();
+      await daemon.stop();
+    }
+  });
+
   it('backs off to the poll interval while a projection keeps failing, instead of retrying in a loop', async () => {
     const { projection } = recordingProjection();
     let attempts = 0;
