@@ -18,7 +18,10 @@ function moduleBoundaries(inTests) {
       // domain speaks the contract's vocabulary (task kinds, statuses): one list, not two.
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: allow('type:contracts') },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: allow() },
-      { sourceTag: 'type:data', onlyDependOnLibsWithTags: allow('type:domain', 'type:data') },
+      {
+        sourceTag: 'type:data',
+        onlyDependOnLibsWithTags: allow('type:domain', 'type:data', 'type:contracts'),
+      },
       { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: allow('type:domain', 'type:contracts') },
       { sourceTag: 'type:forms', onlyDependOnLibsWithTags: allow('type:contracts', 'type:domain') },
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: allow() },

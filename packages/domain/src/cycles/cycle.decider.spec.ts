@@ -63,6 +63,10 @@ const chain: ReportingChain = {
 };
 
 /** A cycle under test: commands run at a clock the test moves; ids are predictable. */
+/** A cycle whose playbook hands the manager a follow-up every `every`. */
+const givenFollowUpsEvery = (every: string) =>
+  new Given({ timings: { ...configuration().playbook.timings, followUpEvery: every } });
+
 class Given {
   state: CycleState = initialCycleState();
   clock = 0;
@@ -445,17 +449,7 @@ describe('coaching cycle decider', () => {
     });
 
     it('hands the manager a follow-up every followUpEvery while the plan runs, superseding the last', () => {
-      const cycle = new Given();
-      cycle.state = {
-        ...cycle.state,
-        configuration: {
-          ...cycle.state.configuration!,
-          playbook: {
-            ...cycle.state.configuration!.playbook,
-            timings: { ...cycle.state.configuration!.playbook.timings, followUpEvery: 'PT40S' },
-          },
-        },
-      };
+      const cycle = givenFollowUpsEvery('PT40S');
       cycle.toPlan([{ title: 'Late one', due: 'PT500S' }]);
       expect(types(cycle.tick(40))).toEqual(['TaskOpened']);
       expect(cycle.task('follow-up').assigneeId).toBe(MANAGER);
@@ -465,17 +459,7 @@ describe('coaching cycle decider', () => {
     });
 
     it('opens no follow-up on a Tick that comes after the plan ended, even one that was due before', () => {
-      const cycle = new Given();
-      cycle.state = {
-        ...cycle.state,
-        configuration: {
-          ...cycle.state.configuration!,
-          playbook: {
-            ...cycle.state.configuration!.playbook,
-            timings: { ...cycle.state.configuration!.playbook.timings, followUpEvery: 'PT40S' },
-          },
-        },
-      };
+      const cycle = givenFollowUpsEvery('PT40S');
       cycle.toPlan([{ title: 'Done early', due: 'PT10S' }]);
       cycle.tick(10);
       cycle.complete('commitment-check-in', { kept: true });

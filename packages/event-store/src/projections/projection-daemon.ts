@@ -21,10 +21,10 @@ export class ProjectionDaemon {
   private readonly runners: ProjectionRunner[];
   private readonly pollIntervalMs: number;
   private listener: PoolClient | undefined;
-  private wake: (() => void) | undefined;
-  private woken = false;
+  /** One lane per projection: each catches up and sleeps on its own, so a slow one holds up no other. */
+  private readonly lanes = new Set<Lane>();
   private running = false;
-  private loop: Promise<void> | undefined;
+  private loops: Promise<void>[] = [];
 
   constructor(
     private readonly pool: Pool,
@@ -42,76 +42,82 @@ export class ProjectionDaemon {
     this.listener.on('notification', () => this.signal());
     await this.listener.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.running = true;
-    this.loop = this.run();
+    this.loops = this.runners.map((runner) => this.run(runner));
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.signal();
-    await this.loop;
+    await Promise.all(this.loops);
     if (this.listener) {
       await this.listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
       this.listener.release();
     }
   }
 
-  private async fenced(): Promise<boolean> {
+  /** Committed events lie beyond the runner's checkpoint: the fence held them back. */
+  private async fenced(runner: ProjectionRunner): Promise<boolean> {
     try {
-      const head = await this.store.headPosition();
-      for (const runner of this.runners) if ((await runner.checkpoint()) < head) return true;
+      return (await runner.checkpoint()) < (await this.store.headPosition());
     } catch {
       // The database is unreachable: wait for the poll.
+      return false;
     }
-    return false;
   }
 
   private signal(): void {
-    this.woken = true;
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
-    let fencedWaitMs = this.options.fencedRetryMs ?? 5;
-    while (this.running) {
-      this.woken = false;
-      // Side by side: each projection has its own checkpoint, tables and transaction, so the inbox does not
-      // wait for the other projections' batches.
-      const results = await Promise.all(
-        this.runners.map(async (runner) => {
-          try {
-            await runner.catchUp();
-            return true;
-          } catch (error) {
-            // The batch rolled back; it is retried after the poll interval, not in a tight loop.
-            this.options.onError?.(runner.projection.name, error);
-            return false;
-          }
-        }),
-      );
-      const failed = results.includes(false);
-      if (!this.running) break;
-      if (this.woken && !failed) continue;
-      // Committed events beyond a checkpoint mean the fence held them back: the transaction in the way may
-      // end without an append (so without a NOTIFY), so look again soon rather than at the next poll, backing
-      // off while it lasts. A failing projection also trails the head, so it waits the full interval instead.
-      const soon = !failed && (await this.fenced());
-      // stop() or a NOTIFY may have come while the fence was checked: wake is only set below, so signal()
-      // could not cut a sleep short then, and sleeping now would lose it (a stop would wait out the whole
-      // poll interval, new events would wait for the next poll).
-      if (!this.running) break;
-      if (this.woken && !failed) continue;
-      const waitMs = soon ? fencedWaitMs : this.pollIntervalMs;
-      fencedWaitMs = soon
-        ? Math.min(fencedWaitMs * 2, this.options.fencedRetryMaxMs ?? 50)
-        : (this.options.fencedRetryMs ?? 5);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, waitMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
+    for (const lane of this.lanes) {
+      lane.woken = true;
+      lane.wake?.();
     }
   }
+
+  private async run(runner: ProjectionRunner): Promise<void> {
+    // Registered before the first await, so a signal during start() already reaches this lane.
+    const lane: Lane = { woken: false, wake: undefined };
+    this.lanes.add(lane);
+    let fencedWaitMs = this.options.fencedRetryMs ?? 5;
+    try {
+      while (this.running) {
+        lane.woken = false;
+        let failed = false;
+        try {
+          await runner.catchUp();
+        } catch (error) {
+          // The batch rolled back; it is retried after the poll interval, not in a tight loop.
+          failed = true;
+          this.options.onError?.(runner.projection.name, error);
+        }
+        if (!this.running) break;
+        if (lane.woken && !failed) continue;
+        // Committed events beyond the checkpoint mean the fence held them back: the transaction in the way
+        // may end without an append (so without a NOTIFY), so look again soon rather than at the next poll,
+        // backing off while it lasts. A failing projection also trails the head, so it waits the full interval.
+        const soon = !failed && (await this.fenced(runner));
+        // stop() or a NOTIFY may have come while the fence was checked: wake is only set below, so signal()
+        // could not cut a sleep short then, and sleeping now would lose it.
+        if (!this.running) break;
+        if (lane.woken && !failed) continue;
+        const waitMs = soon ? fencedWaitMs : this.pollIntervalMs;
+        fencedWaitMs = soon
+          ? Math.min(fencedWaitMs * 2, this.options.fencedRetryMaxMs ?? 50)
+          : (this.options.fencedRetryMs ?? 5);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, waitMs);
+          lane.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        lane.wake = undefined;
+      }
+    } finally {
+      this.lanes.delete(lane);
+    }
+  }
+}
+
+interface Lane {
+  woken: boolean;
+  wake: (() => void) | undefined;
 }

@@ -1,3 +1,4 @@
+import { TASK_KINDS } from '@coachflow/contracts';
 import {
   type ConfigurationCommand,
   type ConfigurationKind,
@@ -15,18 +16,6 @@ const ORG = '11111111-1111-4111-8111-111111111111';
 const RUBRIC = '22222222-2222-4222-8222-222222222222';
 const PLAYBOOK = '33333333-3333-4333-8333-333333333333';
 const CUSTOM_FORM = '44444444-4444-4444-8444-444444444444';
-const TASK_KINDS = [
-  'self-assessment',
-  'manager-assessment',
-  'set-priorities',
-  'observation',
-  'coaching-session',
-  'acknowledge-plan',
-  'commitment-check-in',
-  'resolve-escalation',
-  'cycle-review',
-  'follow-up',
-] as const;
 
 const rubric = (name: string) => ({ name, scale: { min: 1, max: 5 }, competencies: [] });
 const playbook = (name: string) => ({
