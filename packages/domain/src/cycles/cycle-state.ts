@@ -1,21 +1,15 @@
-import type { CyclePhase, EscalationLevelRole, TaskKind } from '@coachflow/contracts';
+import type { CyclePhase, EscalationLevelRole } from '@coachflow/contracts';
 import type {
   Diagnosis,
   KpiShortfall,
   PinnedCycleConfiguration,
-  PinnedVersion,
   RankedGap,
   Ratings,
+  TaskOpenedData,
 } from './cycle-events';
 
-export interface OpenTask {
-  taskId: string;
-  kind: TaskKind;
-  assigneeId: string;
-  dueAt: string;
-  context: Record<string, unknown>;
-  form: PinnedVersion | null;
-  openedAt: string;
+/** An open task: what TaskOpened recorded (the assignee follows TaskReassigned), plus whether it is overdue. */
+export interface OpenTask extends TaskOpenedData {
   /** TaskOverdue was recorded (it is sent once). */
   overdue: boolean;
 }
