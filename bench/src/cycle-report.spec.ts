@@ -12,6 +12,7 @@ const measurements = (overrides: Partial<CycleMeasurements> = {}): CycleMeasurem
   roundTrip: latency(20, 40),
   roundTripComplete: latency(15, 35),
   bareUpdate: latency(10, 30),
+  recordingUpdate: latency(14, 36),
   escalationLateness: latency(100, 200),
   escalationDecisionLateness: latency(90, 180),
   bareTimerLateness: latency(100, 190),

@@ -37,6 +37,11 @@ export interface CycleMeasurements {
   roundTripComplete: LatencySummary;
   /** A Temporal Update on a workflow that only sets a field. */
   bareUpdate: LatencySummary;
+  /**
+   * The same Update appending one event through the cycle's recording local activity before it answers: the
+   * floor of any completion that answers once its events are stored.
+   */
+  recordingUpdate: LatencySummary;
   /** Check-in grace expiry → EscalationRaised stored in the event store. */
   escalationLateness: LatencySummary;
   /** The same, to the workflow time of the decision (before the activity that stores it). */
@@ -108,6 +113,7 @@ export function formatCycleReport(m: CycleMeasurements): string {
       latency('task round trip (HTTP → next task in inbox)', m.roundTrip, m.bareUpdate),
       latency('  of which POST complete (200 = recorded)', m.roundTripComplete, m.bareUpdate),
       latency('  baseline: bare Temporal Update', m.bareUpdate),
+      latency('  floor: Update recording one event', m.recordingUpdate, m.bareUpdate),
       latency('escalation lateness (stored)', m.escalationLateness, m.bareTimerLateness),
       latency('escalation lateness (decided)', m.escalationDecisionLateness, m.bareTimerLateness),
       latency('  baseline: bare sleep() lateness', m.bareTimerLateness),

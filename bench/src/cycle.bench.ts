@@ -43,8 +43,13 @@ interface RoundTrips {
 
 const INBOX_POLL_MS = 5;
 const CHECK_IN_GRACE_MS = 1000;
-const COMMITMENT_DUE = 'PT2S';
 const CONCURRENCY = 8;
+/** Timed completions in one walk to the plan. */
+const ROUND_TRIPS_PER_WALK = 3;
+/** The first round trips and updates warm connections and caches on both sides; they are not counted. */
+const WARM_UP = 5;
+/** Escalations, and the bare timers after them, fall due this far apart, one at a time. */
+const DUE_SPACING_MS = 50;
 
 /**
  * `npm run bench -- cycle`: the coaching cycle's costs beside Temporal's own floor, in one run on one
@@ -74,27 +79,31 @@ export async function cycleBenchmark({
         },
       });
       const starts = Math.max(10, Math.round(100 * scale));
-      const walks = Math.max(3, Math.round(20 * scale));
+      const escalations = Math.max(3, Math.round(20 * scale));
       const updates = Math.max(20, Math.round(200 * scale));
+      // As many round trips as bare Updates, so both p99s rest on as many samples.
+      const walks = Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);
 
       say(`starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time`);
       const noopWorkflows = await noopRate(client, stack, starts);
       const cycleStarts = await cycleStartRate(pool, org, playbookId, starts);
 
-      say(`${updates} bare Updates, one at a time`);
-      const bareUpdate = summarizeLatencies(await bareUpdates(client, stack, updates));
+      say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
+      const baselines = await updateBaselines(client, stack, updates);
 
       say(`${walks} cycles walked through the inbox to the plan, one at a time`);
-      const reps = await Promise.all(Array.from({ length: walks }, (_, i) => addRep(org, `walker-${i}`)));
       const roundTrips: RoundTrips = { total: [], complete: [] };
-      const cycleIds: string[] = [];
-      for (const rep of reps) cycleIds.push(await walkToPlan(org, rep, playbookId, roundTrips));
+      for (let i = 0; i < walks; i++) {
+        const rep = await addRep(org, `walker-${i}`);
+        await walkToPlan(org, rep, playbookId, roundTrips);
+      }
 
-      say('waiting for the missed check-ins to escalate, beside as many bare sleep() workflows');
-      const [lateness, bareTimerLateness] = await Promise.all([
-        escalationLateness(pool, cycleIds),
-        bareTimers(client, stack, walks),
-      ]);
+      say(
+        `${escalations} missed check-ins escalating ${DUE_SPACING_MS} ms apart, then as many bare sleep() timers, ` +
+          'each with nothing else running',
+      );
+      const lateness = await escalationLateness(pool, org, playbookId, escalations);
+      const bareTimerLateness = await bareTimers(client, stack, escalations);
       return {
         startedAt,
         scale,
@@ -102,9 +111,10 @@ export async function cycleBenchmark({
         postgres: { server: database.server, version: database.serverVersion },
         inboxPollMs: INBOX_POLL_MS,
         measurements: {
-          roundTrip: summarizeLatencies(roundTrips.total),
-          roundTripComplete: summarizeLatencies(roundTrips.complete),
-          bareUpdate,
+          roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
+          roundTripComplete: summarizeLatencies(roundTrips.complete.slice(WARM_UP)),
+          bareUpdate: summarizeLatencies(baselines.bare),
+          recordingUpdate: summarizeLatencies(baselines.recording),
           escalationLateness: summarizeLatencies(lateness.stored),
           escalationDecisionLateness: summarizeLatencies(lateness.decided),
           bareTimerLateness: summarizeLatencies(bareTimerLateness),
@@ -169,31 +179,54 @@ async function cycleStartRate(pool: Pool, org: OrganisationFixture, playbookId: 
   return rate(cycleIds.length, performance.now() - started);
 }
 
-async function bareUpdates(client: Client, stack: CycleStack, count: number): Promise<number[]> {
-  const handle = await client.workflow.start('benchFieldHolder', {
-    taskQueue: stack.taskQueue,
-    workflowId: `field-${randomUUID()}`,
-  });
-  const latencies: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const before = performance.now();
-    await handle.executeUpdate<number, [number]>('benchSetField', { args: [i] });
-    latencies.push(performance.now() - before);
+/**
+ * Bare Updates (a workflow that only sets a field) alternating with Updates that first record one event (the
+ * cycle's recording local activity), so drift in the machine's load touches both alike.
+ */
+async function updateBaselines(
+  client: Client,
+  stack: CycleStack,
+  count: number,
+): Promise<{ bare: number[]; recording: number[] }> {
+  const start = (workflowType: string, args: unknown[]) =>
+    client.workflow.start(workflowType, {
+      taskQueue: stack.taskQueue,
+      workflowId: `field-${randomUUID()}`,
+      args,
+    });
+  const bare = await start('benchFieldHolder', []);
+  const recording = await start('benchRecordingHolder', [`bench-field-${randomUUID()}`]);
+  const latencies = { bare: [] as number[], recording: [] as number[] };
+  for (let i = 0; i < count + WARM_UP; i++) {
+    for (const [handle, samples] of [
+      [bare, latencies.bare],
+      [recording, latencies.recording],
+    ] as const) {
+      const before = performance.now();
+      await handle.executeUpdate<number, [number]>('benchSetField', { args: [i] });
+      samples.push(performance.now() - before);
+    }
   }
-  await handle.executeUpdate('benchStop');
-  await handle.result();
-  // The first calls warm connections and caches on both sides.
-  return latencies.slice(Math.min(5, latencies.length - 1));
+  for (const handle of [bare, recording]) {
+    await handle.executeUpdate('benchStop');
+    await handle.result();
+  }
+  return { bare: latencies.bare.slice(WARM_UP), recording: latencies.recording.slice(WARM_UP) };
 }
 
+/** `count` bare sleep() workflows whose timers fall due DUE_SPACING_MS apart, as the escalations did. */
 async function bareTimers(client: Client, stack: CycleStack, count: number): Promise<number[]> {
+  const firstDue = Date.now() + 1000 + count * 20;
   const results = await Promise.all(
-    Array.from({ length: count }, () =>
-      client.workflow.execute<(ms: number) => Promise<{ dueAt: number; firedAt: number }>>('benchSleeper', {
-        taskQueue: stack.taskQueue,
-        workflowId: `sleeper-${randomUUID()}`,
-        args: [2000 + CHECK_IN_GRACE_MS],
-      }),
+    Array.from({ length: count }, (_, i) =>
+      client.workflow.execute<(dueAt: number) => Promise<{ dueAt: number; firedAt: number }>>(
+        'benchSleeper',
+        {
+          taskQueue: stack.taskQueue,
+          workflowId: `sleeper-${randomUUID()}`,
+          args: [firstDue + i * DUE_SPACING_MS],
+        },
+      ),
     ),
   );
   return results.map(({ dueAt, firedAt }) => firedAt - dueAt);
@@ -231,19 +264,17 @@ async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Pr
 
 /**
  * One cycle from its start to an accepted plan, timing each completion that hands someone the next task:
- * manager assessment → set-priorities, priorities → coaching-session, session → acknowledge-plan.
+ * manager assessment → set-priorities, priorities → coaching-session, session → acknowledge-plan. Its
+ * commitment falls due long after the run, so no escalation competes with the round trips.
  */
 async function walkToPlan(
   org: OrganisationFixture,
   rep: FixtureUser,
   playbookId: string,
   roundTrips: RoundTrips,
-): Promise<string> {
+): Promise<void> {
   const manager = org.manager.api;
-  const started = await manager.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-  const cycleId = started.body.id;
-  const complete = async (user: ApiClient, kind: TaskKind, data: Record<string, unknown>) =>
-    completeTask(user, await waitForTask(user, cycleId, kind), data);
+  const cycleId = await startCycle(org, rep, playbookId);
   const timed = async (
     user: ApiClient,
     kind: TaskKind,
@@ -257,34 +288,72 @@ async function walkToPlan(
     await waitForTask(next.user, cycleId, next.kind);
     roundTrips.total.push(performance.now() - before);
   };
-  await complete(rep.api, 'self-assessment', { ratings: fixtureRatings(3) });
-  await timed(
-    manager,
-    'manager-assessment',
-    { ratings: fixtureRatings(2) },
-    { user: manager, kind: 'set-priorities' },
-  );
-  await timed(
-    manager,
-    'set-priorities',
-    { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
-    { user: manager, kind: 'coaching-session' },
-  );
-  await timed(
-    manager,
-    'coaching-session',
-    { commitments: [{ title: 'Benchmark commitment', due: COMMITMENT_DUE }] },
-    { user: rep.api, kind: 'acknowledge-plan' },
-  );
-  await complete(rep.api, 'acknowledge-plan', { accepted: true });
-  return cycleId;
+  await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
+  await timed(manager, 'manager-assessment', MANAGER_ASSESSMENT, { user: manager, kind: 'set-priorities' });
+  await timed(manager, 'set-priorities', PRIORITIES, { user: manager, kind: 'coaching-session' });
+  await timed(manager, 'coaching-session', sessionWith('PT1H'), { user: rep.api, kind: 'acknowledge-plan' });
+  await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
+}
+
+const SELF_ASSESSMENT = { ratings: fixtureRatings(3) };
+const MANAGER_ASSESSMENT = { ratings: fixtureRatings(2) };
+const PRIORITIES = { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' };
+const sessionWith = (due: string) => ({ commitments: [{ title: 'Benchmark commitment', due }] });
+
+async function startCycle(org: OrganisationFixture, rep: FixtureUser, playbookId: string): Promise<string> {
+  const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
+  if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
+  return started.body.id;
+}
+
+async function completeOpenTask(
+  user: ApiClient,
+  cycleId: string,
+  kind: TaskKind,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await completeTask(user, await waitForTask(user, cycleId, kind), data);
 }
 
 /**
- * For each cycle, when its commitment's check-in grace ended (CommitmentMade.dueAt + grace) against when
- * EscalationRaised was stored (recorded_at) and decided (its `at`, workflow time).
+ * `count` cycles whose one commitment nobody checks in on, due DUE_SPACING_MS apart once every plan is
+ * agreed, so the escalations fire one at a time with nothing else running. Returns, per cycle, the check-in
+ * grace's end (CommitmentMade.dueAt + grace) to EscalationRaised stored (recorded_at) and decided (its
+ * `at`, workflow time).
  */
 async function escalationLateness(
+  pool: Pool,
+  org: OrganisationFixture,
+  playbookId: string,
+  count: number,
+): Promise<{ stored: number[]; decided: number[] }> {
+  const manager = org.manager.api;
+  const cycles: { cycleId: string; rep: FixtureUser }[] = [];
+  for (let i = 0; i < count; i++) {
+    const rep = await addRep(org, `escalation-${i}`);
+    const cycleId = await startCycle(org, rep, playbookId);
+    await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
+    await completeOpenTask(manager, cycleId, 'manager-assessment', MANAGER_ASSESSMENT);
+    await completeOpenTask(manager, cycleId, 'set-priorities', PRIORITIES);
+    cycles.push({ cycleId, rep });
+  }
+  // Time enough to agree every plan before the first commitment falls due.
+  const firstDue = Date.now() + 1000 + count * 150;
+  for (const [i, { cycleId, rep }] of cycles.entries()) {
+    const due = new Date(firstDue + i * DUE_SPACING_MS).toISOString();
+    await completeOpenTask(manager, cycleId, 'coaching-session', sessionWith(due));
+    await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
+  }
+  if (Date.now() >= firstDue)
+    throw new Error('the plans took longer to agree than the lead before the first due');
+  return escalationTimes(
+    pool,
+    cycles.map(({ cycleId }) => cycleId),
+  );
+}
+
+/** For each cycle, its check-in grace's end against when EscalationRaised was stored and decided. */
+async function escalationTimes(
   pool: Pool,
   cycleIds: string[],
 ): Promise<{ stored: number[]; decided: number[] }> {

@@ -1,3 +1,3 @@
 // The bundle entry for Temporal workers: every workflow function, and nothing that needs Node.
 export { coachingCycle } from './coaching-cycle/coaching-cycle.workflow';
-export { benchFieldHolder, benchNoop, benchSleeper } from './bench/bench.workflows';
+export { benchFieldHolder, benchNoop, benchRecordingHolder, benchSleeper } from './bench/bench.workflows';

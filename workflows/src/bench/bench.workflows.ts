@@ -1,4 +1,12 @@
-import { condition, defineQuery, defineUpdate, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+} from '@temporalio/workflow';
+import type { CoachingCycleActivities } from '../coaching-cycle/activities';
 
 // Baselines for `npm run bench -- cycle`: the least a workflow can do, on the same worker and server as the
 // coaching cycle, so the benchmark can report the cycle's costs as ratios of Temporal's own.
@@ -21,10 +29,43 @@ export async function benchFieldHolder(): Promise<number> {
   return field;
 }
 
-/** Sleeps `ms`, then reports when its timer was due and when the workflow woke: the bare-timer baseline. */
-export async function benchSleeper(ms: number): Promise<{ dueAt: number; firedAt: number }> {
-  const dueAt = workflowInfo().runStartTime.getTime() + ms;
-  await sleep(ms);
+// The cycle's own recording activity, with the cycle's options.
+const local = proxyLocalActivities<Pick<CoachingCycleActivities, 'recordCycleEvents'>>({
+  startToCloseTimeout: '10 seconds',
+});
+
+/**
+ * Like benchFieldHolder, but each Update first appends one event to `streamId` through the cycle's
+ * `recordCycleEvents` local activity: the floor of any Update that answers only once what it decided is
+ * stored, as a task completion does.
+ */
+export async function benchRecordingHolder(streamId: string): Promise<number> {
+  let field = 0;
+  let version = 0;
+  let stopped = false;
+  setHandler(benchSetFieldUpdate, async (value) => {
+    const next = version + 1;
+    await local.recordCycleEvents({
+      streamId,
+      events: [{ id: `${streamId}/${next}`, type: 'BenchFieldSet', data: { value } }],
+      expectedVersion: version,
+    });
+    version = next;
+    return (field = value);
+  });
+  setHandler(benchStopUpdate, () => {
+    stopped = true;
+  });
+  await condition(() => stopped);
+  return field;
+}
+
+/**
+ * Sleeps until `dueAt` (epoch ms), then reports when it woke: the bare-timer baseline. Like the cycle, it
+ * sets its timer to an absolute due time, so both are measured from the same kind of instant.
+ */
+export async function benchSleeper(dueAt: number): Promise<{ dueAt: number; firedAt: number }> {
+  await sleep(Math.max(1, Math.ceil(dueAt - Date.now())));
   return { dueAt, firedAt: Date.now() };
 }
 

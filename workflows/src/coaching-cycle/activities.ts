@@ -9,6 +9,11 @@ export interface RecordCycleEventsInput {
    * Omitted only by callers outside the cycle workflow.
    */
   expectedVersion?: number;
+  /**
+   * The registry row's new phase, status and manager when these events change them, written once the events
+   * are stored: one local activity a decision instead of two (runs recorded before that keep `markCycle`).
+   */
+  registry?: MarkCycleInput;
 }
 
 export interface MarkCycleInput {
@@ -36,11 +41,14 @@ export interface RenewCycleResult {
 
 /** The activities a coaching cycle calls (implemented in apps/worker). */
 export interface CoachingCycleActivities {
-  /** Appends events to the cycle's stream; a repeat of an appended batch is a no-op. */
+  /** Appends events to the cycle's stream, then updates the registry row if asked; safe to repeat. */
   recordCycleEvents(input: RecordCycleEventsInput): Promise<void>;
   /** The rep's reporting line upward and an admin of the organisation: who escalations climb to. */
   reportingChain(input: { organisationId: string; repId: string }): Promise<ReportingChain>;
-  /** Keeps the cycle registry row (phase, status, manager) in step; it frees the rep once a cycle ends. */
+  /**
+   * Keeps the cycle registry row (phase, status, manager) in step; it frees the rep once a cycle ends. Only
+   * runs recorded before `registry` joined `recordCycleEvents` still call it.
+   */
   markCycle(input: MarkCycleInput): Promise<void>;
   /** autoRenew: pins the playbook's latest published version and starts the next cycle (idempotent). */
   renewCycle(input: RenewCycleInput): Promise<RenewCycleResult>;

@@ -16,6 +16,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -23,7 +24,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CoachingCycleActivities } from './activities';
+import type { CoachingCycleActivities, MarkCycleInput } from './activities';
 import type { CoachingCycleInput } from './coaching-cycle.input';
 import {
   cancelCycleUpdate,
@@ -56,6 +57,9 @@ const local = proxyLocalActivities<CoachingCycleActivities>({
 });
 
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
+
+/** Since this patch the registry row is written by `recordCycleEvents`, with the events it follows. */
+export const REGISTRY_IN_RECORD_PATCH = 'registry-in-record';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -156,11 +160,15 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     // with it. An update for a task whose TaskOpened is already in the store (and the inbox) must find the
     // task open here.
     state = events.reduce(evolveCycle, state);
+    const change = registryChange(before, state);
+    // Runs recorded before the patch update the registry row in a local activity of its own (markCycle).
+    const registry = change && patched(REGISTRY_IN_RECORD_PATCH) ? change : undefined;
     try {
       await local.recordCycleEvents({
         streamId: cycleStreamId(input.cycleId),
         events,
         expectedVersion: recordedVersion,
+        ...(registry ? { registry } : {}),
       });
     } catch (error) {
       // Not recorded (a non-retryable failure): unfold. Commands accepted meanwhile are decided against
@@ -169,7 +177,10 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
       throw error;
     }
     recordedVersion += events.length;
-    await publish(before, state);
+    if (change) {
+      upsertSearchAttributes(searchAttributes(state.repId, change));
+      if (!registry) await local.markCycle(change);
+    }
   };
 
   if (state.status === 'not-started')
@@ -241,28 +252,24 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     });
   }
   await condition(allHandlersFinished);
+}
 
-  /** Search attributes and the registry row follow phase, status and manager. */
-  async function publish(before: CycleState, after: CycleState): Promise<void> {
-    if (after.status === 'not-started') return;
-    const status = after.status;
-    const changed =
-      before.status !== after.status || before.phase !== after.phase || before.managerId !== after.managerId;
-    if (!changed) return;
-    upsertSearchAttributes([
-      { key: RepIdAttribute, value: after.repId },
-      { key: ManagerIdAttribute, value: after.managerId },
-      { key: CoachingPhaseAttribute, value: after.phase },
-      { key: CycleStatusAttribute, value: status },
-    ]);
-    // Local: a phase change is answered in the same workflow task as the Update that caused it.
-    await local.markCycle({
-      cycleId: after.cycleId,
-      phase: after.phase,
-      status,
-      managerId: after.managerId,
-    });
-  }
+/** The registry row's new values when phase, status or manager changed; the search attributes follow too. */
+function registryChange(before: CycleState, after: CycleState): MarkCycleInput | null {
+  if (after.status === 'not-started') return null;
+  const changed =
+    before.status !== after.status || before.phase !== after.phase || before.managerId !== after.managerId;
+  if (!changed) return null;
+  return { cycleId: after.cycleId, phase: after.phase, status: after.status, managerId: after.managerId };
+}
+
+function searchAttributes(repId: string, row: MarkCycleInput): Parameters<typeof upsertSearchAttributes>[0] {
+  return [
+    { key: RepIdAttribute, value: repId },
+    { key: ManagerIdAttribute, value: row.managerId },
+    { key: CoachingPhaseAttribute, value: row.phase },
+    { key: CycleStatusAttribute, value: row.status },
+  ];
 }
 
 function historyTooLong(input: CoachingCycleInput): boolean {

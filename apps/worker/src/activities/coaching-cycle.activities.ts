@@ -2,7 +2,7 @@ import { insertCycleRow } from '@coachflow/database';
 import { cycleWorkflowId, type ReportingChain, type ReportingLineMember } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
-import { type CoachingCycleActivities, startCoachingCycle } from '@coachflow/workflows';
+import { type CoachingCycleActivities, type MarkCycleInput, startCoachingCycle } from '@coachflow/workflows';
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Pool } from 'pg';
@@ -19,11 +19,24 @@ export interface CoachingCycleActivityDeps {
 /** A reporting line deeper than this is a cycle in the data, not an organisation. */
 const MAX_LINE_DEPTH = 50;
 
+/** The registry row follows the cycle's phase, status and manager. */
+async function updateCycleRow(
+  pool: Pool,
+  { cycleId, phase, status, managerId }: MarkCycleInput,
+): Promise<void> {
+  await pool.query(`UPDATE cycles SET phase = $2, status = $3, manager_id = $4 WHERE id = $1`, [
+    cycleId,
+    phase,
+    status,
+    managerId,
+  ]);
+}
+
 /** The coaching cycle's activities: thin adapters over Postgres, the event store and Temporal, safe to retry. */
 export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): CoachingCycleActivities {
   const { eventStore, pool } = deps;
   return {
-    async recordCycleEvents({ streamId, events, expectedVersion }) {
+    async recordCycleEvents({ streamId, events, expectedVersion, registry }) {
       // Event ids are stream positions of the workflow's cycle: a retry after a lost reply finds its batch
       // stored and succeeds; a different batch at that version is refused, so nothing can interleave.
       await eventStore.appendToStream(
@@ -31,6 +44,8 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
         events,
         expectedVersion === undefined ? {} : { expectedVersion },
       );
+      // After the append: a retry repeats both, and the row never runs ahead of the stream.
+      if (registry) await updateCycleRow(pool, registry);
     },
 
     async reportingChain({ organisationId, repId }): Promise<ReportingChain> {
@@ -55,13 +70,8 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
       return { line, adminId: admin.rows[0]?.id ?? null };
     },
 
-    async markCycle({ cycleId, phase, status, managerId }) {
-      await pool.query(`UPDATE cycles SET phase = $2, status = $3, manager_id = $4 WHERE id = $1`, [
-        cycleId,
-        phase,
-        status,
-        managerId,
-      ]);
+    async markCycle(input) {
+      await updateCycleRow(pool, input);
     },
 
     async renewCycle(input) {
