@@ -14,7 +14,7 @@ import {
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { withBenchDatabase } from './bench-database';
-import { type CycleMeasurements, rate, summarizeLatencies } from './cycle-report';
+import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import { runWriters } from './run-writers';
 
@@ -48,6 +48,8 @@ const CONCURRENCY = 8;
 const ROUND_TRIPS_PER_WALK = 3;
 /** The first round trips and updates warm connections and caches on both sides; they are not counted. */
 const WARM_UP = 5;
+/** Start rates are measured in this many alternating rounds of no-op workflows and cycles. */
+const START_ROUNDS = 4;
 /** Escalations, and the bare timers after them, fall due this far apart, one at a time. */
 const DUE_SPACING_MS = 50;
 
@@ -84,9 +86,10 @@ export async function cycleBenchmark({
       // As many round trips as bare Updates, so both p99s rest on as many samples.
       const walks = Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);
 
-      say(`starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time`);
-      const noopWorkflows = await noopRate(client, stack, starts);
-      const cycleStarts = await cycleStartRate(pool, org, playbookId, starts);
+      say(
+        `starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time, in ${START_ROUNDS} alternating rounds`,
+      );
+      const { noopWorkflows, cycleStarts } = await startRates(client, stack, pool, org, playbookId, starts);
 
       say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
       const baselines = await updateBaselines(client, stack, updates);
@@ -130,7 +133,34 @@ export async function cycleBenchmark({
   });
 }
 
-async function noopRate(client: Client, stack: CycleStack, count: number) {
+/**
+ * Cycles started over HTTP against no-op workflows started and completed: `count` of each, in alternating
+ * rounds after an untimed warm-up round, so drift in the machine's load touches both alike.
+ */
+async function startRates(
+  client: Client,
+  stack: CycleStack,
+  pool: Pool,
+  org: OrganisationFixture,
+  playbookId: string,
+  count: number,
+): Promise<{ noopWorkflows: Rate; cycleStarts: Rate }> {
+  const perRound = Math.ceil(count / START_ROUNDS);
+  const reps = await insertReps(pool, org, CONCURRENCY + perRound * START_ROUNDS);
+  await noopBatch(client, stack, CONCURRENCY);
+  await cycleBatch(pool, org, playbookId, reps.splice(0, CONCURRENCY));
+  let noopMs = 0;
+  let cycleMs = 0;
+  for (let round = 0; round < START_ROUNDS; round++) {
+    noopMs += await noopBatch(client, stack, perRound);
+    cycleMs += await cycleBatch(pool, org, playbookId, reps.splice(0, perRound));
+  }
+  const total = perRound * START_ROUNDS;
+  return { noopWorkflows: rate(total, noopMs), cycleStarts: rate(total, cycleMs) };
+}
+
+/** Starts `count` no-op workflows, CONCURRENCY at a time, and waits for them to complete; returns the wall ms. */
+async function noopBatch(client: Client, stack: CycleStack, count: number): Promise<number> {
   const perWriter = Math.ceil(count / CONCURRENCY);
   const run = await runWriters(CONCURRENCY, perWriter, async (writer, index) => {
     if (writer * perWriter + index >= count) return;
@@ -139,7 +169,7 @@ async function noopRate(client: Client, stack: CycleStack, count: number) {
       workflowId: `noop-${randomUUID()}`,
     });
   });
-  return rate(count, run.wallMs);
+  return run.wallMs;
 }
 
 /** Reps straight into the database: starting a cycle needs them to exist, not to sign in. */
@@ -154,9 +184,14 @@ async function insertReps(pool: Pool, org: OrganisationFixture, count: number): 
   return rows.map((row) => row.id);
 }
 
-async function cycleStartRate(pool: Pool, org: OrganisationFixture, playbookId: string, count: number) {
-  const reps = await insertReps(pool, org, count);
-  const perWriter = Math.ceil(count / CONCURRENCY);
+/** Starts a cycle for each rep over HTTP, CONCURRENCY at a time, until each CycleStarted is stored; returns the wall ms. */
+async function cycleBatch(
+  pool: Pool,
+  org: OrganisationFixture,
+  playbookId: string,
+  reps: string[],
+): Promise<number> {
+  const perWriter = Math.ceil(reps.length / CONCURRENCY);
   const started = performance.now();
   const cycleIds: string[] = [];
   await runWriters(CONCURRENCY, perWriter, async (writer, index) => {
@@ -176,7 +211,7 @@ async function cycleStartRate(pool: Pool, org: OrganisationFixture, playbookId: 
     if (Number(rows[0]?.count) >= cycleIds.length) break;
     await sleep(INBOX_POLL_MS);
   }
-  return rate(cycleIds.length, performance.now() - started);
+  return performance.now() - started;
 }
 
 /**
@@ -214,23 +249,29 @@ async function updateBaselines(
   return { bare: latencies.bare.slice(WARM_UP), recording: latencies.recording.slice(WARM_UP) };
 }
 
-/** `count` bare sleep() workflows whose timers fall due DUE_SPACING_MS apart, as the escalations did. */
+/**
+ * `count` bare sleep() workflows falling due DUE_SPACING_MS apart after the same lead as the escalations
+ * had, each waiting for a "commitment" and then its "grace" as a cycle does.
+ */
 async function bareTimers(client: Client, stack: CycleStack, count: number): Promise<number[]> {
-  const firstDue = Date.now() + 1000 + count * 20;
-  const results = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      client.workflow.execute<(dueAt: number) => Promise<{ dueAt: number; firedAt: number }>>(
-        'benchSleeper',
-        {
-          taskQueue: stack.taskQueue,
-          workflowId: `sleeper-${randomUUID()}`,
-          args: [firstDue + i * DUE_SPACING_MS],
-        },
-      ),
-    ),
-  );
+  const firstDue = Date.now() + escalationLeadMs(count) + CHECK_IN_GRACE_MS;
+  const handles = [];
+  for (let i = 0; i < count; i++)
+    handles.push(
+      await client.workflow.start<
+        (dueAt: number, lastStepMs: number) => Promise<{ dueAt: number; firedAt: number }>
+      >('benchSleeper', {
+        taskQueue: stack.taskQueue,
+        workflowId: `sleeper-${randomUUID()}`,
+        args: [firstDue + i * DUE_SPACING_MS, CHECK_IN_GRACE_MS],
+      }),
+    );
+  const results = await Promise.all(handles.map((handle) => handle.result()));
   return results.map(({ dueAt, firedAt }) => firedAt - dueAt);
 }
+
+/** Time enough to agree `count` plans before the first commitment falls due. */
+const escalationLeadMs = (count: number) => 1000 + count * 150;
 
 async function addRep(org: OrganisationFixture, name: string): Promise<FixtureUser> {
   const email = `${name}-${randomUUID().slice(0, 8)}@bench.test`;
@@ -337,8 +378,7 @@ async function escalationLateness(
     await completeOpenTask(manager, cycleId, 'set-priorities', PRIORITIES);
     cycles.push({ cycleId, rep });
   }
-  // Time enough to agree every plan before the first commitment falls due.
-  const firstDue = Date.now() + 1000 + count * 150;
+  const firstDue = Date.now() + escalationLeadMs(count);
   for (const [i, { cycleId, rep }] of cycles.entries()) {
     const due = new Date(firstDue + i * DUE_SPACING_MS).toISOString();
     await completeOpenTask(manager, cycleId, 'coaching-session', sessionWith(due));

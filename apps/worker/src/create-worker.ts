@@ -20,6 +20,11 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...options.workflows,
+    // Poller counts follow the server's feedback. With the fixed default (two pollers for the normal queue
+    // against the server's four task queue partitions), a first workflow task that lands in a partition
+    // nobody polls waits about two seconds to be forwarded: every few dozen cycle starts, one stalled.
+    workflowTaskPollerBehavior: { type: 'autoscaling' },
+    activityTaskPollerBehavior: { type: 'autoscaling' },
     // Registered once, these serve both the workflow's activities and its local activities (same names).
     activities: createCoachingCycleActivities({ eventStore: options.eventStore, pool: options.pool }),
   });

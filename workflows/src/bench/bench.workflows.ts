@@ -61,10 +61,15 @@ export async function benchRecordingHolder(streamId: string): Promise<number> {
 }
 
 /**
- * Sleeps until `dueAt` (epoch ms), then reports when it woke: the bare-timer baseline. Like the cycle, it
- * sets its timer to an absolute due time, so both are measured from the same kind of instant.
+ * Sleeps until `dueAt` (epoch ms), then reports when it woke: the bare-timer baseline. It waits as a cycle
+ * waits for a missed check-in, with absolute due times: one timer to `dueAt - lastStepMs` (the commitment's
+ * due), then one for the last `lastStepMs` (the check-in grace).
  */
-export async function benchSleeper(dueAt: number): Promise<{ dueAt: number; firedAt: number }> {
+export async function benchSleeper(
+  dueAt: number,
+  lastStepMs: number,
+): Promise<{ dueAt: number; firedAt: number }> {
+  await sleep(Math.max(1, Math.ceil(dueAt - lastStepMs - Date.now())));
   await sleep(Math.max(1, Math.ceil(dueAt - Date.now())));
   return { dueAt, firedAt: Date.now() };
 }

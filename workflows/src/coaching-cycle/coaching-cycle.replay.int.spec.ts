@@ -19,6 +19,8 @@ describe('coachingCycle replays its committed histories', () => {
       expect.arrayContaining([
         'before-registry-in-record.escalation.json',
         'before-registry-in-record.happy-path.json',
+        'before-deadline-alarm.escalation.json',
+        'before-deadline-alarm.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),

@@ -26,6 +26,7 @@ import {
 } from '@temporalio/workflow';
 import type { CoachingCycleActivities, MarkCycleInput } from './activities';
 import type { CoachingCycleInput } from './coaching-cycle.input';
+import { DeadlineAlarm } from './deadline-alarm';
 import {
   cancelCycleUpdate,
   changeManagerUpdate,
@@ -60,6 +61,8 @@ const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
 
 /** Since this patch the registry row is written by `recordCycleEvents`, with the events it follows. */
 export const REGISTRY_IN_RECORD_PATCH = 'registry-in-record';
+/** Since this patch one timer waits for the next deadline until it moves (DeadlineAlarm). */
+export const DEADLINE_ALARM_PATCH = 'deadline-alarm';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -196,12 +199,19 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
       },
     });
 
+  const alarm = new DeadlineAlarm();
   while (state.status === 'running') {
     if (queue.length === 0) {
       const deadline = nextDeadline(state, lastTickAt);
-      const wait = deadline === null ? null : Math.ceil(Date.parse(deadline) - Date.now());
-      if (wait === null) await condition(() => queue.length > 0);
-      else if (wait > 0) await condition(() => queue.length > 0, wait);
+      if (patched(DEADLINE_ALARM_PATCH)) {
+        alarm.set(deadline);
+        await condition(() => queue.length > 0 || alarm.rang);
+      } else {
+        // Runs recorded before the patch: a fresh timer every time the workflow waits.
+        const wait = deadline === null ? null : Math.ceil(Date.parse(deadline) - Date.now());
+        if (wait === null) await condition(() => queue.length > 0);
+        else if (wait > 0) await condition(() => queue.length > 0, wait);
+      }
     }
     const item = queue.shift();
     if (item) {
@@ -230,6 +240,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     }
   }
 
+  // The cycle ended: no deadline of it can come any more.
+  alarm.set(null);
   // Commands accepted but not decided before the cycle ended are refused now, not left hanging.
   for (const item of queue.splice(0))
     item.settle(toFailure(new CycleRuleError(CycleRuleCode.NotRunning, 'The cycle is not running.')));
