@@ -8,6 +8,8 @@ const packageSources = {
   '^#(api|worker|launcher)/(.*)$': path.join(workspaceRoot, 'apps/$1/src/$2'),
   '^@coachflow/workflows$': path.join(workspaceRoot, 'workflows/src/index.ts'),
   '^@coachflow/([a-z-]+)$': path.join(workspaceRoot, 'packages/$1/src/index.ts'),
+  // Subpath exports (package.json "exports"), e.g. @coachflow/contracts/task-kinds.
+  '^@coachflow/([a-z-]+)/([a-z-]+)$': path.join(workspaceRoot, 'packages/$1/src/$2.ts'),
 };
 
 const swcTransform = [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { insertCycleRow } from '@coachflow/database';
 import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { PostgresEventStore } from '@coachflow/event-store';
-import { pinCycleConfiguration } from '@coachflow/read-models';
+import { ConfigurationRecordCache, pinCycleConfiguration } from '@coachflow/read-models';
 import { eventually, integrationEnv } from '@coachflow/testing';
 import {
   cancelCycleUpdate,
@@ -556,7 +556,11 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   it('starts the next cycle on the latest published playbook when the playbook renews automatically', async () => {
     const people = await insertPeople(pool);
     const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
-    const pinned = await pinCycleConfiguration({ eventStore }, people.organisationId, playbookId);
+    const pinned = await pinCycleConfiguration(
+      { configurations: new ConfigurationRecordCache(eventStore) },
+      people.organisationId,
+      playbookId,
+    );
     const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
     const reserved = await insertCycleRow(pool, {
       id: cycle.input.cycleId,
@@ -610,7 +614,11 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   it('records CycleRenewalSkipped, not CycleRenewed, when the next cycle cannot start', async () => {
     const people = await insertPeople(pool);
     const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
-    const pinned = await pinCycleConfiguration({ eventStore }, people.organisationId, playbookId);
+    const pinned = await pinCycleConfiguration(
+      { configurations: new ConfigurationRecordCache(eventStore) },
+      people.organisationId,
+      playbookId,
+    );
     const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
     await cycle.toAcceptedPlan([{ title: 'One call', due: 'PT1S' }]);
     await cycle.complete('commitment-check-in', { kept: true });

@@ -18,6 +18,12 @@ describe('temporalDevServerArgs', () => {
     expect(args.slice(0, 2)).toEqual(['server', 'start-dev']);
   });
 
+  it('runs every task queue on one partition', () => {
+    const args = temporalDevServerArgs({ cliPath: 't', port: 1, uiPort: 2 }).join(' ');
+    expect(args).toContain('--dynamic-config-value matching.numTaskqueueReadPartitions=1');
+    expect(args).toContain('--dynamic-config-value matching.numTaskqueueWritePartitions=1');
+  });
+
   it('keeps everything in memory without a file', () => {
     const args = temporalDevServerArgs({ cliPath: 't', port: 1, uiPort: 2 });
     expect(args).not.toContain('--db-filename');

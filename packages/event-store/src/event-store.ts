@@ -61,4 +61,6 @@ export interface EventStore {
     evolve: (state: State, event: RecordedEvent) => State,
     initialState: () => State,
   ): Promise<AggregateResult<State>>;
+  /** Each stream's version now (0 for a stream with no events), in one read: is a cached fold still current? */
+  streamVersions(streamIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -3,7 +3,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDatabase, runMigrations } from '@coachflow/database';
-import { ensureTemporalCli, freePort, startEmbeddedPostgres, workspaceRoot } from '@coachflow/dev-stack';
+import {
+  ensureTemporalCli,
+  freePort,
+  ONE_PARTITION_PER_TASK_QUEUE,
+  startEmbeddedPostgres,
+  workspaceRoot,
+} from '@coachflow/dev-stack';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { keepSuiteResources } from './suite-resources';
@@ -28,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
       executable: { type: 'existing-path', path: temporalCli },
       ip: '127.0.0.1',
       searchAttributes: COACHING_SEARCH_ATTRIBUTES,
+      extraArgs: ONE_PARTITION_PER_TASK_QUEUE,
     },
   });
   log(`Temporal dev server on ${temporal.address}`);

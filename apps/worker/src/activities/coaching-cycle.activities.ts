@@ -1,7 +1,11 @@
 import { insertCycleRow } from '@coachflow/database';
 import { cycleWorkflowId, type ReportingChain, type ReportingLineMember } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
-import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
+import {
+  ConfigurationPinError,
+  ConfigurationRecordCache,
+  pinCycleConfiguration,
+} from '@coachflow/read-models';
 import { type CoachingCycleActivities, type MarkCycleInput, startCoachingCycle } from '@coachflow/workflows';
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -35,6 +39,7 @@ async function updateCycleRow(
 /** The coaching cycle's activities: thin adapters over Postgres, the event store and Temporal, safe to retry. */
 export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): CoachingCycleActivities {
   const { eventStore, pool } = deps;
+  const configurations = new ConfigurationRecordCache(eventStore);
   return {
     async recordCycleEvents({ streamId, events, expectedVersion, registry }) {
       // Event ids are stream positions of the workflow's cycle: a retry after a lost reply finds its batch
@@ -77,7 +82,11 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
     async renewCycle(input) {
       let configuration;
       try {
-        configuration = await pinCycleConfiguration({ eventStore }, input.organisationId, input.playbookId);
+        configuration = await pinCycleConfiguration(
+          { configurations },
+          input.organisationId,
+          input.playbookId,
+        );
       } catch (error) {
         if (error instanceof ConfigurationPinError) return { started: false, reason: error.message };
         throw error;

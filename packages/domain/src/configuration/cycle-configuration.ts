@@ -1,4 +1,7 @@
-import { type PlaybookBody, TASK_KINDS, type TaskKind } from '@coachflow/contracts';
+import type { PlaybookBody } from '@coachflow/contracts';
+// The subpath, not the package: its index builds every HTTP schema at load, and each workflow run loads
+// the domain afresh in Temporal's sandbox.
+import { TASK_KINDS, type TaskKind } from '@coachflow/contracts/task-kinds';
 import type { PinnedCycleConfiguration } from '../cycles/cycle-events';
 
 /**

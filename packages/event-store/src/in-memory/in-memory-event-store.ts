@@ -81,6 +81,10 @@ export class InMemoryEventStore implements EventStore {
   }
 
   /** Appends one event to its stream and to the global log. */
+  async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
+    return new Map(streamIds.map((streamId) => [streamId, this.streams.get(streamId)?.length ?? 0]));
+  }
+
   private store(streamId: string, event: DomainEvent, schemaVersion: number, recordedAt: Date): void {
     const stream = this.streams.get(streamId) ?? [];
     const record: StoredEvent = {

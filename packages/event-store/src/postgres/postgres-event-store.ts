@@ -175,6 +175,17 @@ export class PostgresEventStore implements EventStore {
     return aggregate(await this.readStream(streamId), evolve, initialState);
   }
 
+  async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
+    const { rows } = await this.pool.query<{ stream_id: string; version: string }>(
+      `SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1::text[])
+        GROUP BY stream_id`,
+      [streamIds],
+    );
+    const versions = new Map(streamIds.map((streamId) => [streamId, 0]));
+    for (const row of rows) versions.set(row.stream_id, Number(row.version));
+    return versions;
+  }
+
   /** Global position of the newest event (0 when empty), for lag figures. */
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query<{ head: string | null }>(

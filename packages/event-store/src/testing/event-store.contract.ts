@@ -147,6 +147,20 @@ export function eventStoreContract(name: string, subject: () => Promise<Contract
       ).toEqual({ state: 0, version: 0 });
     });
 
+    it('tells the version of many streams at once, 0 for one with no events', async () => {
+      const [two, one, none] = [stream(), stream(), stream()];
+      await store.appendToStream(two, [noted(randomUUID()), noted(randomUUID())]);
+      await store.appendToStream(one, [noted(randomUUID())]);
+      const versions = await store.streamVersions([two, one, none]);
+      expect([...versions]).toEqual([
+        [two, 2],
+        [one, 1],
+        [none, 0],
+      ]);
+      await store.appendToStream(one, [noted(randomUUID())]);
+      expect((await store.streamVersions([one])).get(one)).toBe(2);
+    });
+
     it('upcasts events stored in an old shape when reading', async () => {
       const s = stream();
       await writeLegacy(s, { id: 'old', type: 'Noted', data: { text: 'from v1' } }, 1);

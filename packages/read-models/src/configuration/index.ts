@@ -1,5 +1,6 @@
 export * from './configuration-objects.projection';
 export * from './configuration-pin.error';
+export * from './configuration-record-cache';
 export * from './default-form-id';
 export * from './load-configuration';
 export * from './pin-cycle-configuration';

@@ -10,6 +10,7 @@ import {
 import { InMemoryEventStore } from '@coachflow/event-store';
 import { ConfigurationPinError, ConfigurationPinErrorCode } from './configuration-pin.error';
 import { defaultFormId } from './default-form-id';
+import { ConfigurationRecordCache } from './configuration-record-cache';
 import { pinCycleConfiguration } from './pin-cycle-configuration';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
@@ -91,7 +92,11 @@ describe('pinCycleConfiguration', () => {
       'ChangeDraft',
     );
 
-    const pinned = await pinCycleConfiguration({ eventStore }, ORG, PLAYBOOK);
+    const pinned = await pinCycleConfiguration(
+      { configurations: new ConfigurationRecordCache(eventStore) },
+      ORG,
+      PLAYBOOK,
+    );
     expect(pinned.playbook).toMatchObject({ id: PLAYBOOK, version: 2, name: 'p3' });
     expect(pinned.rubric).toEqual({ id: RUBRIC, version: 1, body: rubric('r1') });
     expect(pinned.forms['self-assessment']).toEqual({ id: CUSTOM_FORM, version: 2 });
@@ -101,24 +106,42 @@ describe('pinCycleConfiguration', () => {
 
   it('refuses an unknown, another organisation’s or an unpublished playbook, and an unpublished rubric', async () => {
     const eventStore = new InMemoryEventStore();
+    // One cache throughout: each refusal below follows a change it must notice.
+    const configurations = new ConfigurationRecordCache(eventStore);
+    const pin = (organisationId = ORG) => pinCycleConfiguration({ configurations }, organisationId, PLAYBOOK);
     await publishedDefaults(eventStore);
     await run(eventStore, 'form', CUSTOM_FORM, 'CreateDraft', 'Publish');
-    expect(await errorCode(pinCycleConfiguration({ eventStore }, ORG, PLAYBOOK))).toBe(
+    expect(await errorCode(pin())).toBe(ConfigurationPinErrorCode.PlaybookNotFound);
+    await run(eventStore, 'playbook', PLAYBOOK, 'CreateDraft');
+    expect(await errorCode(pin())).toBe(ConfigurationPinErrorCode.PlaybookNotPublished);
+    expect(await errorCode(pin('55555555-5555-4555-8555-555555555555'))).toBe(
       ConfigurationPinErrorCode.PlaybookNotFound,
     );
-    await run(eventStore, 'playbook', PLAYBOOK, 'CreateDraft');
-    expect(await errorCode(pinCycleConfiguration({ eventStore }, ORG, PLAYBOOK))).toBe(
-      ConfigurationPinErrorCode.PlaybookNotPublished,
-    );
-    expect(
-      await errorCode(
-        pinCycleConfiguration({ eventStore }, '55555555-5555-4555-8555-555555555555', PLAYBOOK),
-      ),
-    ).toBe(ConfigurationPinErrorCode.PlaybookNotFound);
     await run(eventStore, 'playbook', PLAYBOOK, 'Publish');
     await run(eventStore, 'rubric', RUBRIC, 'CreateDraft');
-    expect(await errorCode(pinCycleConfiguration({ eventStore }, ORG, PLAYBOOK))).toBe(
-      ConfigurationPinErrorCode.RubricNotPublished,
-    );
+    expect(await errorCode(pin())).toBe(ConfigurationPinErrorCode.RubricNotPublished);
+  });
+
+  it('folds again only the objects whose streams moved since the last pin', async () => {
+    const eventStore = new InMemoryEventStore();
+    await publishedDefaults(eventStore);
+    await run(eventStore, 'form', CUSTOM_FORM, 'CreateDraft', 'Publish');
+    await run(eventStore, 'rubric', RUBRIC, 'CreateDraft', 'Publish');
+    await run(eventStore, 'playbook', PLAYBOOK, 'CreateDraft', 'Publish');
+    const configurations = new ConfigurationRecordCache(eventStore);
+    const folds = jest.spyOn(eventStore, 'aggregateStream');
+
+    await pinCycleConfiguration({ configurations }, ORG, PLAYBOOK);
+    const first = folds.mock.calls.length;
+    expect(first).toBe(2 + TASK_KINDS.length);
+    await pinCycleConfiguration({ configurations }, ORG, PLAYBOOK);
+    expect(folds.mock.calls.length).toBe(first);
+
+    await run(eventStore, 'rubric', RUBRIC, 'ChangeDraft', 'Publish');
+    const pinned = await pinCycleConfiguration({ configurations }, ORG, PLAYBOOK);
+    expect(folds.mock.calls.slice(first).map(([streamId]) => streamId)).toEqual([
+      configurationStreamId('rubric', RUBRIC),
+    ]);
+    expect(pinned.rubric.version).toBe(2);
   });
 });

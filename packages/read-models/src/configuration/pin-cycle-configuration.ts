@@ -1,5 +1,4 @@
 import {
-  type ConfigurationKind,
   type ConfigurationRecord,
   cycleFormIds,
   latestPublishedVersion,
@@ -7,17 +6,17 @@ import {
   type PinnedVersion,
   pinnedPlaybook,
 } from '@coachflow/domain';
-import type { EventStore } from '@coachflow/event-store';
 import { ConfigurationPinError, ConfigurationPinErrorCode } from './configuration-pin.error';
+import type { ConfigurationObjectRef, ConfigurationRecordCache } from './configuration-record-cache';
 import { defaultFormId } from './default-form-id';
-import { loadConfiguration } from './load-configuration';
 
 type PlaybookBody = Parameters<typeof pinnedPlaybook>[2];
 type RubricBody = PinnedCycleConfiguration['rubric']['body'];
 type TaskKind = keyof PinnedCycleConfiguration['forms'];
 
 export interface PinDependencies {
-  eventStore: Pick<EventStore, 'aggregateStream'>;
+  /** Where the configuration is read; keep one per process, so unchanged objects are not folded again. */
+  configurations: ConfigurationRecordCache;
 }
 
 /**
@@ -32,7 +31,7 @@ export async function pinCycleConfiguration(
   organisationId: string,
   playbookId: string,
 ): Promise<PinnedCycleConfiguration> {
-  const playbook = await load(deps, organisationId, 'playbook', playbookId);
+  const [playbook] = await load(deps, organisationId, [{ kind: 'playbook', id: playbookId }]);
   if (!playbook || playbook.state.archived)
     throw new ConfigurationPinError(ConfigurationPinErrorCode.PlaybookNotFound, 'No such playbook.');
   const publishedPlaybook = latestPublishedVersion(playbook);
@@ -49,9 +48,9 @@ export async function pinCycleConfiguration(
     TaskKind,
     string,
   ][];
-  const [rubric, formRecords] = await Promise.all([
-    load(deps, organisationId, 'rubric', body.rubricId),
-    Promise.all(formIds.map(([, formId]) => load(deps, organisationId, 'form', formId))),
+  const [rubric, ...formRecords] = await load(deps, organisationId, [
+    { kind: 'rubric', id: body.rubricId },
+    ...formIds.map(([, formId]) => ({ kind: 'form' as const, id: formId })),
   ]);
   const publishedRubric = rubric && latestPublishedVersion(rubric);
   if (!publishedRubric)
@@ -82,11 +81,12 @@ export async function pinCycleConfiguration(
 async function load(
   deps: PinDependencies,
   organisationId: string,
-  kind: ConfigurationKind,
-  id: string,
-): Promise<ConfigurationRecord | undefined> {
-  const { state: record } = await loadConfiguration(deps.eventStore, kind, id);
-  return record.state.exists && record.organisationId === organisationId && record.kind === kind
-    ? record
-    : undefined;
+  objects: ConfigurationObjectRef[],
+): Promise<(ConfigurationRecord | undefined)[]> {
+  const records = await deps.configurations.load(objects);
+  return records.map((record, index) =>
+    record.state.exists && record.organisationId === organisationId && record.kind === objects[index]?.kind
+      ? record
+      : undefined,
+  );
 }

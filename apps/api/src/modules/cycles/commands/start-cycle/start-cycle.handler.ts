@@ -3,7 +3,11 @@ import type { CycleView, StartCycleRequest } from '@coachflow/contracts';
 import { cycleWorkflowId, type PinnedCycleConfiguration } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { insertCycleRow } from '@coachflow/database';
-import { ConfigurationPinError, pinCycleConfiguration } from '@coachflow/read-models';
+import {
+  ConfigurationPinError,
+  ConfigurationRecordCache,
+  pinCycleConfiguration,
+} from '@coachflow/read-models';
 import { startCoachingCycle } from '@coachflow/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -31,9 +35,14 @@ export class StartCycleHandler {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(EVENT_STORE) eventStore: EventStore,
     private readonly access: AccessService,
-  ) {}
+  ) {
+    this.configurations = new ConfigurationRecordCache(eventStore);
+  }
+
+  /** Folded playbooks, rubrics and forms, reused while their streams stay put: a start reads two versions. */
+  private readonly configurations: ConfigurationRecordCache;
 
   async execute(caller: AuthenticatedUser, request: StartCycleRequest): Promise<CycleView> {
     const rep = await this.users.findOneBy({ id: request.repId, organisationId: caller.organisationId });
@@ -87,7 +96,7 @@ export class StartCycleHandler {
 
   private async pin(organisationId: string, playbookId: string): Promise<PinnedCycleConfiguration> {
     try {
-      return await pinCycleConfiguration({ eventStore: this.eventStore }, organisationId, playbookId);
+      return await pinCycleConfiguration({ configurations: this.configurations }, organisationId, playbookId);
     } catch (error) {
       if (!(error instanceof ConfigurationPinError)) throw error;
       throw new ConfigurationException(ConfigurationErrorCode.PlaybookUnusable, error.message, [
