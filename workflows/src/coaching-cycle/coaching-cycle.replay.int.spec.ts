@@ -21,6 +21,8 @@ describe('coachingCycle replays its committed histories', () => {
         'before-registry-in-record.happy-path.json',
         'before-deadline-alarm.escalation.json',
         'before-deadline-alarm.happy-path.json',
+        'before-due-first.escalation.json',
+        'before-due-first.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),

@@ -63,6 +63,8 @@ const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
 export const REGISTRY_IN_RECORD_PATCH = 'registry-in-record';
 /** Since this patch one timer waits for the next deadline until it moves (DeadlineAlarm). */
 export const DEADLINE_ALARM_PATCH = 'deadline-alarm';
+/** Since this patch deadlines already due are decided before a queued command (see `dueFirst`). */
+export const DUE_FIRST_PATCH = 'due-first';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -92,6 +94,16 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   let inFlight: CycleCommand | null = null;
   const now = () => new Date().toISOString();
 
+  // Since this patch, deadlines already due are decided before a queued command, and a completion of a task
+  // not open yet is accepted while one is due: the tick may open it. A worker that died before its workflow
+  // task completed may have stored that TaskOpened already; the timer then fires again together with the
+  // update, and Temporal hands the workflow the update first.
+  const dueFirst = patched(DUE_FIRST_PATCH);
+  const deadlineDue = () => {
+    const deadline = nextDeadline(state, lastTickAt);
+    return deadline !== null && Date.parse(deadline) <= Date.now();
+  };
+
   // Handlers first: an update or query may be waiting in the very first workflow task.
   setHandler(cycleStateQuery, (): CoachingCycleState => ({
     phase: state.phase,
@@ -120,7 +132,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     validator: (request) => {
       assertRunning(request);
       const rejection = completeTaskRejection(state, request, now());
-      if (rejection) throw toFailure(rejection);
+      const openedByDueTick = dueFirst && rejection?.code === CycleRuleCode.TaskNotOpen && deadlineDue();
+      if (rejection && !openedByDueTick) throw toFailure(rejection);
       // A completion of the same task already accepted but not yet recorded: this one is the second.
       if (
         pending().some((command) => command.type === 'CompleteTask' && command.data.taskId === request.taskId)
@@ -186,6 +199,13 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     }
   };
 
+  /** Decides every deadline up to now, before a queued command (patch due-first). */
+  const tickBeforeCommand = async (): Promise<void> => {
+    const tickAt = now();
+    await execute({ type: 'Tick', data: { now: tickAt } });
+    lastTickAt = tickAt;
+  };
+
   if (state.status === 'not-started')
     await execute({
       type: 'StartCycle',
@@ -217,6 +237,7 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     if (item) {
       inFlight = item.command;
       try {
+        if (dueFirst && deadlineDue()) await tickBeforeCommand();
         await execute(item.command);
         item.settle();
       } catch (error) {
@@ -225,7 +246,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
         inFlight = null;
       }
     }
-    // After every command too: a completion can make a deadline due at once (the plan's end, say).
+    // After every command too: a completion can make a deadline due at once (the plan's end, say). Inline, not
+    // through tick(): one more async step here would reorder this run's commands against recorded histories.
     const tickAt = now();
     await execute({ type: 'Tick', data: { now: tickAt } });
     lastTickAt = tickAt;
