@@ -76,6 +76,22 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     };
   };
 
+  /** A cycle on a published playbook that renews automatically, pinned as the API pins it. */
+  const startRenewing = async () => {
+    const people = await insertPeople(pool);
+    const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
+    const pinned = await pinCycleConfiguration(
+      { configurations: new ConfigurationRecordCache(eventStore) },
+      people.organisationId,
+      playbookId,
+    );
+    return {
+      people,
+      playbookId,
+      cycle: await CycleDriver.start(client, eventStore, taskQueue, people, pinned),
+    };
+  };
+
   const rejection = async (promise: Promise<unknown>): Promise<ApplicationFailure> => {
     const error = await promise.then(
       () => undefined,
@@ -554,14 +570,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   });
 
   it('starts the next cycle on the latest published playbook when the playbook renews automatically', async () => {
-    const people = await insertPeople(pool);
-    const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
-    const pinned = await pinCycleConfiguration(
-      { configurations: new ConfigurationRecordCache(eventStore) },
-      people.organisationId,
-      playbookId,
-    );
-    const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
+    const { people, playbookId, cycle } = await startRenewing();
     const reserved = await insertCycleRow(pool, {
       id: cycle.input.cycleId,
       organisationId: people.organisationId,
@@ -612,14 +621,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   });
 
   it('records CycleRenewalSkipped, not CycleRenewed, when the next cycle cannot start', async () => {
-    const people = await insertPeople(pool);
-    const playbookId = await publishPlaybook(eventStore, people.organisationId, { autoRenew: true });
-    const pinned = await pinCycleConfiguration(
-      { configurations: new ConfigurationRecordCache(eventStore) },
-      people.organisationId,
-      playbookId,
-    );
-    const cycle = await CycleDriver.start(client, eventStore, taskQueue, people, pinned);
+    const { people, cycle } = await startRenewing();
     await cycle.toAcceptedPlan([{ title: 'One call', due: 'PT1S' }]);
     await cycle.complete('commitment-check-in', { kept: true });
     // The rep leaves before the review: there is nobody to renew the cycle for.

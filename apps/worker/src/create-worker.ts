@@ -20,8 +20,8 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...options.workflows,
-    // Poller counts follow the server's feedback. With the fixed default (two pollers for the normal queue
-    // against the server's four task queue partitions), a first workflow task that lands in a partition
+    // Poller counts follow the server's feedback. With the fixed default, two pollers on the normal queue
+    // against a server's default four task queue partitions, a first workflow task that lands in a partition
     // nobody polls waits about two seconds to be forwarded: every few dozen cycle starts, one stalled.
     workflowTaskPollerBehavior: { type: 'autoscaling' },
     activityTaskPollerBehavior: { type: 'autoscaling' },

@@ -247,7 +247,7 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
       }
     }
     // After every command too: a completion can make a deadline due at once (the plan's end, say). Inline, not
-    // through tick(): one more async step here would reorder this run's commands against recorded histories.
+    // through tickBeforeCommand(): one more async step here would reorder commands against recorded histories.
     const tickAt = now();
     await execute({ type: 'Tick', data: { now: tickAt } });
     lastTickAt = tickAt;

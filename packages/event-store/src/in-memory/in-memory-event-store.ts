@@ -80,11 +80,11 @@ export class InMemoryEventStore implements EventStore {
     this.store(streamId, event, schemaVersion, this.now());
   }
 
-  /** Appends one event to its stream and to the global log. */
   async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
     return new Map(streamIds.map((streamId) => [streamId, this.streams.get(streamId)?.length ?? 0]));
   }
 
+  /** Appends one event to its stream and to the global log. */
   private store(streamId: string, event: DomainEvent, schemaVersion: number, recordedAt: Date): void {
     const stream = this.streams.get(streamId) ?? [];
     const record: StoredEvent = {
