@@ -51,7 +51,7 @@ const WARM_UP = 5;
 /** Start rates are measured in this many alternating rounds of no-op workflows and cycles. */
 const START_ROUNDS = 4;
 /** Escalations, and the bare timers after them, fall due this far apart, one at a time. */
-const DUE_SPACING_MS = 50;
+const DUE_SPACING_MS = 200;
 
 /**
  * `npm run bench -- cycle`: the coaching cycle's costs beside Temporal's own floor, in one run on one
@@ -81,7 +81,7 @@ export async function cycleBenchmark({
         },
       });
       const starts = Math.max(10, Math.round(100 * scale));
-      const escalations = Math.max(3, Math.round(20 * scale));
+      const escalations = Math.max(3, Math.round(100 * scale));
       const updates = Math.max(20, Math.round(200 * scale));
       // As many round trips as bare Updates, so both p99s rest on as many samples.
       const walks = Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);

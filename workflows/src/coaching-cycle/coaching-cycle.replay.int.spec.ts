@@ -23,6 +23,8 @@ describe('coachingCycle replays its committed histories', () => {
         'before-deadline-alarm.happy-path.json',
         'before-due-first.escalation.json',
         'before-due-first.happy-path.json',
+        'before-chain-ahead.escalation.json',
+        'before-chain-ahead.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),

@@ -25,6 +25,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CoachingCycleActivities, MarkCycleInput } from './activities';
+import { ChainAhead } from './chain-ahead';
 import type { CoachingCycleInput } from './coaching-cycle.input';
 import { DeadlineAlarm } from './deadline-alarm';
 import {
@@ -65,6 +66,8 @@ export const REGISTRY_IN_RECORD_PATCH = 'registry-in-record';
 export const DEADLINE_ALARM_PATCH = 'deadline-alarm';
 /** Since this patch deadlines already due are decided before a queued command (see `dueFirst`). */
 export const DUE_FIRST_PATCH = 'due-first';
+/** Since this patch the reporting chain of an escalating deadline is read before it comes (ChainAhead). */
+export const CHAIN_AHEAD_PATCH = 'chain-ahead';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -99,6 +102,12 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   // task completed may have stored that TaskOpened already; the timer then fires again together with the
   // update, and Temporal hands the workflow the update first.
   const dueFirst = patched(DUE_FIRST_PATCH);
+  // Since this patch, the reporting chain a deadline's escalation needs is read shortly before the deadline,
+  // so the escalation is decided and recorded the moment it comes instead of after a read of Postgres.
+  const chainAheadOn = patched(CHAIN_AHEAD_PATCH);
+  const chainAhead = new ChainAhead();
+  // Returns the activity's promise itself: no extra async step, so command order matches recorded histories.
+  const readChain = () => local.reportingChain({ organisationId: state.organisationId, repId: state.repId });
   const deadlineDue = () => {
     const deadline = nextDeadline(state, lastTickAt);
     return deadline !== null && Date.parse(deadline) <= Date.now();
@@ -158,11 +167,9 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   const execute = async (command: CycleCommand): Promise<void> => {
     const decisionTime = command.type === 'Tick' ? command.data.now : now();
     let decided = command;
+    if (command.type === 'ChangeManager' || command.type === 'ReassignTasks') chainAhead.forget();
     if (needsReportingChain(command, state, decisionTime)) {
-      const chain = await local.reportingChain({
-        organisationId: state.organisationId,
-        repId: state.repId,
-      });
+      const chain = (command.type === 'Tick' ? chainAhead.take(decisionTime) : null) ?? (await readChain());
       decided = { ...command, data: { ...command.data, chain } } as CycleCommand;
     }
     const events = decideCycle(decided, state, {
@@ -224,8 +231,17 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     if (queue.length === 0) {
       const deadline = nextDeadline(state, lastTickAt);
       if (patched(DEADLINE_ALARM_PATCH)) {
-        alarm.set(deadline);
+        const readChainAt = chainAheadOn
+          ? chainAhead.readAt(deadline, now(), (at) =>
+              needsReportingChain({ type: 'Tick', data: { now: at } }, state, at),
+            )
+          : null;
+        alarm.set(readChainAt ?? deadline);
         await condition(() => queue.length > 0 || alarm.rang);
+        if (readChainAt && deadline && queue.length === 0) {
+          chainAhead.hold(deadline, now(), await readChain());
+          continue;
+        }
       } else {
         // Runs recorded before the patch: a fresh timer every time the workflow waits.
         const wait = deadline === null ? null : Math.ceil(Date.parse(deadline) - Date.now());
