@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import type { CycleView, ProblemDetails, UserView } from '@coachflow/contracts';
 import { cycleWorkflowId } from '@coachflow/domain';
 import { freePort } from '@coachflow/dev-stack';
@@ -129,7 +128,7 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
     });
 
     it('rejects bodies over the size limit with 413 and malformed JSON with 400', async () => {
-      const huge = await answerToDeclaredLength(new URL('/api/auth/login', api.baseUrl), 2 * 1024 * 1024);
+      const huge = await api.postDeclaredLength('/api/auth/login', 2 * 1024 * 1024);
       expect(huge.status).toBe(413);
       expect(huge.contentType).toContain('application/problem+json');
       const broken = await api.request<ProblemDetails>('POST', '/api/auth/login', '{"email":', {
@@ -269,27 +268,3 @@ describe('API health when Temporal is unreachable', () => {
     }
   });
 });
-
-/**
- * Sends only the head of a POST whose declared body is `length` bytes and resolves with the answer. Sending
- * a real body that large races the server: it answers 413 before reading it and closes, and the client's
- * unfinished write then fails (EPIPE) and can lose the answer.
- */
-function answerToDeclaredLength(url: URL, length: number): Promise<{ status: number; contentType: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(length) },
-    });
-    outgoing.on('response', (response) => {
-      resolve({
-        status: response.statusCode ?? 0,
-        contentType: String(response.headers['content-type'] ?? ''),
-      });
-      response.resume();
-      outgoing.destroy();
-    });
-    outgoing.on('error', reject);
-    outgoing.flushHeaders();
-  });
-}

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
@@ -21,6 +23,33 @@ export class ApiClient {
 
   post<T = unknown>(path: string, body?: unknown): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, body);
+  }
+
+  /**
+   * POSTs only the head of a request whose JSON body would be `length` bytes, and returns the answer's
+   * status and content type: for checking the body size limit. Sending a real body that large races the
+   * server, which answers 413 before reading it and closes; the client's unfinished write then fails with
+   * EPIPE and can lose the answer.
+   */
+  postDeclaredLength(path: string, length: number): Promise<{ status: number; contentType: string }> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'content-length': String(length),
+    };
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(new URL(path, this.baseUrl), { method: 'POST', headers });
+      outgoing.on('response', (response) => {
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+        });
+        response.resume();
+        outgoing.destroy();
+      });
+      outgoing.on('error', reject);
+      outgoing.flushHeaders();
+    });
   }
 
   async request<T>(
