@@ -1,6 +1,6 @@
 import type { ReportingChain } from '@coachflow/domain';
 
-/** How long before a deadline that escalates the reporting chain is read. */
+/** How long before a deadline that raises or climbs an escalation the reporting chain is read. */
 export const CHAIN_LEAD_MS = 500;
 /** A chain read longer ago than this is read again: the reporting line may have changed since. */
 export const CHAIN_MAX_AGE_MS = 5_000;
