@@ -32,11 +32,10 @@ export class ApiClient {
    * EPIPE and can lose the answer.
    */
   postDeclaredLength(path: string, length: number): Promise<{ status: number; contentType: string }> {
-    const headers: Record<string, string> = {
+    const headers = this.withAuthorization({
       'content-type': 'application/json',
       'content-length': String(length),
-    };
-    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    });
     return new Promise((resolve, reject) => {
       const outgoing = httpRequest(new URL(path, this.baseUrl), { method: 'POST', headers });
       outgoing.on('response', (response) => {
@@ -58,9 +57,8 @@ export class ApiClient {
     body?: unknown,
     extraHeaders: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...extraHeaders };
+    const headers = this.withAuthorization({ ...extraHeaders });
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
       headers,
@@ -74,5 +72,10 @@ export class ApiClient {
       // not JSON: keep the text
     }
     return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  /** `headers` with the bearer token, when this client has one. */
+  private withAuthorization(headers: Record<string, string>): Record<string, string> {
+    return this.token ? { ...headers, authorization: `Bearer ${this.token}` } : headers;
   }
 }

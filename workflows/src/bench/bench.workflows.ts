@@ -6,7 +6,7 @@ import {
   setHandler,
   sleep,
 } from '@temporalio/workflow';
-import type { CoachingCycleActivities } from '../coaching-cycle/activities';
+import { type CoachingCycleActivities, CYCLE_LOCAL_ACTIVITY_OPTIONS } from '../coaching-cycle/activities';
 
 // Baselines for `npm run bench -- cycle`: the least a workflow can do, on the same worker and server as the
 // coaching cycle, so the benchmark can report the cycle's costs as ratios of Temporal's own.
@@ -30,9 +30,9 @@ export async function benchFieldHolder(): Promise<number> {
 }
 
 // The cycle's own recording activity, with the cycle's options.
-const local = proxyLocalActivities<Pick<CoachingCycleActivities, 'recordCycleEvents'>>({
-  startToCloseTimeout: '10 seconds',
-});
+const local = proxyLocalActivities<Pick<CoachingCycleActivities, 'recordCycleEvents'>>(
+  CYCLE_LOCAL_ACTIVITY_OPTIONS,
+);
 
 /**
  * Like benchFieldHolder, but each Update first appends one event to `streamId` through the cycle's

@@ -1,5 +1,6 @@
 import type { CyclePhase, CycleStatus } from '@coachflow/contracts';
 import type { DomainEvent, ReportingChain } from '@coachflow/domain';
+import type { LocalActivityOptions } from '@temporalio/common';
 
 export interface RecordCycleEventsInput {
   streamId: string;
@@ -53,3 +54,14 @@ export interface CoachingCycleActivities {
   /** autoRenew: pins the playbook's latest published version and starts the next cycle (idempotent). */
   renewCycle(input: RenewCycleInput): Promise<RenewCycleResult>;
 }
+
+/**
+ * How the cycle runs its short Postgres calls (recording, the reporting chain, the registry row): as local
+ * activities, in the worker within the workflow task, with no activity task round trip through the server.
+ * No attempt limit: a decided batch is recorded or nothing goes on (longer retries are scheduled by the SDK
+ * as timers).
+ */
+export const CYCLE_LOCAL_ACTIVITY_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+};

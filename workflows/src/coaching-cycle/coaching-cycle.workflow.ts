@@ -24,7 +24,11 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CoachingCycleActivities, MarkCycleInput } from './activities';
+import {
+  type CoachingCycleActivities,
+  CYCLE_LOCAL_ACTIVITY_OPTIONS,
+  type MarkCycleInput,
+} from './activities';
 import { ChainAhead } from './chain-ahead';
 import type { CoachingCycleInput } from './coaching-cycle.input';
 import { DeadlineAlarm } from './deadline-alarm';
@@ -50,13 +54,7 @@ const activities = proxyActivities<CoachingCycleActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-// Short Postgres calls (recording, the reporting chain, the registry row): local activities run in the worker within the workflow task, with
-// no activity task round trip through the server. No attempt limit: a decided batch is recorded or nothing
-// goes on (longer retries are scheduled by the SDK as timers).
-const local = proxyLocalActivities<CoachingCycleActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '100 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+const local = proxyLocalActivities<CoachingCycleActivities>(CYCLE_LOCAL_ACTIVITY_OPTIONS);
 
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
 

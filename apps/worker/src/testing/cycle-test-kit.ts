@@ -181,6 +181,25 @@ export class CycleDriver {
     return new CycleDriver(input, handle, eventStore);
   }
 
+  /**
+   * The run's timers and local activities in history order, as `timer-started`, `timer-fired` and
+   * `local:<activity type>`: what a workflow change to its waiting or reading shows up in.
+   */
+  async timersAndLocalActivities(): Promise<string[]> {
+    const history = await this.handle.fetchHistory();
+    return (history.events ?? []).flatMap((event) => {
+      if (event.timerStartedEventAttributes) return ['timer-started'];
+      if (event.timerFiredEventAttributes) return ['timer-fired'];
+      const marker = event.markerRecordedEventAttributes;
+      const data = marker?.details?.['data']?.payloads?.[0]?.data;
+      if (marker?.markerName !== 'core_local_activity' || !data) return [];
+      const { activity_type: type } = JSON.parse(Buffer.from(data).toString('utf8')) as {
+        activity_type: string;
+      };
+      return [`local:${type}`];
+    });
+  }
+
   events(): Promise<RecordedEvent[]> {
     return this.eventStore.readStream(this.streamId);
   }
