@@ -138,7 +138,7 @@ async function measureLag(
       (await pool.query<{ head: string }>('SELECT coalesce(max(global_position), 0) AS head FROM events'))
         .rows[0]!.head,
     );
-    await waitForProjection(pool, 'bench_lag', head);
+    await waitForProjection(pool, store, projection);
     log(
       `projection lag: appending ${Math.round(pacedAppendsPerSec)} events/s (half of ${Math.round(maxAppendsPerSec)}) for ${seconds} s`,
     );
@@ -158,10 +158,7 @@ async function measureLag(
         }
       }),
     );
-    const last = Number(
-      (await pool.query<{ head: string }>('SELECT max(global_position) AS head FROM events')).rows[0]!.head,
-    );
-    await waitForProjection(pool, 'bench_lag', last);
+    await waitForProjection(pool, store, projection);
     const { rows } = await pool.query<{ ms: number }>(
       `SELECT extract(epoch FROM applied_at - recorded_at) * 1000 AS ms FROM bench_lag WHERE position > $1`,
       [head],
@@ -180,15 +177,11 @@ async function measureLag(
   }
 }
 
-async function waitForProjection(pool: Pool, name: string, position: number): Promise<void> {
-  for (;;) {
-    const { rows } = await pool.query<{ position: string }>(
-      'SELECT position FROM projection_checkpoints WHERE name = $1',
-      [name],
-    );
-    if (Number(rows[0]?.position ?? 0) >= position) return;
+/** Waits until the projection has applied every event stored so far. */
+async function waitForProjection(pool: Pool, store: PostgresEventStore, projection: ProjectionDefinition) {
+  const runner = new ProjectionRunner(pool, store, projection);
+  while (await store.hasEventsAfter(await runner.checkpoint()))
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ const CheckState = Type.Union([Type.Literal('up'), Type.Literal('down')]);
 const ProjectionLag = Type.Object({
   behind: Type.Integer({
     minimum: 0,
-    description: 'Global positions between the checkpoint and the newest event.',
+    description: 'Events the projection has not applied yet.',
   }),
   seconds: Type.Number({ minimum: 0, description: 'Age of the oldest event not applied yet.' }),
 });

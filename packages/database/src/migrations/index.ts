@@ -2,6 +2,7 @@ import { PeopleAndCycles1763888400000 } from './1763888400000-people-and-cycles'
 import { EventStore1763888400001 } from './1763888400001-event-store';
 import { SessionsAndReportingLines1763888400200 } from './1763888400200-sessions-and-reporting-lines';
 import { RebuildCycleSummaries1763888400350 } from './1763888400350-rebuild-cycle-summaries';
+import { CheckpointTransaction1763888400400 } from './1763888400400-checkpoint-transaction';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   EventStore1763888400001,
   SessionsAndReportingLines1763888400200,
   RebuildCycleSummaries1763888400350,
+  CheckpointTransaction1763888400400,
 ];

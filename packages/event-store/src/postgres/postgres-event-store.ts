@@ -39,6 +39,20 @@ export interface PostgresEventStoreOptions {
   notify?: boolean;
 }
 
+/**
+ * A place in the store's commit-safe order, (transaction id, global position): where a projection stands.
+ * Every transaction below the oldest one still running has ended, so events read in this order up to that
+ * fence can never be joined by one committed later below them (a global position alone can be).
+ */
+export interface StorePosition {
+  /** xid8, as text: it can exceed a JavaScript number. */
+  transactionId: string;
+  position: number;
+}
+
+/** Before the first event. */
+export const STORE_START: StorePosition = { transactionId: '0', position: 0 };
+
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -103,7 +117,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<{ version: string | null; last_position: string | null }>({
       name: 'coachflow_append',
       // base takes the transaction id before any row draws its position: a position must never exist
-      // before its transaction is known to readers, or the readAll fence could pass it (see readAllWith).
+      // before its transaction is known to readers, or the fence could pass it (see readSince).
       text: `WITH base AS (
          SELECT pg_current_xact_id() AS xid,
                 coalesce($2::bigint, (SELECT max(stream_version) FROM events WHERE stream_id = $1), 0) AS version
@@ -154,10 +168,8 @@ export class PostgresEventStore implements EventStore {
     return this.readAllWith(this.pool, options);
   }
 
-  /** readAll on a given connection, so a projection reads and writes in one transaction. */
+  /** readAll on a given connection. Pages by global position: for projections, which tail, see readSince. */
   async readAllWith(db: Queryable, { after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
-    // The fence: nothing from a transaction at or after the oldest one still running. Its events may hold
-    // lower positions than ones already committed; they are read once it ends (Emmett's scheme).
     const { rows } = await db.query<EventRow>(
       `SELECT ${COLUMNS} FROM events
         WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -165,6 +177,42 @@ export class PostgresEventStore implements EventStore {
       [after, limit],
     );
     return rows.map((row) => this.toRecordedEvent(row));
+  }
+
+  /**
+   * Up to `limit` events after `after` in (transaction id, global position) order, fenced at the oldest
+   * transaction still running (Emmett's scheme), and the place of the last one (null when none): a reader
+   * that moves on from there never skips an event committed later.
+   */
+  async readSince(
+    db: Queryable,
+    after: StorePosition,
+    limit: number,
+  ): Promise<{ events: RecordedEvent[]; last: StorePosition | null }> {
+    const { rows } = await db.query<EventRow & { transaction_id: string }>(
+      `SELECT ${COLUMNS}, transaction_id::text AS transaction_id FROM events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        ORDER BY transaction_id, global_position LIMIT $3`,
+      [after.transactionId, after.position, limit],
+    );
+    const lastRow = rows.at(-1);
+    return {
+      events: rows.map((row) => this.toRecordedEvent(row)),
+      last: lastRow
+        ? { transactionId: lastRow.transaction_id, position: Number(lastRow.global_position) }
+        : null,
+    };
+  }
+
+  /** Whether any event lies after `after` in readSince's order (committed, fenced or not). */
+  async hasEventsAfter(after: StorePosition): Promise<boolean> {
+    const { rows } = await this.pool.query<{ found: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint))
+         AS found`,
+      [after.transactionId, after.position],
+    );
+    return rows[0]?.found ?? false;
   }
 
   async aggregateStream<State>(

@@ -58,7 +58,7 @@ export class ProjectionDaemon {
   /** Committed events lie beyond the runner's checkpoint: the fence held them back. */
   private async fenced(runner: ProjectionRunner): Promise<boolean> {
     try {
-      return (await runner.checkpoint()) < (await this.store.headPosition());
+      return await this.store.hasEventsAfter(await runner.checkpoint());
     } catch {
       // The database is unreachable: wait for the poll.
       return false;

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 
 export interface ProjectionLag {
-  /** Global positions between the projection's checkpoint and the newest event. */
+  /** Events the projection has not applied yet. */
   behind: number;
   /** Age of the oldest event it has not applied, in seconds (0 when caught up). */
   seconds: number;
@@ -11,10 +11,13 @@ export interface ProjectionLag {
 export async function projectionLag(pool: Pool): Promise<Record<string, ProjectionLag>> {
   const { rows } = await pool.query<{ name: string; behind: string; seconds: number | null }>(
     `SELECT c.name,
-            -- Positions behind the head: O(1) from the primary key, unlike counting the rows.
-            greatest((SELECT max(global_position) FROM events) - c.position, 0) AS behind,
-            (SELECT extract(epoch FROM now() - min(e.recorded_at)) FROM events e
-              WHERE e.global_position = (SELECT min(global_position) FROM events WHERE global_position > c.position)
+            -- Events not applied yet, in the order projections read (through its index).
+            (SELECT count(*) FROM events e
+              WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.position)) AS behind,
+            -- The first event not applied, in the order projections read.
+            (SELECT extract(epoch FROM now() - e.recorded_at) FROM events e
+              WHERE (e.transaction_id, e.global_position) > (c.transaction_id, c.position)
+              ORDER BY e.transaction_id, e.global_position LIMIT 1
             ) AS seconds
        FROM projection_checkpoints c ORDER BY c.name`,
   );

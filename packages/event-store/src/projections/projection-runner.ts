@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { PostgresEventStore, Queryable, StorePosition } from '../postgres/postgres-event-store';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -43,22 +43,20 @@ export class ProjectionRunner {
   /** Applies the next batch; returns how many events it read (0: caught up, or another process has it). */
   runBatch(): Promise<number> {
     return withTransaction(this.pool, async (db) => {
-      const checkpoint = await db.query<{ position: string }>(
-        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
+      const checkpoint = await db.query<{ position: string; transaction_id: string }>(
+        `SELECT position, transaction_id::text AS transaction_id FROM projection_checkpoints
+          WHERE name = $1 FOR UPDATE SKIP LOCKED`,
         [this.projection.name],
       );
       const row = checkpoint.rows[0];
       if (!row) return 0;
-      const events = await this.store.readAllWith(db, { after: Number(row.position), limit: this.batchSize });
-      const last = events.at(-1);
+      const after = { transactionId: row.transaction_id, position: Number(row.position) };
+      const { events, last } = await this.store.readSince(db, after, this.batchSize);
       if (!last) return 0;
       const relevant = relevantEvents(this.projection, events);
       if (relevant.length > 0)
         await this.projection.apply(relevant, { db, table: (name) => assertTableName(name) });
-      await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-        this.projection.name,
-        last.globalPosition,
-      ]);
+      await saveCheckpoint(db, this.projection.name, last);
       return events.length;
     });
   }
@@ -76,14 +74,24 @@ export class ProjectionRunner {
     }
   }
 
-  /** Where the projection stands (0 before its first batch). */
-  async checkpoint(): Promise<number> {
-    const { rows } = await this.pool.query<{ position: string }>(
-      'SELECT position FROM projection_checkpoints WHERE name = $1',
+  /** Where the projection stands (STORE_START's values before its first batch). */
+  async checkpoint(): Promise<StorePosition> {
+    const { rows } = await this.pool.query<{ position: string; transaction_id: string }>(
+      'SELECT position, transaction_id::text AS transaction_id FROM projection_checkpoints WHERE name = $1',
       [this.projection.name],
     );
-    return Number(rows[0]?.position ?? 0);
+    const row = rows[0];
+    return { transactionId: row?.transaction_id ?? '0', position: Number(row?.position ?? 0) };
   }
+}
+
+/** Stores where a projection stands, in the transaction that applied the events up to there. */
+export async function saveCheckpoint(db: Queryable, name: string, at: StorePosition): Promise<void> {
+  await db.query(
+    `UPDATE projection_checkpoints SET position = $2, transaction_id = $3::xid8, updated_at = now()
+      WHERE name = $1`,
+    [name, at.position, at.transactionId],
+  );
 }
 
 /** Runs `work` in a transaction on a pooled connection: commit on success, roll back on any error. */

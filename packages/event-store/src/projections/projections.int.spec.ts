@@ -65,10 +65,13 @@ function recordingProjection() {
  */
 async function setUpAtHead(runner: ProjectionRunner): Promise<void> {
   await runner.setUp();
-  await pool.query('UPDATE projection_checkpoints SET position = $2 WHERE name = $1', [
-    runner.projection.name,
-    await store.headPosition(),
-  ]);
+  await pool.query(
+    `UPDATE projection_checkpoints
+        SET position = (SELECT coalesce(max(global_position), 0) FROM events),
+            transaction_id = coalesce((SELECT transaction_id FROM events ORDER BY transaction_id DESC LIMIT 1), '0')
+      WHERE name = $1`,
+    [runner.projection.name],
+  );
 }
 
 describe('projections on Postgres', () => {
@@ -117,6 +120,46 @@ describe('projections on Postgres', () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  it('never skips an event with a lower position that commits after one with a higher position was applied', async () => {
+    const run = `order-${randomUUID()}-`;
+    const { projection, projectedIds } = recordingProjection();
+    const runner = new ProjectionRunner(pool, store, projection);
+    await setUpAtHead(runner);
+    const [early, late] = [await pool.connect(), await pool.connect()];
+    // One event the way the store appends it: the transaction id first, then the row (and its position).
+    const insert = (db: typeof early, id: string) =>
+      db.query(
+        `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+         VALUES (pg_current_xact_id(), $1, 1, $1, 'Noted', 1, '{}', '{}')`,
+        [id],
+      );
+    try {
+      await early.query('BEGIN');
+      await early.query('SELECT pg_current_xact_id()');
+      await late.query('BEGIN');
+      await late.query('SELECT pg_current_xact_id()');
+      // The later transaction draws the lower position; the earlier one draws the higher and commits first.
+      await insert(late, `${run}late`);
+      await insert(early, `${run}early`);
+      await early.query('COMMIT');
+      // The early event is past the fence and applied while the late one, below it, is still uncommitted.
+      await eventually(async () => {
+        await runner.catchUp();
+        expect(await projectedIds(run)).toEqual([`${run}early`]);
+      });
+      await late.query('COMMIT');
+      await eventually(async () => {
+        await runner.catchUp();
+        expect((await projectedIds(run)).sort()).toEqual([`${run}early`, `${run}late`]);
+      });
+    } finally {
+      await early.query('ROLLBACK').catch(() => undefined);
+      await late.query('ROLLBACK').catch(() => undefined);
+      early.release();
+      late.release();
+    }
   });
 
   it('resumes after a batch killed midway without applying anything twice', async () => {

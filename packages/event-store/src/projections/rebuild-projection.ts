@@ -1,7 +1,7 @@
-import type { Pool } from 'pg';
-import type { PostgresEventStore } from '../postgres/postgres-event-store';
+import type { Pool, PoolClient } from 'pg';
+import { type PostgresEventStore, STORE_START } from '../postgres/postgres-event-store';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
-import { withTransaction } from './projection-runner';
+import { saveCheckpoint, withTransaction } from './projection-runner';
 
 const FRESH = '__rebuild';
 const RETIRED = '__retired';
@@ -37,44 +37,35 @@ export async function rebuildProjection(
     ]);
   });
 
-  let position = 0;
+  let at = STORE_START;
   let read = 0;
-  const replayBatch = () =>
-    withTransaction(pool, async (db) => {
-      const events = await store.readAllWith(db, { after: position, limit: batchSize });
-      const relevant = relevantEvents(projection, events);
-      if (relevant.length > 0) await projection.apply(relevant, { db, table: fresh });
-      position = events.at(-1)?.globalPosition ?? position;
-      read += events.length;
-      return events.length;
-    });
-  while ((await replayBatch()) > 0)
-    progress(`${projection.name}: replayed ${read} events (position ${position})`);
+  // Applies the next batch into the fresh tables; false once there is none.
+  const replayBatch = async (db: PoolClient): Promise<boolean> => {
+    const { events, last } = await store.readSince(db, at, batchSize);
+    if (!last) return false;
+    const relevant = relevantEvents(projection, events);
+    if (relevant.length > 0) await projection.apply(relevant, { db, table: fresh });
+    at = last;
+    read += events.length;
+    return true;
+  };
+  while (await withTransaction(pool, replayBatch))
+    progress(`${projection.name}: replayed ${read} events (position ${at.position})`);
 
   await withTransaction(pool, async (db) => {
     // Holding the checkpoint row stops the live runner (it skips a locked row) until the swap commits.
     await db.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
       projection.name,
     ]);
-    for (;;) {
-      const events = await store.readAllWith(db, { after: position, limit: batchSize });
-      if (events.length === 0) break;
-      const relevant = relevantEvents(projection, events);
-      if (relevant.length > 0) await projection.apply(relevant, { db, table: fresh });
-      position = events.at(-1)!.globalPosition;
-      read += events.length;
-    }
+    while (await replayBatch(db));
     for (const table of projection.tables) {
       const live = assertTableName(table.name);
       await db.query(`ALTER TABLE IF EXISTS ${live} RENAME TO ${assertTableName(`${live}${RETIRED}`)}`);
       await db.query(`ALTER TABLE ${fresh(table.name)} RENAME TO ${live}`);
       await db.query(`DROP TABLE IF EXISTS ${assertTableName(`${live}${RETIRED}`)}`);
     }
-    await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1', [
-      projection.name,
-      position,
-    ]);
+    await saveCheckpoint(db, projection.name, at);
   });
-  progress(`${projection.name}: swapped in, ${read} events, checkpoint ${position}`);
+  progress(`${projection.name}: swapped in, ${read} events, checkpoint ${at.position}`);
   return { events: read };
 }
