@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Pool } from 'pg';
 import { EventStoreErrorCode, EventStoreException } from '../event-store.errors';
 import { contractSchemas, eventStoreContract } from '../testing/event-store.contract';
-import { PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore, STORE_START } from './postgres-event-store';
 
 /** Writes one event below the store's API: data in an old schema version, or a held-open transaction. */
 const INSERT_ONE = `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
@@ -25,6 +25,30 @@ eventStoreContract('PostgresEventStore', async () => ({
 const noted = (id: string): DomainEvent => ({ id, type: 'Noted', data: { note: id } });
 
 describe('PostgresEventStore ordering fence', () => {
+  it('reads for projections in transaction id order, compared as numbers, then by position', async () => {
+    const store = new PostgresEventStore(pool);
+    const stream = `order-${randomUUID()}`;
+    // Ids below any real transaction, so they come first: 10 draws the lower position, 9 the higher one.
+    for (const [xid, id] of [
+      ['10', `${stream}-ten`],
+      ['9', `${stream}-nine`],
+    ])
+      await pool.query(
+        `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+         SELECT $1::xid8, $2, (SELECT coalesce(max(stream_version), 0) + 1 FROM events WHERE stream_id = $2), $3, 'Noted', 1, '{}', '{}'`,
+        [xid, stream, id],
+      );
+    const first = await store.readSince(pool, STORE_START, 2);
+    expect(first.events.map((event) => event.id)).toEqual([`${stream}-nine`, `${stream}-ten`]);
+    expect(first.last?.transactionId).toBe('10');
+    const next = await store.readSince(
+      pool,
+      { transactionId: '9', position: first.events[0]!.globalPosition },
+      1,
+    );
+    expect(next.events.map((event) => event.id)).toEqual([`${stream}-ten`]);
+  });
+
   it('never lets a reader pass an event that a slower transaction commits later with a lower position', async () => {
     const store = new PostgresEventStore(pool);
     const head = await store.readAll({ after: 0, limit: 1 }).then(() => store.headPosition());

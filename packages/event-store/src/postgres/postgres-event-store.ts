@@ -189,8 +189,9 @@ export class PostgresEventStore implements EventStore {
     after: StorePosition,
     limit: number,
   ): Promise<{ events: RecordedEvent[]; last: StorePosition | null }> {
-    const { rows } = await db.query<EventRow & { transaction_id: string }>(
-      `SELECT ${COLUMNS}, transaction_id::text AS transaction_id FROM events
+    // The id as text under another name: ORDER BY would otherwise sort by the text, not the xid8.
+    const { rows } = await db.query<EventRow & { transaction_text: string }>(
+      `SELECT ${COLUMNS}, transaction_id::text AS transaction_text FROM events
         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
           AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
         ORDER BY transaction_id, global_position LIMIT $3`,
@@ -200,7 +201,7 @@ export class PostgresEventStore implements EventStore {
     return {
       events: rows.map((row) => this.toRecordedEvent(row)),
       last: lastRow
-        ? { transactionId: lastRow.transaction_id, position: Number(lastRow.global_position) }
+        ? { transactionId: lastRow.transaction_text, position: Number(lastRow.global_position) }
         : null,
     };
   }
