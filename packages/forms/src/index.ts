@@ -1,3 +1,4 @@
+export * from './builder';
 export * from './ajv-errors-to-field-errors';
 export * from './check-core-fields';
 export * from './check-form-fits-task';
