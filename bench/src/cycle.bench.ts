@@ -296,7 +296,7 @@ async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Pr
   const deadline = Date.now() + 30_000;
   for (;;) {
     const response = await user.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
-    const task = response.body.tasks?.find((candidate) => candidate.kind === kind);
+    const task = response.body.items?.find((candidate) => candidate.kind === kind);
     if (task) return task.id;
     if (Date.now() > deadline) throw new Error(`no ${kind} task appeared in cycle ${cycleId}`);
     await sleep(INBOX_POLL_MS);

@@ -99,12 +99,12 @@ export async function createUser(
 /** The first open task of `kind` in the caller's inbox, once the tasks projection has it. */
 export async function openTask(api: ApiClient, kind: string, cycleId: string): Promise<{ id: string }> {
   return eventually(async () => {
-    const response = await api.get<{
-      tasks?: { id: string; kind: string; cycleId: string }[];
-      items?: never;
-    }>('/api/tasks?status=open');
-    const tasks = response.body.tasks ?? response.body.items ?? [];
-    const task = tasks.find((candidate) => candidate.kind === kind && candidate.cycleId === cycleId);
+    const response = await api.get<{ items: { id: string; kind: string; cycleId: string }[] }>(
+      '/api/tasks?status=open',
+    );
+    const task = response.body.items.find(
+      (candidate) => candidate.kind === kind && candidate.cycleId === cycleId,
+    );
     if (!task) throw new Error(`no open ${kind} task yet: ${JSON.stringify(response.body)}`);
     return task;
   }, 30_000);

@@ -81,7 +81,7 @@ describe('coaching cycle escalations through the inbox', () => {
     // Nobody checks in: both are missed (no-check-in) and escalate to the manager, each with a notification.
     const managerTasks = await eventually(async () => {
       const inbox = await org.manager.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
-      const escalations = inbox.body.tasks.filter((task) => task.kind === 'resolve-escalation');
+      const escalations = inbox.body.items.filter((task) => task.kind === 'resolve-escalation');
       expect(escalations).toHaveLength(2);
       return escalations;
     });
@@ -137,7 +137,7 @@ describe('coaching cycle escalations through the inbox', () => {
       for (const escalation of summary.escalations) expect(escalation.resolvedAt).toEqual(expect.any(String));
       // Resolving closed the manager's level-1 task of that escalation too.
       const open = await org.manager.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
-      expect(open.body.tasks.filter((task) => task.kind === 'resolve-escalation')).toEqual([]);
+      expect(open.body.items.filter((task) => task.kind === 'resolve-escalation')).toEqual([]);
     });
     expect((await events(cycleId)).filter((e) => e.type === 'EscalationResolved')).toHaveLength(2);
     expect(

@@ -120,7 +120,7 @@ describe('coaching cycle through the inbox', () => {
     expect((await org.otherRep.api.get(`/api/tasks/${selfAssessment.id}`)).status).toBe(403);
     // A manager sees a report's inbox; a rep cannot see a colleague's.
     const reportInbox = await org.manager.api.get<TaskList>(`/api/tasks?status=open&assignee=${rep.user.id}`);
-    expect(reportInbox.body.tasks.map((task) => task.id)).toContain(selfAssessment.id);
+    expect(reportInbox.body.items.map((task) => task.id)).toContain(selfAssessment.id);
     expect((await org.otherRep.api.get(`/api/tasks?assignee=${rep.user.id}`)).status).toBe(403);
 
     // Data that fails the form: 400 with a pointer into the body, nothing recorded.
@@ -194,7 +194,7 @@ describe('coaching cycle through the inbox', () => {
     );
     expect(completedList.body.items.map((cycle) => cycle.id)).toEqual([cycleId]);
     // Nothing open is left in anyone's inbox for this cycle.
-    expect((await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.tasks).toEqual([]);
+    expect((await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.items).toEqual([]);
   });
 
   it('sends a rejected plan back to the manager, whose rejected commitments never fall due', async () => {
@@ -214,7 +214,7 @@ describe('coaching cycle through the inbox', () => {
     expect(types.filter((type) => type === 'PlanAcknowledged')).toHaveLength(1);
     expect(types).not.toContain('CommitmentMissed');
     expect(
-      (await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.tasks.map(
+      (await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.items.map(
         (t) => t.kind,
       ),
     ).not.toContain('commitment-check-in');
@@ -275,7 +275,7 @@ describe('coaching cycle through the inbox', () => {
     expect(types).not.toContain('CommitmentMissed');
     await eventually(async () => {
       expect((await summaryOf(rep, cycleId)).status).toBe('cancelled');
-      expect((await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.tasks).toEqual(
+      expect((await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.items).toEqual(
         [],
       );
     });
@@ -299,7 +299,7 @@ describe('coaching cycle through the inbox', () => {
     const moved = await openTask(org.otherManager.api, cycleId, 'manager-assessment');
     expect(moved.id).toBe(assessment.id);
     expect(
-      (await org.manager.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.tasks,
+      (await org.manager.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`)).body.items,
     ).toEqual([]);
     // The old manager can no longer complete it; the new one can.
     expect(
@@ -344,7 +344,7 @@ describe('coaching cycle through the inbox', () => {
     const cycleId = started.body.id;
     await eventually(async () => {
       const inbox = await org.admin.api.get<TaskList>(`/api/tasks?status=open&assignee=${leaving.body.id}`);
-      expect(inbox.body.tasks.map((task) => task.kind)).toContain('manager-assessment');
+      expect(inbox.body.items.map((task) => task.kind)).toContain('manager-assessment');
     });
 
     const deactivated = await org.admin.api.request('PATCH', `/api/users/${leaving.body.id}`, {
@@ -380,15 +380,15 @@ describe('coaching cycle through the inbox', () => {
 
   it('pages an inbox with a cursor', async () => {
     const all = await org.manager.api.get<TaskList>('/api/tasks?limit=200');
-    expect(all.body.tasks.length).toBeGreaterThan(2);
+    expect(all.body.items.length).toBeGreaterThan(2);
     const first = await org.manager.api.get<TaskList>('/api/tasks?limit=2');
-    expect(first.body.tasks).toHaveLength(2);
+    expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await org.manager.api.get<TaskList>(
       `/api/tasks?limit=2&cursor=${first.body.nextCursor ?? ''}`,
     );
-    expect(second.body.tasks.map((task) => task.id)).toEqual(
-      all.body.tasks.slice(2, 4).map((task) => task.id),
+    expect(second.body.items.map((task) => task.id)).toEqual(
+      all.body.items.slice(2, 4).map((task) => task.id),
     );
     expect((await org.manager.api.get('/api/tasks?limit=0')).status).toBe(400);
     expect((await org.manager.api.get('/api/tasks?status=done')).status).toBe(400);

@@ -7,6 +7,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { CycleStaffingModule } from './modules/cycles/staffing/cycle-staffing.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -46,6 +47,7 @@ export class AppModule {
         AccessModule,
         AuditModule,
         PeopleModule,
+        CycleStaffingModule,
         ConfigurationModule,
         CyclesModule,
         TasksModule,

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { oneOf, Uuid } from './identifiers';
+import { pageSchema } from './page';
 import { TASK_KINDS } from './task-kinds';
 
 export const TASK_STATUSES = ['open', 'completed', 'closed'] as const;
@@ -47,11 +48,8 @@ export const TaskView = Type.Object({
 });
 export type TaskView = Static<typeof TaskView>;
 
-/** The inbox answers `tasks` (the contract's name) with the usual cursor. */
-export const TaskList = Type.Object({
-  tasks: Type.Array(TaskView),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+/** One page of an inbox, `{items, nextCursor}` like every list. */
+export const TaskList = pageSchema(TaskView);
 export type TaskList = Static<typeof TaskList>;
 
 export const CompleteTaskRequest = Type.Object(

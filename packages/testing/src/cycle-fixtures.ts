@@ -87,9 +87,9 @@ export function openTask(
       const response = await user.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
       if (response.status !== 200)
         throw new Error(`inbox: ${response.status} ${JSON.stringify(response.body)}`);
-      const task = response.body.tasks.find((candidate) => candidate.kind === kind && where(candidate));
+      const task = response.body.items.find((candidate) => candidate.kind === kind && where(candidate));
       if (!task)
-        throw new Error(`no open ${kind} task in ${JSON.stringify(response.body.tasks.map((t) => t.kind))}`);
+        throw new Error(`no open ${kind} task in ${JSON.stringify(response.body.items.map((t) => t.kind))}`);
       return task;
     },
     timeoutMs,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppException } from '#api/infrastructure/http/app.exception';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { type Action, permits, reachOf } from './access-policy';
 import { AccessErrorCode, AccessException } from './access.exception';
 import type { ReportingRelation } from './reporting-relation';

@@ -5,8 +5,8 @@ import { RequestValidationException } from '#api/infrastructure/http/app.excepti
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService } from '#api/modules/access/access.service';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@coachflow/contracts';
 import type { ConfigurationRecord } from '@coachflow/domain';
 import { permitsAny } from '#api/modules/access/access-policy';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 
 /**
  * Who may design configuration: the roles the access policy gives `configuration:manage` (admins). Every

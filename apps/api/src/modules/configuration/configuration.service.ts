@@ -25,7 +25,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { canSeeConfiguration } from './configuration-access';
 import { ConfigurationValidator } from './configuration-validator';
 import { toConfigurationView } from './configuration-view';

@@ -4,9 +4,9 @@ import { ApiBadRequestResponse, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiQ
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { RequestValidationException } from '#api/infrastructure/http/app.exception';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
-import { Roles } from '#api/modules/people/auth/roles.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
+import { Roles } from '#api/infrastructure/auth/roles.decorator';
 import { CONFIGURATION_WRITERS } from './configuration-access';
 import { configurationController } from './configuration.controller';
 import { ConfigurationService } from './configuration.service';

@@ -20,9 +20,9 @@ import {
 import { Type } from '@sinclair/typebox';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
-import { Roles } from '#api/modules/people/auth/roles.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
+import { Roles } from '#api/infrastructure/auth/roles.decorator';
 import { CancelCycleHandler } from './commands/cancel-cycle/cancel-cycle.handler';
 import { StartCycleHandler } from './commands/start-cycle/start-cycle.handler';
 import { CyclesService } from './cycles.service';

@@ -9,7 +9,7 @@ import type { Repository } from 'typeorm';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService, pgPlaceholders } from '#api/modules/access/access.service';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { summaryToCycleView, toCycleView } from './cycle-view';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
 import { queryProjection } from './query-projection';

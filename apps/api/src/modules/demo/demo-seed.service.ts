@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { ConfigurationService } from '#api/modules/configuration/configuration.service';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { PeopleService } from '#api/modules/people/people.service';
 import { DEMO_RUBRIC, demoPlaybook } from './demo-configuration';
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-organisation';

@@ -2,7 +2,7 @@ import { HealthView } from '@coachflow/contracts';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '#api/modules/people/auth/public.decorator';
+import { Public } from '#api/infrastructure/auth/public.decorator';
 import { HealthService } from './health.service';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 

@@ -6,7 +6,7 @@ import { PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { queryProjection } from '#api/modules/cycles/query-projection';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 
 interface NotificationRow {
   id: string;

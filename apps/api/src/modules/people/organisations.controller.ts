@@ -3,7 +3,7 @@ import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
-import { Public } from './auth/public.decorator';
+import { Public } from '#api/infrastructure/auth/public.decorator';
 import { PeopleErrorCode, PeopleException } from './people.exception';
 import { PeopleService } from './people.service';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigurationModule } from '#api/modules/configuration/configuration.module';
-import { CycleStaffingModule } from '#api/modules/cycles/staffing/cycle-staffing.module';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -20,11 +19,7 @@ import { PeopleService } from './people.service';
 import { UsersController } from './users.controller';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([OrganisationEntity, UserEntity, SessionEntity]),
-    CycleStaffingModule,
-    ConfigurationModule,
-  ],
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, SessionEntity]), ConfigurationModule],
   controllers: [AuthController, OidcController, UsersController, OrganisationsController],
   providers: [
     PeopleService,

@@ -17,14 +17,14 @@ import { AccessService, typeormPlaceholders } from '#api/modules/access/access.s
 import { scopedTo } from '#api/modules/access/tenant-scoped-repository';
 import { type AuditEntry, AuditService } from '#api/modules/audit/audit.service';
 import { ConfigurationService } from '#api/modules/configuration/configuration.service';
-import { CycleStaffingService } from '#api/modules/cycles/staffing/cycle-staffing.service';
-import type { AuthenticatedUser } from './auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { PasswordHasher } from './auth/password-hasher';
 import { SessionService } from './auth/session.service';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PeopleErrorCode, PeopleException } from './people.exception';
 import { assertValidManager, lockReportingLines } from './reporting-line';
+import { StaffingChanges } from './staffing-changes';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -48,7 +48,7 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly configuration: ConfigurationService,
     private readonly sessions: SessionService,
-    private readonly staffing: CycleStaffingService,
+    private readonly staffing: StaffingChanges,
   ) {}
 
   /** A new tenant and its first admin, in one transaction. */

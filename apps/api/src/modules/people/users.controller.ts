@@ -22,8 +22,8 @@ import { Type } from '@sinclair/typebox';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
-import type { AuthenticatedUser } from './auth/authenticated-user';
-import { CurrentUser } from './auth/current-user.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
 import { ImportUsersHandler } from './import/import-users.handler';
 import { PeopleService } from './people.service';
 

@@ -6,7 +6,7 @@ import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query'
 import { AccessService } from '#api/modules/access/access.service';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { queryProjection } from '#api/modules/cycles/query-projection';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { TaskFormsService } from './task-forms.service';
 import { TASK_SELECT, type TaskRow } from './task-row';
 import { toTaskView } from './task-view';
@@ -49,8 +49,8 @@ export class TasksService {
         page.limit,
       ],
     );
-    const tasks = await Promise.all(rows.map((row) => this.view(row)));
-    return { tasks, nextCursor: nextCursor(tasks, page.limit) };
+    const items = await Promise.all(rows.map((row) => this.view(row)));
+    return { items, nextCursor: nextCursor(items, page.limit) };
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<TaskView> {

@@ -11,13 +11,11 @@ import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
 import { queryProjection } from '#api/modules/cycles/query-projection';
 import { isCycleGone } from '#api/modules/cycles/workflow-errors';
+import type { StaffingChanges } from '#api/modules/people/staffing-changes';
 
-/**
- * What the cycles must do when the people in them change: called by the people module after it changed a
- * user (a new manager, a deactivation). Each call is idempotent, so a retry after a partial failure is safe.
- */
+/** The people module's `StaffingChanges`, done to running cycles: registry rows and workflow Updates. */
 @Injectable()
-export class CycleStaffingService {
+export class CycleStaffingService implements StaffingChanges {
   private readonly logger = new Logger(CycleStaffingService.name);
 
   constructor(

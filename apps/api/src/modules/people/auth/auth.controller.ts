@@ -15,7 +15,7 @@ import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { AuthService } from './auth.service';
 import { bearerToken } from './bearer-token';
-import { Public } from './public.decorator';
+import { Public } from '#api/infrastructure/auth/public.decorator';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
 
 const refreshRequest = new JsonSchemaPipe(RefreshRequest);

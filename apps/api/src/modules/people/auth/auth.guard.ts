@@ -7,9 +7,9 @@ import { SessionEntity } from '#api/modules/people/entities/session.entity';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { bearerToken } from './bearer-token';
-import type { RequestWithUser } from './current-user.decorator';
-import { IS_PUBLIC } from './public.decorator';
-import { REQUIRED_ROLES } from './roles.decorator';
+import type { RequestWithUser } from '#api/infrastructure/auth/current-user.decorator';
+import { IS_PUBLIC } from '#api/infrastructure/auth/public.decorator';
+import { REQUIRED_ROLES } from '#api/infrastructure/auth/roles.decorator';
 import { TokenService } from './token.service';
 
 /**

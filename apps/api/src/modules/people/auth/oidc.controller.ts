@@ -3,7 +3,7 @@ import { ApiFoundResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { OidcService } from './oidc.service';
-import { Public } from './public.decorator';
+import { Public } from '#api/infrastructure/auth/public.decorator';
 import { setRefreshCookie } from './refresh-cookie';
 
 const ATTEMPT_COOKIE = 'coachflow_oidc';

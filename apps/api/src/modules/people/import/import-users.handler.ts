@@ -6,12 +6,12 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService } from '#api/modules/access/access.service';
 import { type AuditEntry, AuditService } from '#api/modules/audit/audit.service';
-import { CycleStaffingService } from '#api/modules/cycles/staffing/cycle-staffing.service';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { PasswordHasher } from '#api/modules/people/auth/password-hasher';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { lockReportingLines } from '#api/modules/people/reporting-line';
+import { StaffingChanges } from '#api/modules/people/staffing-changes';
 import { type ExistingUser, type ImportPlan, planOrgChartImport } from './plan-org-chart-import';
 
 const UNIQUE_VIOLATION = '23505';
@@ -27,7 +27,7 @@ export class ImportUsersHandler {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
-    private readonly staffing: CycleStaffingService,
+    private readonly staffing: StaffingChanges,
   ) {}
 
   async execute(caller: AuthenticatedUser, request: ImportUsersRequest): Promise<ImportUsersResult> {

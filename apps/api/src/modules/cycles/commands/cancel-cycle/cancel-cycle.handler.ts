@@ -11,7 +11,7 @@ import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exc
 import { CyclesService } from '#api/modules/cycles/cycles.service';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
 import { toCycleUpdateError } from '#api/modules/cycles/workflow-errors';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 
 /**
  * Cancels a running cycle (the rep's manager, a leader above them, an admin): the workflow closes its open

@@ -21,7 +21,7 @@ import {
   ConfigurationException,
 } from '#api/modules/configuration/configuration.exception';
 import { AccessService } from '#api/modules/access/access.service';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { toCycleView } from '#api/modules/cycles/cycle-view';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';

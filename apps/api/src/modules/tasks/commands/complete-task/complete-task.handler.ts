@@ -7,7 +7,7 @@ import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { CyclesService } from '#api/modules/cycles/cycles.service';
 import { toCycleUpdateError } from '#api/modules/cycles/workflow-errors';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { TaskFormsService } from '#api/modules/tasks/task-forms.service';
 import type { TaskRow } from '#api/modules/tasks/task-row';
 import { TasksService } from '#api/modules/tasks/tasks.service';
