@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type {
   CycleEventView,
   CycleView,
@@ -171,6 +174,14 @@ describe('coaching cycle escalations through the inbox', () => {
     expect(read.body.readAt).toEqual(expect.any(String));
     const unread = await rep.api.get<Page<NotificationView>>('/api/notifications?unread=true');
     expect(unread.body.items.map((n) => n.id)).not.toContain(overdue.id);
+    // A rebuild of the projection (`npm run projections:rebuild`) recreates the notification; it stays read.
+    await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, '../../apps/worker/dist/cli/rebuild-projection.js'), 'notifications'],
+      { env: stack.env },
+    );
+    const rebuilt = (await notifications(rep)).find((n) => n.id === overdue.id);
+    expect(rebuilt?.readAt).toBe(read.body.readAt);
     // Still overdue a while later: no second notification.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await notifications(rep)).filter((n) => n.taskId === task.id)).toHaveLength(1);

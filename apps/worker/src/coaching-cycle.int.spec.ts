@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { insertCycleRow } from '@coachflow/database';
 import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { PostgresEventStore } from '@coachflow/event-store';
-import { ConfigurationRecordCache, pinCycleConfiguration } from '@coachflow/read-models';
+import { ConfigurationRecordCache, pinCycleConfiguration } from '@coachflow/configuration';
 import { eventually, integrationEnv } from '@coachflow/testing';
 import {
   cancelCycleUpdate,

@@ -5,7 +5,7 @@ import {
   ConfigurationPinError,
   ConfigurationRecordCache,
   pinCycleConfiguration,
-} from '@coachflow/read-models';
+} from '@coachflow/configuration';
 import { type CoachingCycleActivities, type MarkCycleInput, startCoachingCycle } from '@coachflow/workflows';
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';

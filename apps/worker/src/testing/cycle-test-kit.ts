@@ -17,7 +17,7 @@ import {
   type PinnedCycleConfiguration,
 } from '@coachflow/domain';
 import type { EventStore, RecordedEvent } from '@coachflow/event-store';
-import { defaultFormId } from '@coachflow/read-models';
+import { defaultFormId } from '@coachflow/configuration';
 import { eventually } from '@coachflow/testing';
 import { type CoachingCycleInput, type coachingCycle, completeTaskUpdate } from '@coachflow/workflows';
 import type { Client, WorkflowHandle } from '@temporalio/client';

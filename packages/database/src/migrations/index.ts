@@ -3,6 +3,7 @@ import { EventStore1763888400001 } from './1763888400001-event-store';
 import { SessionsAndReportingLines1763888400200 } from './1763888400200-sessions-and-reporting-lines';
 import { RebuildCycleSummaries1763888400350 } from './1763888400350-rebuild-cycle-summaries';
 import { CheckpointTransaction1763888400400 } from './1763888400400-checkpoint-transaction';
+import { NotificationReads1763888400500 } from './1763888400500-notification-reads';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SessionsAndReportingLines1763888400200,
   RebuildCycleSummaries1763888400350,
   CheckpointTransaction1763888400400,
+  NotificationReads1763888400500,
 ];

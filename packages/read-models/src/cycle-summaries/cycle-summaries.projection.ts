@@ -11,7 +11,7 @@ const COLUMNS = `cycle_id AS "cycleId", organisation_id AS "organisationId", rep
   focus_areas AS "focusAreas", commitments, escalations, execution_concern AS "executionConcern",
   to_json(started_at)#>>'{}' AS "startedAt", to_json(ended_at)#>>'{}' AS "endedAt"`;
 
-/** The summary columns as `CycleSummary` fields, for readers of the table (the API). */
+/** The summary columns as `CycleSummary` fields, for this package's queries. */
 export const CYCLE_SUMMARY_COLUMNS = COLUMNS;
 
 /**

@@ -1,5 +1,5 @@
 import type { ProjectionDefinition } from '@coachflow/event-store';
-import { uuidV5 } from '../configuration/default-form-id';
+import { v5 as uuidV5 } from 'uuid';
 import { applyWithCycleDirectory, cycleDirectoryTable } from '../cycle-directory';
 import { NOTIFICATION_EVENT_TYPES, notificationFor } from './notification-for';
 
@@ -9,9 +9,9 @@ const NOTIFICATION_CYCLES_TABLE = 'notifications_cycles';
 const NOTIFICATIONS_NAMESPACE = '0d3c8f4e-5b7a-4e1f-9a26-7c1b2e8d4f60';
 
 /**
- * The people a cycle needs: escalations and overdue tasks, one row per notification with its read time.
- * A notification's id is derived from its event's id, so a replayed event cannot notify twice. `read_at` is the one
- * column the API writes; a rebuild therefore starts every notification unread again.
+ * What a cycle tells people: escalations and overdue tasks, one row per notification. A notification's id
+ * is derived from its event's id, so a replayed event cannot notify twice and a rebuilt one keeps its id:
+ * the read marks the API keeps by id (notification_reads) still find it.
  */
 export const notificationsProjection: ProjectionDefinition = {
   name: 'notifications',
@@ -28,8 +28,7 @@ export const notificationsProjection: ProjectionDefinition = {
           cycle_id uuid NOT NULL,
           task_id uuid,
           details jsonb NOT NULL DEFAULT '{}',
-          created_at timestamptz NOT NULL,
-          read_at timestamptz
+          created_at timestamptz NOT NULL
         )`,
         `CREATE INDEX ON ${table} (user_id, created_at DESC, id DESC)`,
       ],

@@ -134,14 +134,6 @@ export class AccessService {
   }
 }
 
-/** A `Placeholder` for node-postgres: values go to `params`, numbered after those already there. */
-export function pgPlaceholders(params: unknown[]): Placeholder {
-  return (value) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-}
-
 /** A `Placeholder` for TypeORM's query builder: values go to `params` under fresh names. */
 export function typeormPlaceholders(params: Record<string, string>, prefix = 'access'): Placeholder {
   return (value) => {

@@ -14,7 +14,7 @@ import {
 } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { validateFormBody, validatePlaybook, validateRubric } from '@coachflow/forms';
-import { defaultFormId, loadConfiguration } from '@coachflow/read-models';
+import { defaultFormId, loadConfiguration } from '@coachflow/configuration';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '#api/infrastructure/database/database.module';
 import { ConfigurationErrorCode, ConfigurationException } from './configuration.exception';

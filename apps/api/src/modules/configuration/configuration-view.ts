@@ -4,7 +4,7 @@ import {
   type ConfigurationVersionRecord,
   latestPublishedVersion,
 } from '@coachflow/domain';
-import { defaultFormId } from '@coachflow/read-models';
+import { defaultFormId } from '@coachflow/configuration';
 
 /** The API's answer for one version of a configuration object: its body's fields beside who did what when. */
 export function toConfigurationView(record: ConfigurationRecord, version: ConfigurationVersionRecord) {

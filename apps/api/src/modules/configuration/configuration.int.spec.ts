@@ -15,7 +15,8 @@ import type {
 } from '@coachflow/contracts';
 import { cycleWorkflowId, type PinnedCycleConfiguration } from '@coachflow/domain';
 import { PostgresEventStore, ProjectionRunner } from '@coachflow/event-store';
-import { configurationObjectsProjection, defaultFormId } from '@coachflow/read-models';
+import { defaultFormId } from '@coachflow/configuration';
+import { configurationObjectsProjection } from '@coachflow/read-models';
 import {
   type ApiClient,
   type ApiResponse,

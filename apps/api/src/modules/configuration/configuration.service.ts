@@ -20,7 +20,8 @@ import {
 } from '@coachflow/domain';
 import { EventStoreErrorCode, EventStoreException, type EventStore } from '@coachflow/event-store';
 import { defaultTaskFormSchema } from '@coachflow/forms';
-import { CONFIGURATION_OBJECTS_TABLE, defaultFormId, loadConfiguration } from '@coachflow/read-models';
+import { defaultFormId, loadConfiguration } from '@coachflow/configuration';
+import { type ConfigurationObjectRow, configurationObjectsPage } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
@@ -55,8 +56,6 @@ export interface FormVersion {
   uiSchema?: Record<string, unknown>;
   taskKind?: TaskKind;
 }
-
-const UNDEFINED_TABLE = '42P01';
 
 /**
  * Rubrics, forms and playbooks: each an event stream decided by the configuration decider. Writes read the
@@ -171,30 +170,15 @@ export class ConfigurationService {
     filter: { status?: ConfigurationStatus; taskKind?: TaskKind },
     page: PageQuery,
   ): Promise<Page<ConfigurationSummary>> {
-    try {
-      const { rows } = await this.pool.query<SummaryRow>(
-        `SELECT id, name, latest_version, status, published_version, task_kind, archived, updated_by, updated_at
-           FROM ${CONFIGURATION_OBJECTS_TABLE}
-          WHERE organisation_id = $1 AND kind = $2 AND NOT archived
-            AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR task_kind = $4)
-            AND ($5::uuid IS NULL OR id > $5)
-          ORDER BY id LIMIT $6`,
-        [
-          caller.organisationId,
-          kind,
-          filter.status ?? null,
-          filter.taskKind ?? null,
-          page.after ?? null,
-          page.limit,
-        ],
-      );
-      const items = rows.map(toSummary);
-      return { items, nextCursor: nextCursor(items, page.limit) };
-    } catch (error) {
-      // Before the worker first set the projection up there is nothing projected to list yet.
-      if ((error as { code?: string }).code === UNDEFINED_TABLE) return { items: [], nextCursor: null };
-      throw error;
-    }
+    const rows = await configurationObjectsPage(this.pool, {
+      organisationId: caller.organisationId,
+      kind,
+      ...filter,
+      ...(page.after ? { after: page.after } : {}),
+      limit: page.limit,
+    });
+    const items = rows.map(toSummary);
+    return { items, nextCursor: nextCursor(items, page.limit) };
   }
 
   /**
@@ -283,19 +267,7 @@ export class ConfigurationService {
   }
 }
 
-interface SummaryRow {
-  id: string;
-  name: string;
-  latest_version: number;
-  status: ConfigurationStatus;
-  published_version: number | null;
-  task_kind: TaskKind | null;
-  archived: boolean;
-  updated_by: string;
-  updated_at: Date;
-}
-
-function toSummary(row: SummaryRow): ConfigurationSummary {
+function toSummary(row: ConfigurationObjectRow): ConfigurationSummary {
   return {
     id: row.id,
     name: row.name,

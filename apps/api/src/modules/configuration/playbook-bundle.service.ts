@@ -11,7 +11,7 @@ import type { ConfigurationKind, ConfigurationRecord } from '@coachflow/domain';
 import { latestPublishedVersion } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { validateFormBody, validatePlaybook, validateRubric } from '@coachflow/forms';
-import { loadConfiguration } from '@coachflow/read-models';
+import { loadConfiguration } from '@coachflow/configuration';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EVENT_STORE } from '#api/infrastructure/database/database.module';
 import { canSeeConfiguration } from './configuration-access';

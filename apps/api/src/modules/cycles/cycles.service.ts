@@ -3,16 +3,15 @@ import { cycleStreamId } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CYCLE_SUMMARIES_TABLE, CYCLE_SUMMARY_COLUMNS, type CycleSummary } from '@coachflow/read-models';
+import { type CycleSummary, cycleSummariesPage, cycleSummary } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import type { Repository } from 'typeorm';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
-import { AccessService, pgPlaceholders } from '#api/modules/access/access.service';
+import { AccessService } from '#api/modules/access/access.service';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { summaryToCycleView, toCycleView } from './cycle-view';
 import { CyclesErrorCode, CyclesException } from './cycles.exception';
-import { queryProjection } from './query-projection';
 import { CycleEntity } from './entities/cycle.entity';
 
 /** Reads of cycles, scoped to the caller's organisation and reach. */
@@ -31,23 +30,14 @@ export class CyclesService {
     filter: { repId?: string; status?: CycleStatus },
     page: PageQuery,
   ): Promise<Page<CycleView>> {
-    const params: unknown[] = [
-      caller.organisationId,
-      filter.repId ?? null,
-      filter.status ?? null,
-      page.after ?? null,
-      page.limit,
-    ];
-    const visible = this.access.cycleReachCondition(caller, 'rep_id', 'manager_id', pgPlaceholders(params));
-    const rows = await queryProjection<CycleSummary>(
-      this.pool,
-      `SELECT ${CYCLE_SUMMARY_COLUMNS}
-         FROM ${CYCLE_SUMMARIES_TABLE}
-        WHERE organisation_id = $1 AND ($2::uuid IS NULL OR rep_id = $2) AND ($3::text IS NULL OR status = $3)
-          AND ($4::uuid IS NULL OR cycle_id > $4) AND ${visible}
-        ORDER BY cycle_id LIMIT $5`,
-      params,
-    );
+    const rows = await cycleSummariesPage(this.pool, {
+      organisationId: caller.organisationId,
+      ...filter,
+      ...(page.after ? { after: page.after } : {}),
+      limit: page.limit,
+      visible: (columns, bind) =>
+        this.access.cycleReachCondition(caller, columns.repId, columns.managerId, bind),
+    });
     const items = rows.map(summaryToCycleView);
     return { items, nextCursor: nextCursor(items, page.limit) };
   }
@@ -58,13 +48,8 @@ export class CyclesService {
     return toCycleView(cycle, await this.summary(cycle.id));
   }
 
-  async summary(cycleId: string): Promise<CycleSummary | undefined> {
-    const rows = await queryProjection<CycleSummary>(
-      this.pool,
-      `SELECT ${CYCLE_SUMMARY_COLUMNS} FROM ${CYCLE_SUMMARIES_TABLE} WHERE cycle_id = $1`,
-      [cycleId],
-    );
-    return rows[0];
+  summary(cycleId: string): Promise<CycleSummary | undefined> {
+    return cycleSummary(this.pool, cycleId);
   }
 
   async getEvents(caller: AuthenticatedUser, id: string): Promise<CycleEventView[]> {

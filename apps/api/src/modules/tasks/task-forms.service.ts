@@ -15,7 +15,7 @@ import {
   effectiveTaskFormSchema,
   type JsonSchema,
 } from '@coachflow/forms';
-import { loadConfiguration } from '@coachflow/read-models';
+import { loadConfiguration } from '@coachflow/configuration';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ValidateFunction } from 'ajv';
 import { EVENT_STORE } from '#api/infrastructure/database/database.module';

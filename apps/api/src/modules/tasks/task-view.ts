@@ -1,5 +1,5 @@
 import type { TaskFormView, TaskView } from '@coachflow/contracts';
-import type { TaskRow } from './task-row';
+import type { TaskRow } from '@coachflow/read-models';
 
 /** The API's view of a task row with its resolved form. */
 export function toTaskView(row: TaskRow, form: TaskFormView): TaskView {

@@ -1,14 +1,13 @@
 import type { TaskList, TaskStatus, TaskView } from '@coachflow/contracts';
+import { findTask, inboxPage, type TaskRow } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService } from '#api/modules/access/access.service';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
-import { queryProjection } from '#api/modules/cycles/query-projection';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { TaskFormsService } from './task-forms.service';
-import { TASK_SELECT, type TaskRow } from './task-row';
 import { toTaskView } from './task-view';
 
 export interface TaskFilter {
@@ -34,21 +33,14 @@ export class TasksService {
   async list(caller: AuthenticatedUser, filter: TaskFilter, page: PageQuery): Promise<TaskList> {
     const assignee = filter.assignee ?? caller.id;
     if (assignee !== caller.id) await this.access.authorize(caller, 'cycle:read', assignee);
-    const rows = await queryProjection<TaskRow>(
-      this.pool,
-      `${TASK_SELECT}
-        WHERE t.assignee_id = $1 AND t.organisation_id = $2 AND ($3::text IS NULL OR t.status = $3)
-          AND ($4::uuid IS NULL OR t.cycle_id = $4) AND ($5::uuid IS NULL OR t.task_id > $5)
-        ORDER BY t.task_id LIMIT $6`,
-      [
-        assignee,
-        caller.organisationId,
-        filter.status ?? null,
-        filter.cycleId ?? null,
-        page.after ?? null,
-        page.limit,
-      ],
-    );
+    const rows = await inboxPage(this.pool, {
+      organisationId: caller.organisationId,
+      assigneeId: assignee,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.cycleId ? { cycleId: filter.cycleId } : {}),
+      ...(page.after ? { after: page.after } : {}),
+      limit: page.limit,
+    });
     const items = await Promise.all(rows.map((row) => this.view(row)));
     return { items, nextCursor: nextCursor(items, page.limit) };
   }
@@ -61,12 +53,7 @@ export class TasksService {
 
   /** A task of the caller's organisation, or 404 (another organisation's is as absent as a missing one). */
   async find(caller: AuthenticatedUser, id: string): Promise<TaskRow> {
-    const rows = await queryProjection<TaskRow>(
-      this.pool,
-      `${TASK_SELECT} WHERE t.task_id = $1 AND t.organisation_id = $2`,
-      [id, caller.organisationId],
-    );
-    const row = rows[0];
+    const row = await findTask(this.pool, caller.organisationId, id);
     if (!row) throw new CyclesException(CyclesErrorCode.TaskNotFound, 'No such task.');
     return row;
   }

@@ -1,5 +1,5 @@
 import { cycleWorkflowId } from '@coachflow/domain';
-import { TASKS_TABLE } from '@coachflow/read-models';
+import { runningCyclesWithOpenTasksOf } from '@coachflow/read-models';
 import { changeManagerUpdate, reassignTasksUpdate } from '@coachflow/workflows';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,7 +9,6 @@ import type { Repository } from 'typeorm';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
 import { TEMPORAL_CLIENT } from '#api/infrastructure/temporal/temporal.module';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
-import { queryProjection } from '#api/modules/cycles/query-projection';
 import { isCycleGone } from '#api/modules/cycles/workflow-errors';
 import type { StaffingChanges } from '#api/modules/people/staffing-changes';
 
@@ -52,14 +51,7 @@ export class CycleStaffingService implements StaffingChanges {
    * be missed; the workflow's own overdue and escalation timers still cover it.
    */
   async userDeactivated(organisationId: string, userId: string, toUserId: string): Promise<void> {
-    const rows = await queryProjection<{ cycle_id: string }>(
-      this.pool,
-      `SELECT DISTINCT t.cycle_id FROM ${TASKS_TABLE} t
-         JOIN cycles c ON c.id = t.cycle_id AND c.status = 'running'
-        WHERE t.organisation_id = $1 AND t.assignee_id = $2 AND t.status = 'open'`,
-      [organisationId, userId],
-    );
-    for (const { cycle_id: cycleId } of rows) {
+    for (const cycleId of await runningCyclesWithOpenTasksOf(this.pool, organisationId, userId)) {
       await this.send(cycleId, () =>
         this.temporal.workflow
           .getHandle(cycleWorkflowId(cycleId))

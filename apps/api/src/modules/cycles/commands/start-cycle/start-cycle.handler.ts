@@ -7,7 +7,7 @@ import {
   ConfigurationPinError,
   ConfigurationRecordCache,
   pinCycleConfiguration,
-} from '@coachflow/read-models';
+} from '@coachflow/configuration';
 import { startCoachingCycle } from '@coachflow/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';

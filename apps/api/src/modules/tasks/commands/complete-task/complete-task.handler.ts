@@ -9,7 +9,7 @@ import { CyclesService } from '#api/modules/cycles/cycles.service';
 import { toCycleUpdateError } from '#api/modules/cycles/workflow-errors';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { TaskFormsService } from '#api/modules/tasks/task-forms.service';
-import type { TaskRow } from '#api/modules/tasks/task-row';
+import type { TaskRow } from '@coachflow/read-models';
 import { TasksService } from '#api/modules/tasks/tasks.service';
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 import type { PinnedCycleConfiguration } from '@coachflow/domain';
 
 type TaskKind = keyof PinnedCycleConfiguration['forms'];
@@ -13,16 +13,4 @@ const DEFAULT_FORMS_NAMESPACE = '4f0d6a4e-93b5-4c55-9d0e-2c7f6d3b8a11';
  */
 export function defaultFormId(organisationId: string, kind: TaskKind): string {
   return uuidV5(`default-form/${organisationId}/${kind}`, DEFAULT_FORMS_NAMESPACE);
-}
-
-/** RFC 9562 §5.5: SHA-1 of namespace bytes and name, with version 5 and the RFC variant set. */
-export function uuidV5(name: string, namespace: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,4 +1,3 @@
-export * from './configuration-objects.projection';
 export * from './configuration-pin.error';
 export * from './configuration-record-cache';
 export * from './default-form-id';
