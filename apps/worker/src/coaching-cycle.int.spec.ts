@@ -111,7 +111,8 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   };
 
   it('runs the happy path to CycleCompleted with the score change; a kept commitment that missed its target escalates nothing', async () => {
-    const { people, cycle } = await start();
+    // Deadlines at least a second apart: the recorded history shows no timer shorter than the server keeps.
+    const { people, cycle } = await start({ planLength: 'PT4S' });
     const reserved = await insertCycleRow(pool, {
       id: cycle.input.cycleId,
       organisationId: people.organisationId,
@@ -133,7 +134,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     expect((priorities.context['gaps'] as { competencyKey: string }[])[0]!.competencyKey).toBe('value');
     await cycle.complete('set-priorities', { focusAreas: ['value'], diagnosis: 'skill', style: 'coaching' });
     await cycle.complete('coaching-session', {
-      commitments: [{ title: 'Ten calls a week', measure: 'calls logged', due: 'PT1S' }],
+      commitments: [{ title: 'Ten calls a week', measure: 'calls logged', due: 'PT2S' }],
     });
     await cycle.complete('acknowledge-plan', { accepted: true });
     expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({ phase: 'improve', status: 'running' });
@@ -170,10 +171,17 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
   });
 
   it('escalates a commitment nobody checked in on from manager to leader, resolves it by drop, and another by recommit', async () => {
-    const { people, cycle } = await start({}, {});
+    // Due together, one checked in at once (not kept): the silent one expires 3 s later, the honest one climbs
+    // 5 s after its check-in, the silent one 5 s after it expired; the plan ends once both are settled. Every
+    // deadline is over a second after the one before, so the recorded history shows no timer shorter than
+    // the server keeps, and a grace longer than the chain's read-ahead.
+    const { people, cycle } = await start(
+      { checkInGrace: 'PT3S', escalateAfter: 'PT5S', planLength: 'PT15S' },
+      {},
+    );
     await cycle.toAcceptedPlan([
-      { title: 'Silent', due: 'PT1S' },
-      { title: 'Honest', due: 'PT1S' },
+      { title: 'Silent', due: 'PT2S' },
+      { title: 'Honest', due: 'PT2S' },
     ]);
     const honestCheckIn = await cycle.task(
       'commitment-check-in',
@@ -223,7 +231,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
         {
           taskId: honestEscalation.taskId,
           userId: honestEscalation.assigneeId,
-          data: { action: 'recommit', due: 'PT1S' },
+          data: { action: 'recommit', due: 'PT2S' },
         },
       ],
     });

@@ -1,7 +1,20 @@
 import type { ReportingChain } from '@coachflow/domain';
 
-/** How long before a deadline that raises or climbs an escalation the reporting chain is read. */
-export const CHAIN_LEAD_MS = 500;
+/**
+ * The shortest wait a timer keeps: Temporal's history service gives a new timer a fire time no earlier than
+ * `history.timerProcessorMaxTimeShift` (1 s by default) after its timer queue last read, so a shorter timer
+ * fires about a second after it started, however short it was.
+ */
+export const MIN_TIMER_MS = 1_000;
+/** How long before a deadline that raises or climbs an escalation the reporting chain is read, at most. */
+export const CHAIN_LEAD_MS = 2_000;
+/**
+ * How long before its deadline the chain is read, at least: the deadline's own timer, started once the read
+ * is back, must still be MIN_TIMER_MS long, with this much left for the read.
+ */
+export const CHAIN_MIN_LEAD_MS = MIN_TIMER_MS + 250;
+/** The lead before the patch chain-ahead-long-timers, which left a sub-second timer before the deadline. */
+export const CHAIN_LEAD_BEFORE_LONG_TIMERS_MS = 500;
 /** A chain read longer ago than this is read again: the reporting line may have changed since. */
 export const CHAIN_MAX_AGE_MS = 5_000;
 
@@ -12,15 +25,33 @@ export const CHAIN_MAX_AGE_MS = 5_000;
  */
 export class ChainAhead {
   private held: { deadline: string; readAt: string; chain: ReportingChain } | null = null;
+  // The read planned for a deadline: kept while still ahead, so a command meanwhile does not restart its timer.
+  private planned: { deadline: string; readAt: string } | null = null;
+
+  /** `longTimers`: the patch chain-ahead-long-timers is on (false replays runs recorded before it). */
+  constructor(private readonly longTimers = true) {}
 
   /**
-   * When to read the chain for `deadline`: CHAIN_LEAD_MS before it, if deciding it needs the chain, none is
-   * held for it yet, and that moment is still ahead of `now`; otherwise null (wait for the deadline itself).
+   * When to read the chain for `deadline`, if deciding it needs the chain and none is held for it yet;
+   * otherwise null (wait for the deadline itself). With long timers: CHAIN_LEAD_MS before it, or later, but
+   * never sooner than MIN_TIMER_MS from `now` nor later than CHAIN_MIN_LEAD_MS before the deadline, so
+   * neither the wait for the read nor the wait after it is a timer the server would fire late; null when
+   * the deadline is too close for both. Before the patch: CHAIN_LEAD_BEFORE_LONG_TIMERS_MS before it, if
+   * that moment is still ahead. A read already planned for the deadline and still ahead stays as planned.
    */
   readAt(deadline: string | null, now: string, needsChainAt: (at: string) => boolean): string | null {
     if (deadline === null || this.held?.deadline === deadline || !needsChainAt(deadline)) return null;
-    const readAt = Date.parse(deadline) - CHAIN_LEAD_MS;
-    return readAt > Date.parse(now) ? new Date(readAt).toISOString() : null;
+    const due = Date.parse(deadline);
+    if (!this.longTimers) {
+      const readAt = due - CHAIN_LEAD_BEFORE_LONG_TIMERS_MS;
+      return readAt > Date.parse(now) ? new Date(readAt).toISOString() : null;
+    }
+    if (this.planned?.deadline === deadline && Date.parse(this.planned.readAt) > Date.parse(now))
+      return this.planned.readAt;
+    const readAt = Math.max(due - CHAIN_LEAD_MS, Date.parse(now) + MIN_TIMER_MS);
+    if (due - readAt < CHAIN_MIN_LEAD_MS) return null;
+    this.planned = { deadline, readAt: new Date(readAt).toISOString() };
+    return this.planned.readAt;
   }
 
   hold(deadline: string, readAt: string, chain: ReportingChain): void {

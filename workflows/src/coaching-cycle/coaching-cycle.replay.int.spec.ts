@@ -3,6 +3,22 @@ import { join } from 'node:path';
 import { integrationEnv } from '@coachflow/testing';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { MIN_TIMER_MS } from './chain-ahead';
+
+const HISTORIES = join(__dirname, '../../test/histories');
+/** Histories recorded before the patch chain-ahead-long-timers: their timers may be shorter than a second. */
+const RECORDED_BEFORE_LONG_TIMERS = [
+  'before-registry-in-record',
+  'before-deadline-alarm',
+  'before-due-first',
+  'before-chain-ahead',
+  'before-chain-ahead-long-timers',
+];
+
+const readHistory = async (file: string) =>
+  temporal.api.history.v1.History.fromObject(
+    JSON.parse(await readFile(join(HISTORIES, file), 'utf8')) as Record<string, unknown>,
+  );
 
 /**
  * Determinism guard: histories recorded from real runs (workflows/test/histories, see workflows/README.md)
@@ -10,10 +26,8 @@ import { Worker } from '@temporalio/worker';
  * path on replay fails here; such a change needs `patched()`.
  */
 describe('coachingCycle replays its committed histories', () => {
-  const directory = join(__dirname, '../../test/histories');
-
   it('replays every history without a determinism violation', async () => {
-    const files = (await readdir(directory)).filter((file) => file.endsWith('.json')).sort();
+    const files = (await readdir(HISTORIES)).filter((file) => file.endsWith('.json')).sort();
     // Histories recorded before each patch guard the cycles still running on the old path.
     expect(files).toEqual(
       expect.arrayContaining([
@@ -25,6 +39,8 @@ describe('coachingCycle replays its committed histories', () => {
         'before-due-first.happy-path.json',
         'before-chain-ahead.escalation.json',
         'before-chain-ahead.happy-path.json',
+        'before-chain-ahead-long-timers.escalation.json',
+        'before-chain-ahead-long-timers.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),
@@ -32,9 +48,7 @@ describe('coachingCycle replays its committed histories', () => {
     const histories = await Promise.all(
       files.map(async (file) => ({
         workflowId: file.replace(/\.json$/, ''),
-        history: temporal.api.history.v1.History.fromObject(
-          JSON.parse(await readFile(join(directory, file), 'utf8')) as Record<string, unknown>,
-        ),
+        history: await readHistory(file),
       })),
     );
     for (const { history } of histories) expect(history.events.length).toBeGreaterThan(20);
@@ -48,5 +62,24 @@ describe('coachingCycle replays its committed histories', () => {
         ...(result.error ? { error: String(result.error) } : {}),
       });
     expect(results).toEqual(files.map((file) => ({ workflowId: file.replace(/\.json$/, '') })));
+  });
+
+  // The server fires a shorter timer about a second after it started, late for the deadline it waits for.
+  it('starts no timer shorter than the server keeps, in every history recorded since chain-ahead-long-timers', async () => {
+    const files = (await readdir(HISTORIES)).filter(
+      (file) =>
+        file.endsWith('.json') && !RECORDED_BEFORE_LONG_TIMERS.some((name) => file.startsWith(`${name}.`)),
+    );
+    expect(files).toEqual(expect.arrayContaining(['escalation.json', 'happy-path.json']));
+    const tooShort: string[] = [];
+    for (const file of files) {
+      const timers = (await readHistory(file)).events.flatMap((event) => {
+        const timeout = event.timerStartedEventAttributes?.startToFireTimeout;
+        return timeout ? [Number(timeout.seconds ?? 0) * 1000 + Math.round((timeout.nanos ?? 0) / 1e6)] : [];
+      });
+      expect(timers.length).toBeGreaterThan(3);
+      tooShort.push(...timers.filter((ms) => ms < MIN_TIMER_MS).map((ms) => `${file}: ${ms} ms`));
+    }
+    expect(tooShort).toEqual([]);
   });
 });

@@ -66,6 +66,8 @@ export const DEADLINE_ALARM_PATCH = 'deadline-alarm';
 export const DUE_FIRST_PATCH = 'due-first';
 /** Since this patch the reporting chain of an escalating deadline is read before it comes (ChainAhead). */
 export const CHAIN_AHEAD_PATCH = 'chain-ahead';
+/** Since this patch neither the wait for that read nor the wait after it is shorter than a timer keeps. */
+export const CHAIN_AHEAD_LONG_TIMERS_PATCH = 'chain-ahead-long-timers';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -103,7 +105,9 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   // Since this patch, the reporting chain a deadline's escalation needs is read shortly before the deadline,
   // so the escalation is decided and recorded the moment it comes instead of after a read of Postgres.
   const chainAheadOn = patched(CHAIN_AHEAD_PATCH);
-  const chainAhead = new ChainAhead();
+  // Since this patch the read comes early enough that the deadline's own timer after it is over a second:
+  // the server fires a shorter one about a second after it started (ChainAhead's MIN_TIMER_MS).
+  const chainAhead = new ChainAhead(chainAheadOn && patched(CHAIN_AHEAD_LONG_TIMERS_PATCH));
   // Returns the activity's promise itself: no extra async step, so command order matches recorded histories.
   const readChain = () => local.reportingChain({ organisationId: state.organisationId, repId: state.repId });
   const deadlineDue = () => {
