@@ -237,7 +237,7 @@ describe('sessions, tokens and HTTP hardening', () => {
     });
 
     it('answers 413 to a huge body and never shows stack traces or SQL', async () => {
-      const huge = await org.admin.api.postDeclaredLength('/api/users/import', 2 * 1024 * 1024);
+      const huge = await org.admin.api.postOversize('/api/users/import', 2 * 1024 * 1024);
       expect(huge.status).toBe(413);
       const hostile = [
         await org.admin.api.get<ProblemDetails>(

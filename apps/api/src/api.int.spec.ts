@@ -15,6 +15,7 @@ import {
 import { RepIdAttribute } from '@coachflow/workflows';
 import { Client, Connection } from '@temporalio/client';
 import jwt from 'jsonwebtoken';
+import { OVERSIZE_DRAIN_BYTES, OVERSIZE_DRAIN_MS } from '#api/infrastructure/http/drain-oversize-body';
 
 // The built API as its own process: the artifact that ships, on the suite's Postgres and Temporal.
 describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
@@ -128,13 +129,30 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
     });
 
     it('rejects bodies over the size limit with 413 and malformed JSON with 400', async () => {
-      const huge = await api.postDeclaredLength('/api/auth/login', 2 * 1024 * 1024);
+      const huge = await api.postOversize('/api/auth/login', 2 * 1024 * 1024);
       expect(huge.status).toBe(413);
       expect(huge.contentType).toContain('application/problem+json');
       const broken = await api.request<ProblemDetails>('POST', '/api/auth/login', '{"email":', {
         'content-type': 'application/json',
       });
       expect(broken.status).toBe(400);
+    });
+
+    it('lets Node fetch read the 413 of a real oversize body, every time, and stays usable after it', async () => {
+      // Before the server drained such a body, a few in ten of these ended in a reset (EPIPE) instead.
+      const sizes = [2, 8, 24].flatMap((mebibytes) => Array<number>(4).fill(mebibytes * 1024 * 1024));
+      const answers = [];
+      for (const size of sizes) answers.push(await api.postOversize('/api/auth/login', size));
+      expect(answers.map((answer) => answer.status)).toEqual(sizes.map(() => 413));
+      for (const answer of answers) expect(answer.contentType).toContain('application/problem+json');
+      expect((await api.get('/health')).status).toBe(200);
+    });
+
+    it('answers 413 at once to a declared length past what it drains, without waiting for the body', async () => {
+      const started = Date.now();
+      const answer = await api.postDeclaredLength('/api/auth/login', OVERSIZE_DRAIN_BYTES + 1);
+      expect(answer.status).toBe(413);
+      expect(Date.now() - started).toBeLessThan(OVERSIZE_DRAIN_MS);
     });
   });
 

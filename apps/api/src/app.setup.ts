@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { registerOversizeBodyDrain } from './infrastructure/http/drain-oversize-body';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { registerHttpHardening } from './infrastructure/http/register-http-hardening';
 
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   await registerHttpHardening(app, config);
+  registerOversizeBodyDrain(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 

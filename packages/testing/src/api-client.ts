@@ -26,10 +26,19 @@ export class ApiClient {
   }
 
   /**
+   * POSTs a real JSON body of `length` bytes through Node's fetch and returns the answer's status and content
+   * type: for checking the body size limit as a browser meets it.
+   */
+  async postOversize(path: string, length: number): Promise<{ status: number; contentType: string }> {
+    const response = await this.request('POST', path, `"${'x'.repeat(Math.max(0, length - 2))}"`, {
+      'content-type': 'application/json',
+    });
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '' };
+  }
+
+  /**
    * POSTs only the head of a request whose JSON body would be `length` bytes, and returns the answer's
-   * status and content type: for checking the body size limit. Sending a real body that large races the
-   * server, which answers 413 before reading it and closes; the client's unfinished write then fails with
-   * EPIPE and can lose the answer.
+   * status and content type: for a declared length the server refuses without reading the body at all.
    */
   postDeclaredLength(path: string, length: number): Promise<{ status: number; contentType: string }> {
     const headers = this.withAuthorization({

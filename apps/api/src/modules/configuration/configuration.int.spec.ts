@@ -306,7 +306,7 @@ describe('configuration API: rubrics, forms, playbooks (real Postgres and Tempor
       for (const [body, path] of cases)
         expect(badPaths(await admin.post('/api/forms', body))).toContain(path);
 
-      const tooLarge = await admin.postDeclaredLength('/api/forms', 2 * 1024 * 1024);
+      const tooLarge = await admin.postOversize('/api/forms', 2 * 1024 * 1024);
       expect(tooLarge.status).toBe(413);
       expect((await list(admin, 'forms')).length).toBe(before + 2);
     });
