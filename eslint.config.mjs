@@ -12,7 +12,7 @@ function moduleBoundaries(inTests) {
   return {
     enforceBuildableLibDependency: true,
     // An app's own folders, imported as #<app>/... through its package.json "imports".
-    allow: ['#api/**', '#worker/**', '#launcher/**'],
+    allow: ['#api/**', '#worker/**', '#launcher/**', '#web/**'],
     depConstraints: [
       // contracts stands alone; nothing imports an app.
       // domain speaks the contract's vocabulary (task kinds, statuses): one list, not two.

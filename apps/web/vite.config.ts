@@ -2,14 +2,31 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const apiOrigin = `http://localhost:${process.env['API_PORT'] ?? 3000}`;
 
 // The API serves the built app (apps/web/dist) on its own port; `nx serve web` proxies /api to it.
 export default defineConfig({
   root: here('.'),
   resolve: {
     // Workspace packages are compiled to CommonJS for Node; the browser build takes their sources.
-    alias: { '@coachflow/contracts': here('../../packages/contracts/src/index.ts') },
+    alias: {
+      '#web': here('src'),
+      '@coachflow/contracts': here('../../packages/contracts/src/index.ts'),
+      '@coachflow/domain': here('../../packages/domain/src/index.ts'),
+      '@coachflow/forms': here('../../packages/forms/src/index.ts'),
+    },
   },
-  build: { outDir: here('dist'), emptyOutDir: true, sourcemap: true },
-  server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
+  build: {
+    outDir: here('dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Mantine marks its modules "use client" for server components; a browser bundle has no use for it.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: { proxy: { '/api': apiOrigin, '/health': apiOrigin } },
 });

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { registerOversizeBodyDrain } from './infrastructure/http/drain-oversize-body';
+import { openApiDocument } from './infrastructure/http/open-api-document';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { registerHttpHardening } from './infrastructure/http/register-http-hardening';
+import { serveWebAppPages } from './infrastructure/http/serve-web-app';
 
 /** The built web app next to the API in this repository (apps/web/dist), unless WEB_DIST_DIR says otherwise. */
 const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
@@ -25,20 +27,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Coachflow API')
-      .setDescription('Sales coaching as durable, auditable workflows.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
 
   const webDist = config.webDistDir ?? DEFAULT_WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {
     app.useStaticAssets({ root: webDist, prefix: '/', wildcard: false });
+    serveWebAppPages(app.getHttpAdapter().getInstance(), webDist);
   } else {
     app.get(Logger).warn(`no built web app at ${webDist}: serving the API only`);
   }
