@@ -3340,7 +3340,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            tasks: {
+            items: {
               /** Format: uuid */
               id: string;
               /** Format: uuid */

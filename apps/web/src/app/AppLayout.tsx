@@ -43,7 +43,7 @@ function isActive(pathname: string, to: NavItem['to']): boolean {
 function InboxCount() {
   const tasks = useOpenTasks();
   if (!tasks.data) return null;
-  const count = tasks.data.tasks.length;
+  const count = tasks.data.items.length;
   const label = tasks.data.nextCursor ? `${count}+` : String(count);
   return (
     <Badge size="sm" variant={count ? 'filled' : 'light'} aria-label={`${label} open tasks`}>
