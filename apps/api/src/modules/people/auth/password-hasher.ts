@@ -1,30 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** argon2id password hashing. */
+/**
+ * argon2id password hashing, stored as PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`). Verifying
+ * reads the parameters from the stored string, so hashes made with other parameters or by another
+ * argon2 library (the project used `argon2` before) keep verifying.
+ */
 @Injectable()
 export class PasswordHasher {
   // Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
-  private readonly decoy = argon2.hash('decoy-password-for-unknown-users', OPTIONS);
+  private readonly decoy = hash('decoy-password-for-unknown-users', OPTIONS);
 
   /** Stored for users without a password of their own: no password verifies against it. */
   static readonly NO_PASSWORD = '!no-password';
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return hash(password, OPTIONS);
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  async verify(stored: string | undefined, password: string): Promise<boolean> {
     try {
       // A user without a password (imported, signs in by SSO) costs as much time as any other failure.
-      if (!hash?.startsWith('$argon2')) {
-        await argon2.verify(await this.decoy, password);
+      if (!stored?.startsWith('$argon2')) {
+        await verify(await this.decoy, password);
         return false;
       }
-      return await argon2.verify(hash, password);
+      return await verify(stored, password);
     } catch {
       return false;
     }
