@@ -46,7 +46,7 @@ describe('sessions, tokens and HTTP hardening', () => {
 
   const login = async (email: string, password = FIXTURE_PASSWORD) =>
     expectStatus(
-      await api.post<LoginResponse>('/api/auth/login', { email, password }),
+      await api.post<LoginResponse>('/api/auth/login', { email, password, includeRefreshToken: true }),
       200,
       `login ${email}`,
     );
@@ -105,13 +105,32 @@ describe('sessions, tokens and HTTP hardening', () => {
       expect(refreshed.status).toBe(200);
       expect(refreshed.body.user.id).toBe(org.manager.user.id);
       expect((await api.withToken(refreshed.body.token).get('/api/me')).status).toBe(200);
-      // Rotated: the cookie that was just used is spent.
-      const replay = await api.request('POST', '/api/auth/refresh', undefined, { cookie: cookie.pair });
-      expect(replay.status).toBe(401);
+      // A browser's refresh answers with the cookie only: no script on the page sees the token.
+      expect(response.body.refreshToken).toBeUndefined();
+      expect(refreshed.body.refreshToken).toBeUndefined();
       const next = refreshCookie(refreshed.headers);
       expect((await api.request('POST', '/api/auth/refresh', undefined, { cookie: next.pair })).status).toBe(
         200,
       );
+    });
+
+    it('ends the whole session when a spent refresh token comes back (one of its holders is a thief)', async () => {
+      const stolen = await login(org.manager.user.email);
+      // The thief refreshes first and keeps going...
+      const thief = expectStatus(
+        await api.post<LoginResponse>('/api/auth/refresh', { refreshToken: stolen.refreshToken }),
+        200,
+        'thief refresh',
+      );
+      expect(thief.refreshToken).toEqual(expect.any(String));
+      // ...then the victim presents the token they hold, which is spent: refused, and the session is over
+      // for everyone holding any of its tokens.
+      expect((await api.post('/api/auth/refresh', { refreshToken: stolen.refreshToken })).status).toBe(401);
+      expect((await api.post('/api/auth/refresh', { refreshToken: thief.refreshToken })).status).toBe(401);
+      expect((await api.withToken(thief.token).get('/api/me')).status).toBe(401);
+      // Other sessions of the same user go on, and signing in again works.
+      expect((await org.manager.api.get('/api/me')).status).toBe(200);
+      await login(org.manager.user.email);
     });
 
     it('refreshes scripts from the body, and logout ends the access token and the refresh token', async () => {

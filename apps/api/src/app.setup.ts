@@ -17,9 +17,12 @@ const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
 
 /** Builds the API application for `config`, ready to `listen`: used by main.ts and by tests alike. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.production });
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
+  // No Nest body parsers: Fastify's own JSON parser is the only one (see registerHttpHardening), so a
+  // form or plain-text body, which any page can post cross-site, answers 415 instead of being read.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   await registerHttpHardening(app, config);

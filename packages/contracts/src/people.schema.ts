@@ -9,7 +9,20 @@ const NewPassword = Type.String({ minLength: 8, maxLength: 256 });
 export const RoleSchema = oneOf(ROLES);
 
 export const LoginRequest = Type.Object(
-  { email: Email, password: Password },
+  {
+    email: Email,
+    password: Password,
+    /**
+     * Needed only when the address and password fit users of several organisations (the answer is then
+     * 409 and lists them); an address is unique within an organisation, not across organisations.
+     */
+    organisationId: Type.Optional(Uuid),
+    /**
+     * Scripts set this to get the refresh token in the answer's body. Browsers leave it out: their refresh
+     * token stays in the httpOnly cookie, out of reach of any script on the page.
+     */
+    includeRefreshToken: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type LoginRequest = Static<typeof LoginRequest>;
@@ -31,8 +44,8 @@ export const LoginResponse = Type.Object({
   token: Type.String(),
   user: UserView,
   /**
-   * Long-lived refresh token for scripts (`POST /api/auth/refresh`); the web app uses the same value from
-   * its httpOnly cookie instead.
+   * Long-lived refresh token for scripts (`POST /api/auth/refresh`): only when the login asked for it
+   * (`includeRefreshToken`) or the refresh sent its token in the body. Browsers use the httpOnly cookie.
    */
   refreshToken: Type.Optional(Type.String()),
 });

@@ -11,6 +11,8 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** A sign-in whose password fits users of several organisations (409): the ones to choose from. */
+  organisations?: { id: string; name: string }[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

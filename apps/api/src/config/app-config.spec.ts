@@ -30,6 +30,20 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...base, TOKEN_TTL_SECONDS: '-5' })).toThrow(/TOKEN_TTL_SECONDS/);
   });
 
+  it('believes no proxy unless TRUST_PROXY names hops or addresses, in production too', () => {
+    const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(loadAppConfig(production).trustProxy).toBe(false);
+    expect(loadAppConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadAppConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadAppConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+    ]);
+    expect(() => loadAppConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadAppConfig({ ...base, TRUST_PROXY: 'proxy.internal' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('turns single sign-on on only with a complete provider configuration', () => {
     expect(loadAppConfig(base).oidc).toBeUndefined();
     expect(() => loadAppConfig({ ...base, OIDC_ISSUER: 'https://idp.test' })).toThrow(/OIDC_CLIENT_ID/);

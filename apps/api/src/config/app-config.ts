@@ -15,6 +15,14 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Sign-in attempts allowed per email and client address per minute; more answer 429. */
   loginAttemptsPerMinute: number;
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For): a number
+   * of hops, or their addresses and CIDR ranges. False (the default) believes none: the client's address
+   * is the connection's, so no client can choose the address its sign-in attempts are counted under.
+   */
+  trustProxy: false | number | string[];
+  /** The most time an org-chart import may spend hashing its file's passwords; longer files are refused. */
+  importTimeLimitSeconds: number;
   allowSignup: boolean;
   seedDemo: boolean;
   webDistDir: string | undefined;
@@ -58,6 +66,8 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
       .map((origin) => origin.trim())
       .filter(Boolean),
     loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
+    trustProxy: trustProxy(env['TRUST_PROXY']),
+    importTimeLimitSeconds: positiveInteger(env, 'IMPORT_TIME_LIMIT_SECONDS', 20),
     allowSignup: production ? env['ALLOW_SIGNUP'] === 'true' : env['ALLOW_SIGNUP'] !== 'false',
     seedDemo: !production && env['SEED_DEMO'] !== 'false',
     webDistDir: env['WEB_DIST_DIR'],
@@ -85,6 +95,23 @@ function oidcSettings(
     redirectUri,
     allowInsecure,
   };
+}
+
+/**
+ * `TRUST_PROXY`: unset or `false`, a number of hops (`1` for one load balancer), or a comma-separated list
+ * of proxy addresses and CIDR ranges. `true` is refused: trusting every hop believes the left-most
+ * X-Forwarded-For entry, which the client writes.
+ */
+function trustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((entry) => entry.trim());
+  if (addresses.some((entry) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry)))
+    throw new Error(
+      'TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or CIDR ranges',
+    );
+  return addresses;
 }
 
 function positiveInteger(env: Record<string, string | undefined>, name: string, fallback: number): number {

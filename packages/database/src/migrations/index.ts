@@ -4,6 +4,8 @@ import { SessionsAndReportingLines1763888400200 } from './1763888400200-sessions
 import { RebuildCycleSummaries1763888400350 } from './1763888400350-rebuild-cycle-summaries';
 import { CheckpointTransaction1763888400400 } from './1763888400400-checkpoint-transaction';
 import { NotificationReads1763888400500 } from './1763888400500-notification-reads';
+import { EmailsUniquePerOrganisation1763888400640 } from './1763888400640-emails-unique-per-organisation';
+import { LoginLimitsAndSpentRefreshTokens1763888400620 } from './1763888400620-login-limits-and-spent-refresh-tokens';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   RebuildCycleSummaries1763888400350,
   CheckpointTransaction1763888400400,
   NotificationReads1763888400500,
+  LoginLimitsAndSpentRefreshTokens1763888400620,
+  EmailsUniquePerOrganisation1763888400640,
 ];

@@ -1,4 +1,4 @@
-import type { FieldError } from '@coachflow/contracts';
+import type { FieldError, ProblemDetails } from '@coachflow/contracts';
 
 /**
  * Base of every context's typed exception (`PeopleException`, `CyclesException`, ...). The problem-details
@@ -9,6 +9,8 @@ export abstract class AppException extends Error {
   /** Short, stable slug that becomes the problem `type` URI. */
   abstract readonly slug: string;
   readonly errors?: FieldError[];
+  /** Extension members of the problem body (RFC 9457), e.g. the organisations to choose from. */
+  extensions?: Pick<ProblemDetails, 'organisations'>;
 
   constructor(message: string, errors?: FieldError[]) {
     super(message);

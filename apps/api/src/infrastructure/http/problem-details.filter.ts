@@ -34,7 +34,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof AppException) {
-      return problem(exception.status, exception.slug, exception.message, exception.errors);
+      return {
+        ...problem(exception.status, exception.slug, exception.message, exception.errors),
+        ...exception.extensions,
+      };
     }
     if (
       exception instanceof EventStoreException &&

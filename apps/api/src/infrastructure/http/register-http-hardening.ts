@@ -3,14 +3,20 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '#api/config/app-config';
+import { postgresRateLimitStore } from './postgres-rate-limit-store';
 
 /**
- * Security headers for the API, the docs and the web app alike (one port, one Fastify), CORS only for
- * configured origins, cookies, and the login rate limit. Registered before any route so every route,
- * including static files and Swagger's, gets the headers.
+ * Security headers for the API, the docs and the web app alike (one port, one Fastify), JSON as the only
+ * request body, CORS only for configured origins, cookies, and the login rate limit. Registered before any
+ * route so every route, including static files and Swagger's, gets the headers.
  */
 export async function registerHttpHardening(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // Fastify parses JSON and plain text out of the box (Nest's parsers are off, see createApp). Without the
+  // plain-text parser every body that is not JSON is a 415, and no cross-site form can post one: a form
+  // can send only urlencoded, multipart or plain text.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -43,6 +49,8 @@ export async function registerHttpHardening(app: NestFastifyApplication, config:
     global: false,
     max: config.loginAttemptsPerMinute,
     timeWindow: 60_000,
+    // Counted in Postgres, so the limit holds across every API process, not per process.
+    store: postgresRateLimitStore(app.get(DataSource)),
     // After the body is parsed, so the limit counts per email and address: one attacker cannot lock
     // everyone out of one address (an office behind NAT), nor try one account from many requests.
     hook: 'preHandler',

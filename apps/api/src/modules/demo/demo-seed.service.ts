@@ -44,7 +44,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       name: DEMO_ORGANISATION.name,
       admin: { ...DEMO_ORGANISATION.admin, password: DEMO_PASSWORD },
     });
-    const admin = await this.people.findForLogin(DEMO_ORGANISATION.admin.email);
+    const [admin] = await this.people.findLoginCandidates(DEMO_ORGANISATION.admin.email, organisation.id);
     if (!admin) throw new Error('the demo admin vanished while seeding');
     const caller: AuthenticatedUser = {
       id: admin.id,

@@ -10,7 +10,7 @@ import {
 } from '@coachflow/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, QueryFailedError, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, QueryFailedError, type Repository } from 'typeorm';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService, typeormPlaceholders } from '#api/modules/access/access.service';
@@ -27,6 +27,9 @@ import { assertValidManager, lockReportingLines } from './reporting-line';
 import { StaffingChanges } from './staffing-changes';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** How many accounts of one address a sign-in without an organisation checks the password against. */
+export const MAX_ACCOUNTS_PER_EMAIL = 5;
 
 const adminUpdate = new JsonSchemaPipe(AdminUpdateUserRequest);
 const adminSelfUpdate = new JsonSchemaPipe(AdminSelfUpdateRequest);
@@ -229,13 +232,23 @@ export class PeopleService {
     return after;
   }
 
-  /** The user with this email (active or not) and its password hash, for sign-in. */
-  findForLogin(email: string): Promise<UserEntity | null> {
-    return this.users
+  /**
+   * The users with this email (active or not) and their password hashes, for sign-in: in the named
+   * organisation, or in any (an address may belong to several organisations, one user in each). Oldest
+   * first and at most `MAX_ACCOUNTS_PER_EMAIL`, so however many organisations take an address, a sign-in
+   * costs a bounded number of password checks; beyond that the organisation must be named.
+   */
+  findLoginCandidates(email: string, organisationId?: string): Promise<UserEntity[]> {
+    const query = this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email })
-      .getOne();
+      .where('lower(user.email) = lower(:email)', { email });
+    if (organisationId) query.andWhere('user.organisation_id = :organisationId', { organisationId });
+    return query
+      .orderBy('user.created_at', 'ASC')
+      .addOrderBy('user.id')
+      .take(MAX_ACCOUNTS_PER_EMAIL)
+      .getMany();
   }
 
   /** An active user by id, for refreshing a session. */
@@ -243,6 +256,15 @@ export class PeopleService {
     // TypeORM drops an undefined condition (and would return any user): refuse one outright.
     if (!id) return null;
     return this.users.findOneBy({ id, active: true });
+  }
+
+  /** The organisations of `users`, by name, for a sign-in that must choose one. */
+  async organisationsOf(users: Pick<UserEntity, 'organisationId'>[]): Promise<OrganisationView[]> {
+    const organisations = await this.dataSource.getRepository(OrganisationEntity).find({
+      where: { id: In(users.map((user) => user.organisationId)) },
+      order: { name: 'ASC' },
+    });
+    return organisations.map(({ id, name }) => ({ id, name }));
   }
 
   countOrganisations(): Promise<number> {
@@ -280,8 +302,8 @@ export class PeopleService {
 function emailTaken(error: unknown): PeopleException | null {
   return error instanceof QueryFailedError &&
     (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-    ? new PeopleException(PeopleErrorCode.EmailTaken, 'A user with this email already exists.', [
-        { path: '/email', message: 'is already taken' },
+    ? new PeopleException(PeopleErrorCode.EmailTaken, 'A user of this organisation already has this email.', [
+        { path: '/email', message: 'is already taken in this organisation' },
       ])
     : null;
 }

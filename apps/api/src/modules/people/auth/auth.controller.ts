@@ -1,8 +1,9 @@
 import { LoginRequest, LoginResponse, RefreshRequest } from '@coachflow/contracts';
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   ApiBody,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -17,6 +18,7 @@ import { AuthService } from './auth.service';
 import { bearerToken } from './bearer-token';
 import { Public } from '#api/infrastructure/auth/public.decorator';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+import { SameOriginGuard } from './same-origin.guard';
 
 const refreshRequest = new JsonSchemaPipe(RefreshRequest);
 
@@ -25,15 +27,24 @@ function refreshTokenOf(body: unknown): string | undefined {
   return body === undefined || body === null ? undefined : refreshRequest.transform(body).refreshToken;
 }
 
+function withoutRefreshToken({ refreshToken: _, ...session }: LoginResponse): LoginResponse {
+  return session;
+}
+
 @ApiTags('auth')
 @Controller('api/auth')
+@UseGuards(SameOriginGuard)
+@ApiForbiddenResponse({ description: 'Called from a page of another origin (Origin header).' })
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Signs in: the access token in the body, the refresh token in the body and in an httpOnly cookie. */
+  /**
+   * Signs in: the access token in the body, the refresh token in an httpOnly cookie, and in the body too
+   * when the caller asks (`includeRefreshToken`: scripts, which keep no cookies).
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -47,12 +58,17 @@ export class AuthController {
     @Body(new JsonSchemaPipe(LoginRequest)) body: LoginRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    const session = await this.auth.login(body);
+    const { includeRefreshToken, ...credentials } = body;
+    const session = await this.auth.login(credentials);
     setRefreshCookie(reply, session.refreshToken, this.cookieOptions());
-    return session;
+    return includeRefreshToken ? session : withoutRefreshToken(session);
   }
 
-  /** A new access token for a refresh token (body or cookie); the refresh token is rotated. */
+  /**
+   * A new access token for a refresh token, rotated: one sent in the body comes back in the body (a
+   * script's), one sent in the cookie comes back only in the cookie (a browser's). A token used before
+   * ends its session.
+   */
   @Public()
   @Post('refresh')
   @HttpCode(200)
@@ -64,9 +80,10 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
-    const session = await this.auth.refresh(refreshTokenOf(body) ?? refreshCookieOf(request));
+    const fromBody = refreshTokenOf(body);
+    const session = await this.auth.refresh(fromBody ?? refreshCookieOf(request));
     setRefreshCookie(reply, session.refreshToken, this.cookieOptions());
-    return session;
+    return fromBody ? session : withoutRefreshToken(session);
   }
 
   /** Ends the session of the bearer token and/or the refresh token; its access tokens stop working. */
@@ -84,7 +101,7 @@ export class AuthController {
       bearerToken(request.headers.authorization),
       refreshTokenOf(body) ?? refreshCookieOf(request),
     );
-    clearRefreshCookie(reply);
+    clearRefreshCookie(reply, this.cookieOptions());
   }
 
   private cookieOptions() {

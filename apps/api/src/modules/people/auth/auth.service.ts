@@ -20,24 +20,38 @@ export class AuthService {
   ) {}
 
   /**
-   * A new session for the right email and password of an active user. Every failure answers the same
-   * 401, whichever part was wrong; failures for a known user are audited in their organisation.
+   * A new session for the right email and password of an active user. An address may belong to users of
+   * several organisations: the password picks the one it fits, and when it fits several the caller names
+   * the organisation (409 lists those, which the caller just proved the password for). Every failure
+   * answers the same 401, whichever part was wrong; failures are audited in each organisation concerned.
    */
-  async login(request: LoginRequest): Promise<Required<LoginResponse>> {
-    const user = await this.people.findForLogin(request.email);
-    const valid = await this.hasher.verify(user?.passwordHash, request.password);
-    if (!user || !valid || !user.active) {
-      if (user) {
-        await this.audit.record([
-          {
-            type: 'LoginFailed',
-            organisationId: user.organisationId,
-            actorId: null,
-            data: { userId: user.id, reason: valid ? 'deactivated' : 'wrong-password' },
-          },
-        ]);
-      }
+  async login(request: Omit<LoginRequest, 'includeRefreshToken'>): Promise<Required<LoginResponse>> {
+    const candidates = await this.people.findLoginCandidates(request.email, request.organisationId);
+    const fits: UserEntity[] = [];
+    // One check at least, so an unknown email takes as long as a wrong password.
+    for (const candidate of candidates.length > 0 ? candidates : [undefined]) {
+      if (await this.hasher.verify(candidate?.passwordHash, request.password)) fits.push(candidate!);
+    }
+    const active = fits.filter((user) => user.active);
+    const [user] = active;
+    if (!user) {
+      await this.audit.record(
+        candidates.map((candidate) => ({
+          type: 'LoginFailed' as const,
+          organisationId: candidate.organisationId,
+          actorId: null,
+          data: { userId: candidate.id, reason: fits.includes(candidate) ? 'deactivated' : 'wrong-password' },
+        })),
+      );
       throw new PeopleException(PeopleErrorCode.InvalidCredentials, 'Wrong email or password.');
+    }
+    if (active.length > 1) {
+      const choose = new PeopleException(
+        PeopleErrorCode.ChooseOrganisation,
+        'This email and password sign in to several organisations: send organisationId with one of them.',
+      );
+      choose.extensions = { organisations: await this.people.organisationsOf(active) };
+      throw choose;
     }
     const session = await this.sessions.open(user);
     return this.issue(user, session.sessionId, session.refreshToken);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
@@ -25,8 +25,12 @@ export class OidcController {
   @Get('login')
   @ApiFoundResponse({ description: "Redirect to the identity provider's sign-in page." })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
-  async login(@Res() reply: FastifyReply): Promise<void> {
-    const { url, attempt } = await this.oidc.start();
+  async login(
+    @Res() reply: FastifyReply,
+    // Only for an address that belongs to users of several organisations: which one to sign in to.
+    @Query('organisation', new ParseUUIDPipe({ optional: true })) organisation?: string,
+  ): Promise<void> {
+    const { url, attempt } = await this.oidc.start(organisation);
     // Lax, not Strict: the cookie must come back on the provider's top-level redirect to the callback.
     void reply.setCookie(ATTEMPT_COOKIE, attempt, {
       httpOnly: true,

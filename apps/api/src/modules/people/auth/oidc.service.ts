@@ -16,6 +16,8 @@ interface LoginAttempt {
   verifier: string;
   state: string;
   nonce: string;
+  /** The organisation to sign in to, for an address that belongs to users of several. */
+  organisationId?: string;
 }
 
 const ATTEMPT_SECONDS = 600;
@@ -48,13 +50,14 @@ export class OidcService {
   }
 
   /** The provider's authorization URL to send the browser to, and the attempt to keep in a cookie. */
-  async start(): Promise<{ url: string; attempt: string }> {
+  async start(organisationId?: string): Promise<{ url: string; attempt: string }> {
     const settings = this.settings();
     const { lib, config } = await this.connect(settings);
     const attempt: LoginAttempt = {
       verifier: lib.randomPKCECodeVerifier(),
       state: lib.randomState(),
       nonce: lib.randomNonce(),
+      ...(organisationId ? { organisationId } : {}),
     };
     const url = lib.buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUri,
@@ -95,19 +98,24 @@ export class OidcService {
     if (typeof email !== 'string' || claims?.['email_verified'] !== true) {
       throw failed('Your provider did not vouch for your email address.');
     }
-    const user = await this.people.findForLogin(email);
-    if (!user?.active) {
-      if (user) {
-        await this.audit.record([
-          {
-            type: 'LoginFailed',
-            organisationId: user.organisationId,
-            actorId: null,
-            data: { userId: user.id, reason: 'deactivated', method: 'oidc' },
-          },
-        ]);
-      }
+    const candidates = await this.people.findLoginCandidates(email, attempt.organisationId);
+    const active = candidates.filter((candidate) => candidate.active);
+    const [user] = active;
+    if (!user) {
+      await this.audit.record(
+        candidates.map((candidate) => ({
+          type: 'LoginFailed' as const,
+          organisationId: candidate.organisationId,
+          actorId: null,
+          data: { userId: candidate.id, reason: 'deactivated', method: 'oidc' },
+        })),
+      );
       throw failed('No active Coachflow user has this email.');
+    }
+    if (active.length > 1) {
+      throw failed(
+        'Your email belongs to users of several organisations: start single sign-on from your organisation’s link (/api/auth/oidc/login?organisation=<its id>).',
+      );
     }
     return this.sessions.open(user);
   }

@@ -5,22 +5,24 @@ import '@fastify/cookie';
 export const REFRESH_COOKIE = 'coachflow_refresh';
 const COOKIE_PATH = '/api/auth';
 
+/** The attributes every Set-Cookie of the refresh cookie carries: setting it and clearing it alike. */
+function attributes(secure: boolean) {
+  return { httpOnly: true, sameSite: 'strict', secure, path: COOKIE_PATH } as const;
+}
+
 export function setRefreshCookie(
   reply: FastifyReply,
   refreshToken: string,
   options: { secure: boolean; maxAgeSeconds: number },
 ): void {
   void reply.setCookie(REFRESH_COOKIE, refreshToken, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: options.secure,
-    path: COOKIE_PATH,
+    ...attributes(options.secure),
     maxAge: options.maxAgeSeconds,
   });
 }
 
-export function clearRefreshCookie(reply: FastifyReply): void {
-  void reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+export function clearRefreshCookie(reply: FastifyReply, options: { secure: boolean }): void {
+  void reply.clearCookie(REFRESH_COOKIE, attributes(options.secure));
 }
 
 export function refreshCookieOf(request: FastifyRequest): string | undefined {

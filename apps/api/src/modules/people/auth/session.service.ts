@@ -48,18 +48,31 @@ export class SessionService {
 
   /**
    * Trades a refresh token for a new one on the same session; null when the token is unknown, already
-   * rotated, revoked or expired. The swap is one conditional UPDATE, so a token works exactly once.
+   * rotated, revoked or expired. The swap is one statement that also keeps the spent token's hash, so a
+   * token works exactly once, and presenting a spent one again (whoever holds it: the thief or the
+   * victim, one of them refreshed first) revokes the whole session.
    */
   async rotate(refreshToken: string): Promise<(IssuedSession & { userId: string }) | null> {
     const next = randomBytes(32).toString('base64url');
-    const [rows]: [{ id: string; user_id: string }[], number] = await this.sessions.query(
-      `UPDATE sessions SET refresh_token_hash = $2
-        WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-        RETURNING id, user_id`,
-      [digest(refreshToken), digest(next)],
+    const spent = digest(refreshToken);
+    const rows: { id: string; user_id: string }[] = await this.sessions.query(
+      `WITH rotated AS (
+         UPDATE sessions SET refresh_token_hash = $2
+          WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id, user_id),
+       kept AS (INSERT INTO spent_refresh_tokens (refresh_token_hash, session_id) SELECT $1, id FROM rotated)
+       SELECT id, user_id FROM rotated`,
+      [spent, digest(next)],
     );
     const row = rows[0];
-    return row ? { sessionId: row.id, refreshToken: next, userId: row.user_id } : null;
+    if (row) return { sessionId: row.id, refreshToken: next, userId: row.user_id };
+    await this.sessions.query(
+      `UPDATE sessions SET revoked_at = now()
+        WHERE revoked_at IS NULL
+          AND id = (SELECT session_id FROM spent_refresh_tokens WHERE refresh_token_hash = $1)`,
+      [spent],
+    );
+    return null;
   }
 
   /** The session a refresh token belongs to, if it is still open. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportRowError, ImportUsersRequest, ImportUsersResult } from '@coachflow/contracts';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CsvError, parse } from 'csv-parse/sync';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { AccessService } from '#api/modules/access/access.service';
 import { type AuditEntry, AuditService } from '#api/modules/audit/audit.service';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
@@ -12,13 +13,26 @@ import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { lockReportingLines } from '#api/modules/people/reporting-line';
 import { StaffingChanges } from '#api/modules/people/staffing-changes';
-import { type ExistingUser, type ImportPlan, planOrgChartImport } from './plan-org-chart-import';
+import {
+  type ExistingUser,
+  type ImportPlan,
+  type PlannedUser,
+  planOrgChartImport,
+} from './plan-org-chart-import';
 
 const UNIQUE_VIOLATION = '23505';
 
+// Two hashes at a time: the API's other requests keep the rest of libuv's thread pool.
+const HASHING_CONCURRENCY = 2;
+// A bound on the one write transaction, which only runs a few set-based statements.
+const WRITE_STATEMENT_TIMEOUT = '10s';
+
 /**
  * Imports an org chart from CSV (`email,name,role,manager_email[,password]`): a dry run reports every
- * row's problems and what would change; a real run applies all of it in one transaction or nothing.
+ * row's problems and what would change; a real run applies all of it or nothing. The slow part, hashing
+ * the file's passwords, happens before the write transaction and within a time budget; the transaction
+ * itself checks the plan again under the organisation's lock and writes it in a few set-based
+ * statements, so it is short whatever the file's size (projections wait on the oldest open transaction).
  */
 @Injectable()
 export class ImportUsersHandler {
@@ -28,27 +42,31 @@ export class ImportUsersHandler {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly staffing: StaffingChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(caller: AuthenticatedUser, request: ImportUsersRequest): Promise<ImportUsersResult> {
     this.access.assertPermits(caller, 'user:manage', 'unrelated');
     const parsed = parseCsv(request.csv);
-    if (request.dryRun) {
-      const plan = parsed.errors
-        ? emptyPlan(parsed.errors)
-        : await this.plan(this.dataSource.manager, caller, parsed.header, parsed.rows);
-      return result(plan, { dryRun: true, applied: false });
+    if (parsed.errors) {
+      if (request.dryRun) return result(emptyPlan(parsed.errors), { dryRun: true, applied: false });
+      throw invalidImport(parsed.errors);
     }
-    if (parsed.errors) throw invalidImport(parsed.errors);
+    const draft = await this.plan(this.dataSource.manager, caller, parsed);
+    if (request.dryRun) return result(draft, { dryRun: true, applied: false });
+    if (draft.errors.length > 0) throw invalidImport(draft.errors);
+    const hashes = await this.hashPasswords(draft.creates);
 
     const audit: AuditEntry[] = [];
     const moved: { repId: string; managerId: string }[] = [];
     const plan = await this.dataSource
       .transaction(async (manager) => {
+        await manager.query(`SET LOCAL statement_timeout = '${WRITE_STATEMENT_TIMEOUT}'`);
         await lockReportingLines(manager, caller.organisationId);
-        const planned = await this.plan(manager, caller, parsed.header, parsed.rows);
+        // The organisation may have changed since the draft: the plan that is written is made under the lock.
+        const planned = await this.plan(manager, caller, parsed);
         if (planned.errors.length > 0) throw invalidImport(planned.errors);
-        await this.apply(manager, caller, planned, audit, moved);
+        await this.apply(manager, caller, planned, hashes, audit, moved);
         return planned;
       })
       .catch((error: unknown) => {
@@ -71,25 +89,49 @@ export class ImportUsersHandler {
   private async plan(
     manager: EntityManager,
     caller: AuthenticatedUser,
-    header: string[],
-    rows: Record<string, string>[],
+    parsed: ParsedCsv,
   ): Promise<ImportPlan> {
     const existing: ExistingUser[] = await manager.getRepository(UserEntity).find({
       where: { organisationId: caller.organisationId },
-      select: { id: true, email: true, name: true, role: true, managerId: true },
+      select: { id: true, email: true, name: true, role: true, managerId: true, active: true },
     });
-    const emails = rows.map((row) => (row['email'] ?? '').toLowerCase()).filter(Boolean);
-    const elsewhere: { email: string }[] = await manager.query(
-      `SELECT lower(email) AS email FROM users WHERE lower(email) = ANY($1) AND organisation_id <> $2`,
-      [emails, caller.organisationId],
-    );
-    return planOrgChartImport(header, rows, existing, new Set(elsewhere.map((row) => row.email)));
+    return planOrgChartImport(parsed.header, parsed.rows, existing, caller.id);
+  }
+
+  /**
+   * The password hash of each new user (by lower-cased email), within IMPORT_TIME_LIMIT_SECONDS: a file
+   * whose passwords take longer is refused rather than holding the API's hashing threads.
+   */
+  private async hashPasswords(creates: PlannedUser[]): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    const pending = creates.filter((user) => user.password);
+    const seconds = this.config.importTimeLimitSeconds;
+    const deadline = Date.now() + seconds * 1000;
+    let late = false;
+    const worker = async () => {
+      for (let user = pending.shift(); user && !late; user = pending.shift()) {
+        hashes.set(user.email.toLowerCase(), await this.hasher.hash(user.password ?? ''));
+        late = Date.now() > deadline && pending.length > 0;
+      }
+    };
+    await Promise.all(Array.from({ length: HASHING_CONCURRENCY }, worker));
+    if (late) {
+      throw invalidImport([
+        {
+          row: 0,
+          column: 'password',
+          message: `takes longer than ${seconds} s to hash for this many rows; split the file, or leave passwords out (users then sign in by single sign-on or get one from an admin)`,
+        },
+      ]);
+    }
+    return hashes;
   }
 
   private async apply(
     manager: EntityManager,
     caller: AuthenticatedUser,
     plan: ImportPlan,
+    hashes: ReadonlyMap<string, string>,
     audit: AuditEntry[],
     moved: { repId: string; managerId: string }[],
   ): Promise<void> {
@@ -108,32 +150,32 @@ export class ImportUsersHandler {
       actorId: caller.id,
       data,
     });
-    // New users first without a manager, so a manager created by the same file exists when referenced.
-    for (const user of plan.creates) {
+    // New users first without a manager, in one statement, so a manager created by the same file exists
+    // when referenced.
+    const inserted = plan.creates.map((user) => {
       const id = randomUUID();
       idOf.set(user.email.toLowerCase(), id);
-      await users.insert({
+      audit.push(entry('UserCreated', { userId: id, role: user.role, source: 'import' }));
+      const passwordHash = user.password ? hashes.get(user.email.toLowerCase()) : PasswordHasher.NO_PASSWORD;
+      // A row that became a create under the lock (rare): its password was never hashed; try again.
+      if (!passwordHash) throw conflictMeanwhile();
+      return {
         id,
         organisationId: caller.organisationId,
         email: user.email,
         name: user.name,
         role: user.role,
         managerId: null,
-        passwordHash: user.password ? await this.hasher.hash(user.password) : PasswordHasher.NO_PASSWORD,
+        passwordHash,
         active: true,
-      });
-      audit.push(entry('UserCreated', { userId: id, role: user.role, source: 'import' }));
-    }
-    for (const user of [...plan.creates, ...plan.updates]) {
+      };
+    });
+    if (inserted.length > 0) await users.insert(inserted);
+    const changed = [...plan.creates, ...plan.updates].map((user) => {
       const id = idOf.get(user.email.toLowerCase());
-      if (!id) throw new Error(`import lost track of ${user.row}`);
+      if (!id) throw new Error(`import lost track of row ${user.row}`);
       const managerId = user.managerEmail ? (idOf.get(user.managerEmail) ?? null) : null;
       const current = user.existing;
-      await users.update(
-        { id, organisationId: caller.organisationId },
-        // The email is the row's key: an existing user keeps theirs as stored.
-        { name: user.name, role: user.role, managerId },
-      );
       if (current && current.role !== user.role)
         audit.push(
           entry('UserRoleChanged', { userId: id, from: current.role, to: user.role, source: 'import' }),
@@ -149,7 +191,22 @@ export class ImportUsersHandler {
         );
         if (current && user.role === 'rep' && managerId) moved.push({ repId: id, managerId });
       }
-    }
+      return { id, name: user.name, role: user.role, managerId };
+    });
+    if (changed.length === 0) return;
+    // The email is the row's key: an existing user keeps theirs as stored.
+    await manager.query(
+      `UPDATE users u SET name = v.name, role = v.role, manager_id = v.manager_id, updated_at = now()
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[]) AS v(id, name, role, manager_id)
+        WHERE u.id = v.id AND u.organisation_id = $1`,
+      [
+        caller.organisationId,
+        changed.map((user) => user.id),
+        changed.map((user) => user.name),
+        changed.map((user) => user.role),
+        changed.map((user) => user.managerId),
+      ],
+    );
   }
 }
 
@@ -189,6 +246,13 @@ function result(plan: ImportPlan, outcome: { dryRun: boolean; applied: boolean }
     unchanged: plan.unchanged,
     errors: plan.errors,
   };
+}
+
+function conflictMeanwhile(): PeopleException {
+  return new PeopleException(
+    PeopleErrorCode.EmailTaken,
+    'The organisation changed during the import; try again.',
+  );
 }
 
 function invalidImport(errors: ImportRowError[]): PeopleException {

@@ -7,6 +7,7 @@ const lead: ExistingUser = {
   name: 'Lead',
   role: 'leader',
   managerId: null,
+  active: true,
 };
 const maria: ExistingUser = {
   id: 'u-maria',
@@ -14,6 +15,7 @@ const maria: ExistingUser = {
   name: 'Maria',
   role: 'manager',
   managerId: 'u-lead',
+  active: true,
 };
 const row = (email: string, manager = '', role = 'rep', name = email) => ({
   email,
@@ -32,7 +34,7 @@ describe('planOrgChartImport', () => {
         row('ray@x.test', 'maria@x.test'),
       ],
       [lead, maria],
-      new Set(),
+      'u-admin',
     );
     expect(plan.errors).toEqual([]);
     expect(plan.creates.map((user) => user.email)).toEqual(['ray@x.test']);
@@ -50,7 +52,7 @@ describe('planOrgChartImport', () => {
         row('ana@x.test'),
       ],
       [],
-      new Set(),
+      'u-admin',
     );
     expect(plan.errors).toEqual([
       { row: 1, column: 'email', message: 'must match format "email"' },
@@ -65,7 +67,7 @@ describe('planOrgChartImport', () => {
       HEADER,
       [row('a@x.test', 'b@x.test'), row('b@x.test', 'a@x.test')],
       [],
-      new Set(),
+      'u-admin',
     );
     expect(inFile.errors.map((error) => error.row)).toEqual([1, 2]);
     expect(inFile.errors[0]?.message).toContain('a@x.test → b@x.test → a@x.test');
@@ -75,18 +77,50 @@ describe('planOrgChartImport', () => {
       HEADER,
       [row('lead@x.test', 'maria@x.test', 'leader')],
       [lead, maria],
-      new Set(),
+      'u-admin',
     );
     expect(throughExisting.errors).toEqual([expect.objectContaining({ row: 1, column: 'manager_email' })]);
   });
 
-  it('refuses emails of other organisations and unknown or missing columns', () => {
-    expect(planOrgChartImport(HEADER, [row('taken@x.test')], [], new Set(['taken@x.test'])).errors).toEqual([
-      { row: 1, column: 'email', message: 'is already taken' },
-    ]);
-    expect(planOrgChartImport(['email', 'name', 'role', 'salary'], [], [], new Set()).errors).toEqual([
+  it('refuses unknown or missing columns', () => {
+    expect(planOrgChartImport(['email', 'name', 'role', 'salary'], [], [], 'u-admin').errors).toEqual([
       { row: 0, column: 'manager_email', message: 'is a required column' },
       { row: 0, column: 'salary', message: 'is not a column this import knows' },
     ]);
+  });
+
+  it('keeps the rules of a user PATCH: no deactivated manager, no change of the importing admin’s own role', () => {
+    const admin: ExistingUser = {
+      id: 'u-admin',
+      email: 'admin@x.test',
+      name: 'Admin',
+      role: 'admin',
+      managerId: null,
+      active: true,
+    };
+    const gone: ExistingUser = { ...maria, id: 'u-gone', email: 'gone@x.test', active: false };
+    const plan = planOrgChartImport(
+      HEADER,
+      [
+        row('admin@x.test', '', 'manager', 'Admin'),
+        row('ray@x.test', 'gone@x.test'),
+        row('ana@x.test', 'maria@x.test'),
+      ],
+      [admin, lead, maria, gone],
+      'u-admin',
+    );
+    expect(plan.errors).toEqual([
+      { row: 1, column: 'role', message: 'is your own role, which only another admin can change' },
+      { row: 2, column: 'manager_email', message: 'is a deactivated user' },
+    ]);
+    // Another admin's role is the importer's to change, as in a PATCH.
+    const other = planOrgChartImport(
+      HEADER,
+      [row('admin@x.test', '', 'manager', 'Admin')],
+      [admin],
+      'u-lead',
+    );
+    expect(other.errors).toEqual([]);
+    expect(other.updates).toHaveLength(1);
   });
 });

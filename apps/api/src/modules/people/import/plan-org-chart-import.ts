@@ -23,6 +23,8 @@ export interface ExistingUser {
   name: string;
   role: Role;
   managerId: string | null;
+  /** False once deactivated: nobody can be placed under them (the same rule as `PATCH /api/users/:id`). */
+  active: boolean;
 }
 
 export interface PlannedUser {
@@ -46,14 +48,16 @@ export interface ImportPlan {
 
 /**
  * Checks an org chart (rows as parsed from CSV, header first) against the organisation's users and
- * decides what to create and update, without any I/O. Rows are matched by email (case-insensitive);
- * every problem is reported with its row, and the reporting line that results must be a tree.
+ * decides what to create and update, without any I/O. Rows are matched by email (case-insensitive)
+ * within the organisation; other organisations are never consulted. Every problem is reported with its
+ * row, and the rules of `PATCH /api/users/:id` hold: the reporting line stays a tree, nobody is placed
+ * under a deactivated user, and the importing admin (`callerId`) cannot change their own role.
  */
 export function planOrgChartImport(
   header: string[],
   rows: Record<string, string>[],
   existing: ExistingUser[],
-  emailsOfOtherOrganisations: ReadonlySet<string>,
+  callerId: string,
 ): ImportPlan {
   const errors: ImportRowError[] = [];
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
@@ -87,8 +91,9 @@ export function planOrgChartImport(
       errors.push({ row, column: 'email', message: `repeats row ${planned.get(email)?.row}` });
       return;
     }
-    if (emailsOfOtherOrganisations.has(email)) {
-      errors.push({ row, column: 'email', message: 'is already taken' });
+    const current = byEmail.get(email);
+    if (current?.id === callerId && current.role !== valid.role) {
+      errors.push({ row, column: 'role', message: 'is your own role, which only another admin can change' });
       return;
     }
     const managerEmail = valid.manager_email ? valid.manager_email.toLowerCase() : null;
@@ -100,7 +105,6 @@ export function planOrgChartImport(
       managerEmail,
       password: valid.password ? valid.password : null,
     };
-    const current = byEmail.get(email);
     if (current) plannedUser.existing = current;
     planned.set(email, plannedUser);
   });
@@ -121,6 +125,10 @@ export function planOrgChartImport(
         column: 'manager_email',
         message: 'is neither a row of this file nor a user',
       });
+      continue;
+    }
+    if (!planned.has(user.managerEmail) && byEmail.get(user.managerEmail)?.active === false) {
+      errors.push({ row: user.row, column: 'manager_email', message: 'is a deactivated user' });
       continue;
     }
     const chain = [email];
