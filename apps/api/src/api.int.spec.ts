@@ -157,7 +157,7 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
   });
 
   describe('people', () => {
-    it('lets only an admin create users, and refuses a duplicate email with 409', async () => {
+    it('lets only an admin create users, and refuses an email already used in the organisation with 409', async () => {
       const body = {
         email: `new-${randomUUID()}@fixture.test`,
         name: 'New',
@@ -171,7 +171,9 @@ describe('API over HTTP (real Postgres and Temporal, no worker)', () => {
         email: body.email.toUpperCase(),
       });
       expect(again.status).toBe(409);
-      expect(again.body.errors).toEqual([{ path: '/email', message: 'is already taken' }]);
+      expect(again.body.errors).toEqual([
+        { path: '/email', message: 'is already taken in this organisation' },
+      ]);
     });
 
     it('refuses a manager from another organisation', async () => {
