@@ -726,6 +726,9 @@ export interface operations {
           /** Format: email */
           email: string;
           password: string;
+          /** Format: uuid */
+          organisationId?: string;
+          includeRefreshToken?: boolean;
         };
       };
     };
@@ -755,6 +758,13 @@ export interface operations {
       };
       /** @description Wrong email or password (the answer does not say which). */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Called from a page of another origin (Origin header). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -814,6 +824,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Called from a page of another origin (Origin header). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AuthController_logout: {
@@ -838,11 +855,20 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Called from a page of another origin (Origin header). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   OidcController_login: {
     parameters: {
-      query?: never;
+      query: {
+        organisation: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
