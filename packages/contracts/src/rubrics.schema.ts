@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ShortText } from './identifiers';
+import { oneOf, ShortText } from './identifiers';
 
 // Keys become JSON property names and form field names: keep them plain.
 const Key = Type.String({ pattern: '^[a-z][a-z0-9-]{0,62}$', description: 'lower-case, digits and dashes' });
@@ -26,8 +26,17 @@ export const Competency = Type.Object(
   { additionalProperties: false },
 );
 
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+
 export const Kpi = Type.Object(
-  { key: Key, name: ShortText(), unit: Type.Optional(ShortText(40)), target: Type.Number() },
+  {
+    key: Key,
+    name: ShortText(),
+    unit: Type.Optional(ShortText(40)),
+    target: Type.Number(),
+    /** Whether a value above the target is good (calls made) or below it (days to close); higher by default. */
+    better: Type.Optional(oneOf(KPI_DIRECTIONS)),
+  },
   { additionalProperties: false },
 );
 

@@ -41,6 +41,17 @@ describe('rankGaps', () => {
     expect(flags).toEqual({ questions: true, value: false, trust: true });
   });
 
+  it('counts a KPI where lower is better as short when it is above its target', () => {
+    const lower = {
+      ...rubric,
+      kpis: [{ key: 'days-to-close', name: 'Days to close', target: 40, better: 'lower' as const }],
+    };
+    expect(
+      rankGaps(lower, {}, {}, { 'days-to-close': 50 }).kpiShortfalls.map((kpi) => kpi.shortfall),
+    ).toEqual([0.25]);
+    expect(rankGaps(lower, {}, {}, { 'days-to-close': 30 }).kpiShortfalls).toEqual([]);
+  });
+
   it('lists KPIs below target, largest relative shortfall first, and ignores those met or not entered', () => {
     const { kpiShortfalls } = rankGaps(rubric, {}, {}, { calls: 30, 'win-rate': 0.1, meetings: 12 });
     expect(kpiShortfalls.map((kpi) => [kpi.kpiKey, Number(kpi.shortfall.toFixed(3))])).toEqual([

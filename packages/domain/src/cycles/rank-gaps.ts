@@ -43,8 +43,11 @@ export function rankGaps(
   );
   const kpiShortfalls = (rubric.kpis ?? []).flatMap((kpi): KpiShortfall[] => {
     const actual = kpiActuals[kpi.key];
-    if (actual === undefined || kpi.target <= 0 || actual >= kpi.target) return [];
-    const shortfall = Math.min(1, (kpi.target - actual) / kpi.target);
+    if (actual === undefined || kpi.target <= 0) return [];
+    // A KPI where lower is better (days to close) falls short by going above its target.
+    const miss = kpi.better === 'lower' ? actual - kpi.target : kpi.target - actual;
+    if (miss <= 0) return [];
+    const shortfall = Math.min(1, miss / kpi.target);
     return [{ kpiKey: kpi.key, name: kpi.name, target: kpi.target, actual, shortfall }];
   });
   kpiShortfalls.sort((a, b) => b.shortfall - a.shortfall || a.kpiKey.localeCompare(b.kpiKey));

@@ -29,8 +29,10 @@ export async function registerHttpHardening(app: NestFastifyApplication, config:
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
-        // Scripts only from our own files: the Vite build and Swagger UI both load theirs from files.
-        scriptSrc: ["'self'"],
+        // Scripts only from our own files: the Vite build and Swagger UI both load theirs from files. Forms are
+        // JSON Schemas known only at run time, and ajv (rjsf's validator and packages/forms, the same checks
+        // the API runs) validates by compiling each schema to a function: that needs 'unsafe-eval'.
+        scriptSrc: ["'self'", "'unsafe-eval'"],
         // Swagger UI and React style attributes need inline styles; styles cannot run code.
         styleSrc: ["'self'", "'unsafe-inline'"],
         ...(config.production ? { upgradeInsecureRequests: [] } : {}),

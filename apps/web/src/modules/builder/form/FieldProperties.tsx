@@ -1,0 +1,401 @@
+import {
+  coreFieldLockReason,
+  type FieldNode,
+  type FormTree,
+  type ItemField,
+  newItemField,
+  type TreeIssue,
+} from '@coachflow/forms';
+import type { RubricBody } from '@coachflow/contracts';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ConditionEditor } from './ConditionEditor';
+import { fieldName, kindName } from './field-words';
+import { OptionsEditor } from './OptionsEditor';
+
+type Edit<T> = (next: T, group?: string) => void;
+
+function issueFor(issues: readonly TreeIssue[], property: string): string | undefined {
+  return issues.find((issue) => issue.property === property)?.message;
+}
+
+const optionalNumber = (value: string | number): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+/** The properties pane: everything about the selected field, errors beside the input they concern. */
+export function FieldProperties(props: {
+  field: FieldNode;
+  tree: FormTree;
+  issues: readonly TreeIssue[];
+  rubric?: RubricBody;
+  onChange: Edit<FieldNode>;
+}) {
+  const { field, tree, issues } = props;
+  const own = issues.filter((issue) => issue.item === undefined);
+  const edit = (patch: Partial<FieldNode>, group?: string) =>
+    props.onChange({ ...field, ...patch } as FieldNode, group);
+  const id = `field-${field.key}`;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={`${id}-title`}>
+      <Title order={2} size="h5" id={`${id}-title`}>
+        {kindName(field.kind)}: {fieldName(field)}
+      </Title>
+      {field.kind === 'core' && tree.taskKind && (
+        <Alert icon={<IconLock size={16} />} color="gray" title="Locked field">
+          {coreFieldLockReason(tree.taskKind, field.key)} You can change its label and help text.
+        </Alert>
+      )}
+      <TextInput
+        label="Label"
+        value={field.label}
+        error={issueFor(own, 'label')}
+        onChange={(event) => edit({ label: event.currentTarget.value }, `${field.key}:label`)}
+      />
+      <TextInput
+        label="Key"
+        description="The name of this answer in the task's data."
+        value={field.key}
+        readOnly={field.kind === 'core'}
+        error={issueFor(own, 'key')}
+        onChange={(event) => edit({ key: event.currentTarget.value }, `${field.key}:key`)}
+      />
+      <Textarea
+        label={field.kind === 'heading' ? 'Text' : 'Help text'}
+        autosize
+        minRows={2}
+        value={field.help}
+        error={issueFor(own, 'help')}
+        onChange={(event) => edit({ help: event.currentTarget.value }, `${field.key}:help`)}
+      />
+      {field.kind !== 'core' && field.kind !== 'heading' && field.kind !== 'group' && (
+        <ItemProperties
+          field={field}
+          issues={own}
+          rubric={props.rubric}
+          onChange={(next, group) => edit(next, group)}
+        />
+      )}
+      {field.kind === 'group' && (
+        <GroupProperties
+          field={field}
+          issues={issues}
+          rubric={props.rubric}
+          onChange={(next, group) => edit(next, group)}
+        />
+      )}
+      {field.kind !== 'core' && (
+        <ConditionEditor
+          field={field}
+          tree={tree}
+          errors={
+            new Map(
+              own
+                .filter((issue) => issue.property.startsWith('conditions/'))
+                .map((issue) => [Number(issue.property.split('/')[1]), issue.message]),
+            )
+          }
+          onChange={(conditions, group) => edit({ conditions }, group)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ItemProperties(props: {
+  field: ItemField;
+  issues: readonly TreeIssue[];
+  rubric?: RubricBody;
+  onChange: (patch: Partial<ItemField>, group?: string) => void;
+}) {
+  const { field, issues, onChange } = props;
+  const key = field.key;
+  return (
+    <>
+      <Switch
+        label="Required"
+        checked={field.required}
+        onChange={(event) => onChange({ required: event.currentTarget.checked })}
+      />
+      {'placeholder' in field && (
+        <TextInput
+          label="Placeholder"
+          value={field.placeholder}
+          onChange={(event) => onChange({ placeholder: event.currentTarget.value }, `${key}:placeholder`)}
+        />
+      )}
+      {(field.kind === 'short-text' || field.kind === 'long-text') && (
+        <>
+          <Group grow>
+            <NumberInput
+              label="Minimum length"
+              min={0}
+              value={field.minLength ?? ''}
+              error={issueFor(issues, 'minLength')}
+              onChange={(value) => onChange({ minLength: optionalNumber(value) }, `${key}:minLength`)}
+            />
+            <NumberInput
+              label="Maximum length"
+              min={0}
+              value={field.maxLength ?? ''}
+              onChange={(value) => onChange({ maxLength: optionalNumber(value) }, `${key}:maxLength`)}
+            />
+          </Group>
+          <TextInput
+            label="Default"
+            value={field.default ?? ''}
+            error={issueFor(issues, 'default')}
+            onChange={(event) =>
+              onChange({ default: event.currentTarget.value || undefined }, `${key}:default`)
+            }
+          />
+        </>
+      )}
+      {field.kind === 'number' && (
+        <>
+          <Switch
+            label="Whole numbers only"
+            checked={field.integer}
+            onChange={(event) => onChange({ integer: event.currentTarget.checked })}
+          />
+          <Group grow>
+            <NumberInput
+              label="Minimum"
+              value={field.minimum ?? ''}
+              error={issueFor(issues, 'minimum')}
+              onChange={(value) => onChange({ minimum: optionalNumber(value) }, `${key}:minimum`)}
+            />
+            <NumberInput
+              label="Maximum"
+              value={field.maximum ?? ''}
+              onChange={(value) => onChange({ maximum: optionalNumber(value) }, `${key}:maximum`)}
+            />
+          </Group>
+          <NumberInput
+            label="Default"
+            value={field.default ?? ''}
+            error={issueFor(issues, 'default')}
+            onChange={(value) => onChange({ default: optionalNumber(value) }, `${key}:default`)}
+          />
+        </>
+      )}
+      {field.kind === 'rating' && (
+        <>
+          <Switch
+            label="Use the rubric’s scale"
+            description={
+              props.rubric
+                ? `${props.rubric.scale.min}–${props.rubric.scale.max}, from ${props.rubric.name}`
+                : 'No rubric to take it from'
+            }
+            checked={field.scale.fromRubric}
+            disabled={!props.rubric && !field.scale.fromRubric}
+            onChange={(event) =>
+              onChange({
+                scale:
+                  event.currentTarget.checked && props.rubric
+                    ? {
+                        fromRubric: true,
+                        min: props.rubric.scale.min,
+                        max: props.rubric.scale.max,
+                        labels: { ...(props.rubric.scale.labels ?? {}) },
+                      }
+                    : { ...field.scale, fromRubric: false },
+              })
+            }
+          />
+          {!field.scale.fromRubric && (
+            <Group grow>
+              <NumberInput
+                label="Lowest point"
+                value={field.scale.min}
+                error={issueFor(issues, 'scale')}
+                onChange={(value) =>
+                  onChange({ scale: { ...field.scale, min: optionalNumber(value) ?? 0 } }, `${key}:scaleMin`)
+                }
+              />
+              <NumberInput
+                label="Highest point"
+                value={field.scale.max}
+                onChange={(value) =>
+                  onChange({ scale: { ...field.scale, max: optionalNumber(value) ?? 0 } }, `${key}:scaleMax`)
+                }
+              />
+            </Group>
+          )}
+        </>
+      )}
+      {(field.kind === 'single-choice' || field.kind === 'multiple-choice') && (
+        <OptionsEditor
+          options={field.options}
+          error={issueFor(issues, 'options')}
+          onChange={(options, group) => onChange({ options }, group && `${key}:${group}`)}
+        />
+      )}
+      {field.kind === 'single-choice' && (
+        <>
+          <SegmentedControl
+            aria-label="Shown as"
+            data={[
+              { value: 'radio', label: 'Buttons' },
+              { value: 'select', label: 'Drop-down' },
+            ]}
+            value={field.widget}
+            onChange={(widget) => onChange({ widget: widget as 'radio' | 'select' })}
+          />
+          <Select
+            label="Default"
+            clearable
+            data={[...new Set(field.options)]}
+            value={field.default ?? null}
+            error={issueFor(issues, 'default')}
+            onChange={(value) => onChange({ default: value ?? undefined })}
+          />
+        </>
+      )}
+      {field.kind === 'yes-no' && (
+        <SegmentedControl
+          aria-label="Shown as"
+          data={[
+            { value: 'radio', label: 'Yes / No buttons' },
+            { value: 'checkbox', label: 'Checkbox' },
+          ]}
+          value={field.widget}
+          onChange={(widget) => onChange({ widget: widget as 'radio' | 'checkbox' })}
+        />
+      )}
+    </>
+  );
+}
+
+const ITEM_KINDS: ItemField['kind'][] = [
+  'short-text',
+  'long-text',
+  'number',
+  'rating',
+  'single-choice',
+  'multiple-choice',
+  'yes-no',
+  'date',
+];
+
+function GroupProperties(props: {
+  field: FieldNode & { kind: 'group' };
+  issues: readonly TreeIssue[];
+  rubric?: RubricBody;
+  onChange: (patch: Partial<FieldNode & { kind: 'group' }>, group?: string) => void;
+}) {
+  const { field } = props;
+  const [selected, setSelected] = useState(field.fields[0]?.key);
+  const item = field.fields.find((candidate) => candidate.key === selected);
+  const replaceItem = (next: ItemField, group?: string) => {
+    props.onChange(
+      { fields: field.fields.map((candidate) => (candidate.key === item?.key ? next : candidate)) },
+      group,
+    );
+    if (next.key !== item?.key) setSelected(next.key);
+  };
+  return (
+    <Stack gap={6}>
+      <Switch
+        label="At least one item"
+        checked={field.required}
+        onChange={(event) => props.onChange({ required: event.currentTarget.checked })}
+      />
+      <Group grow>
+        <NumberInput
+          label="Fewest items"
+          min={0}
+          value={field.minItems ?? ''}
+          onChange={(value) => props.onChange({ minItems: optionalNumber(value) }, `${field.key}:minItems`)}
+        />
+        <NumberInput
+          label="Most items"
+          min={0}
+          value={field.maxItems ?? ''}
+          onChange={(value) => props.onChange({ maxItems: optionalNumber(value) }, `${field.key}:maxItems`)}
+        />
+      </Group>
+      <Text size="sm" fw={500}>
+        Fields of each item
+      </Text>
+      <SegmentedControl
+        aria-label="Item field to edit"
+        data={field.fields.map((candidate) => ({ value: candidate.key, label: fieldName(candidate) }))}
+        value={selected ?? ''}
+        onChange={setSelected}
+        orientation="vertical"
+      />
+      <Select
+        label="Add a field to each item"
+        placeholder="Choose a kind"
+        data={ITEM_KINDS.map((kind) => ({ value: kind, label: kindName(kind) }))}
+        value={null}
+        onChange={(kind) => {
+          if (!kind) return;
+          const taken = new Set(field.fields.map((candidate) => candidate.key));
+          let key = 'field';
+          for (let suffix = 2; taken.has(key); suffix++) key = `field${suffix}`;
+          props.onChange({
+            fields: [
+              ...field.fields,
+              newItemField(kind as ItemField['kind'], key, kindName(kind as ItemField['kind']), props.rubric),
+            ],
+          });
+          setSelected(key);
+        }}
+      />
+      {item && (
+        <Stack gap={6} p="xs" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+          <TextInput
+            label="Item field label"
+            value={item.label}
+            onChange={(event) =>
+              replaceItem({ ...item, label: event.currentTarget.value }, `${field.key}.${item.key}:label`)
+            }
+          />
+          <TextInput
+            label="Item field key"
+            value={item.key}
+            error={props.issues.find((issue) => issue.item === item.key && issue.property === 'key')?.message}
+            onChange={(event) =>
+              replaceItem({ ...item, key: event.currentTarget.value }, `${field.key}.${item.key}:key`)
+            }
+          />
+          <ItemProperties
+            field={item}
+            issues={props.issues.filter((issue) => issue.item === item.key)}
+            rubric={props.rubric}
+            onChange={(patch, group) => replaceItem({ ...item, ...patch } as ItemField, group)}
+          />
+          <Button
+            variant="subtle"
+            color="red"
+            size="xs"
+            disabled={field.fields.length <= 1}
+            onClick={() => {
+              const rest = field.fields.filter((candidate) => candidate.key !== item.key);
+              props.onChange({ fields: rest });
+              setSelected(rest[0]?.key);
+            }}
+          >
+            Remove {fieldName(item)} from each item
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+import { type FormTree } from '@coachflow/forms';
+import { MantineProvider } from '@mantine/core';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { useHistory } from '../history/useHistory';
+import { documentOf } from './form-draft';
+import { FormBuilder } from './FormBuilder';
+import { emptyTree } from './tree-edits';
+
+// The preview renders through rjsf, which this spec does not exercise; the browser tests do.
+jest.mock('./FormPreview', () => ({ FormPreview: () => null }));
+
+let latest: FormTree | undefined;
+
+function Harness() {
+  const history = useHistory<FormTree>(emptyTree('acknowledge-plan'));
+  latest = history.value;
+  return (
+    <MantineProvider>
+      <FormBuilder
+        tree={history.value}
+        document={documentOf({ name: 'f', tree: history.value })}
+        apiErrors={[]}
+        onEdit={history.edit}
+        onUndo={history.undo}
+      />
+    </MantineProvider>
+  );
+}
+
+const keys = () => latest!.fields.map((field) => field.key);
+const press = (key: string, options: KeyboardEventInit = {}) =>
+  act(() => {
+    window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, ...options }));
+  });
+
+describe('FormBuilder', () => {
+  it('adds from the palette, reorders by buttons, deletes with undo, and undoes/redoes by keyboard', () => {
+    render(<Harness />);
+    expect(screen.getAllByText(/Every acknowledge-plan form keeps this field/).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /Delete I accept this plan/ })).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Date' }));
+    expect(keys()).toEqual(['accepted', 'shortText', 'date']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
+    expect(keys()).toEqual(['accepted', 'date', 'shortText']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Date' }));
+    expect(keys()).toEqual(['accepted', 'shortText']);
+    expect(screen.getByText('Deleted “Date”.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(keys()).toEqual(['accepted', 'date', 'shortText']);
+
+    press('z');
+    expect(keys()).toEqual(['accepted', 'shortText', 'date']);
+    press('y');
+    expect(keys()).toEqual(['accepted', 'date', 'shortText']);
+    press('z');
+    press('z', { shiftKey: true });
+    expect(keys()).toEqual(['accepted', 'date', 'shortText']);
+  });
+
+  it('renders hostile labels as text', () => {
+    render(<Harness />);
+    fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: '<img src=x onerror=alert(1)>' } });
+    expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+});

@@ -1,0 +1,192 @@
+import type { FormBody, RubricBody } from '@coachflow/contracts';
+import { diffFormTrees, formTreeFromSchema, validateFormBody } from '@coachflow/forms';
+import { Anchor, Button, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { useHistory } from '../history/useHistory';
+import { listConfiguration, readVersion, type ViewOf } from '../lifecycle/configuration-api';
+import { PublishDialog } from '../lifecycle/PublishDialog';
+import { ConflictBanner, SaveStatus } from '../lifecycle/SaveStatus';
+import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
+import { VersionHistory } from '../lifecycle/VersionHistory';
+import { UndoRedoButtons } from '../shared/UndoRedoButtons';
+import { bodyOf, documentOf, draftFromBody, type FormDraft } from './form-draft';
+import { FormBuilder } from './FormBuilder';
+import { FormPreview } from './FormPreview';
+import { JsonView } from './JsonView';
+
+function usePublishedRubrics() {
+  return useQuery({
+    queryKey: ['configuration', 'rubrics', 'published-bodies'],
+    queryFn: async () => {
+      const summaries = await listConfiguration('rubrics', 'published');
+      return Promise.all(
+        summaries.map(async (summary) => ({
+          id: summary.id,
+          rubric: (await readVersion(
+            'rubrics',
+            summary.id,
+            summary.publishedVersion ?? summary.version,
+          )) as RubricBody,
+        })),
+      );
+    },
+  });
+}
+
+/** One form in the builder: edit visually or as JSON, autosaved, published with its changes shown. */
+export function FormBuilderPage({ formId }: { formId: string }) {
+  const history = useHistory<FormDraft>({ name: '' });
+  const draft = history.value;
+  const [tab, setTab] = useState<string | null>('build');
+  const [publishing, setPublishing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const rubrics = usePublishedRubrics();
+  const [rubricId, setRubricId] = useState<string | null>(null);
+  const rubric = (rubrics.data?.find((entry) => entry.id === rubricId) ?? rubrics.data?.[0])?.rubric;
+
+  const document = useMemo(() => documentOf(draft), [draft]);
+  const body = useMemo(() => bodyOf(draft), [draft]);
+  const apiErrors = useMemo(() => validateFormBody(body), [body]);
+  const valid = apiErrors.length === 0 && draft.name.trim() !== '';
+
+  const onLoad = useCallback(
+    (view: ViewOf<'forms'>, asEdit: boolean) => {
+      const loaded = draftFromBody(view);
+      if (asEdit) history.edit(loaded);
+      else history.reset(loaded);
+      if (!loaded.tree) setTab('json');
+    },
+    [history.edit, history.reset],
+  );
+  const lifecycle = useDraftLifecycle({ collection: 'forms', id: formId, body: valid ? body : null, onLoad });
+  const view = lifecycle.view;
+
+  const changes = useCallback(async () => {
+    if (!view?.publishedVersion) return null;
+    const published = (await readVersion('forms', formId, view.publishedVersion)) as FormBody;
+    const before = formTreeFromSchema(published);
+    if (!before.ok || !draft.tree)
+      return [{ change: 'changed' as const, subject: 'form', key: '', label: 'form', details: ['schema'] }];
+    return diffFormTrees(before.tree, draft.tree);
+  }, [view?.publishedVersion, formId, draft.tree]);
+
+  if (lifecycle.state.status === 'loading') return <Text>Loading the form…</Text>;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={0}>
+          <Anchor component={Link} to="/admin/builder" size="sm">
+            ← Builder
+          </Anchor>
+          <Title order={1} size="h3">
+            Form: {draft.name || 'Untitled'}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {draft.taskKind ? `For ${draft.taskKind} tasks` : 'Not bound to a task kind'} · version{' '}
+            {view?.version} ({view?.status})
+            {view?.publishedVersion ? ` · published: v${view.publishedVersion}` : ''}
+          </Text>
+        </Stack>
+        <Group>
+          <SaveStatus state={lifecycle.state} />
+          <UndoRedoButtons history={history} />
+          <Button variant="default" onClick={() => setShowHistory(true)}>
+            Versions
+          </Button>
+          <Button onClick={() => setPublishing(true)} disabled={!valid || lifecycle.dirty}>
+            Publish…
+          </Button>
+        </Group>
+      </Group>
+      <ConflictBanner
+        state={lifecycle.state}
+        onTakeTheirs={lifecycle.takeTheirs}
+        onKeepMine={lifecycle.keepMine}
+      />
+      <Group align="flex-end">
+        <TextInput
+          label="Form name"
+          value={draft.name}
+          error={draft.name.trim() === '' ? 'A form needs a name' : undefined}
+          onChange={(event) => history.edit({ ...draft, name: event.currentTarget.value }, 'name')}
+          w={320}
+        />
+        {rubrics.data && rubrics.data.length > 0 && (
+          <Select
+            label="Rubric for ratings and the preview"
+            data={rubrics.data.map((entry) => ({ value: entry.id, label: entry.rubric.name }))}
+            value={rubricId ?? rubrics.data[0]!.id}
+            onChange={setRubricId}
+            allowDeselect={false}
+            w={280}
+          />
+        )}
+      </Group>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="build" disabled={!draft.tree}>
+            Build
+          </Tabs.Tab>
+          <Tabs.Tab value="json">JSON</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="build" pt="sm">
+          {draft.tree && (
+            <FormBuilder
+              tree={draft.tree}
+              document={document}
+              apiErrors={apiErrors}
+              rubric={rubric}
+              onEdit={(tree, group) => history.edit({ ...draft, tree, raw: undefined }, group)}
+              onUndo={history.undo}
+            />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="json" pt="sm">
+          <Stack>
+            <JsonView
+              document={document}
+              taskKind={draft.taskKind}
+              name={draft.name}
+              reason={draft.raw?.reason}
+              onValid={(next) =>
+                history.edit(
+                  'tree' in next
+                    ? { ...draft, tree: next.tree, raw: undefined }
+                    : { ...draft, tree: undefined, raw: next.raw },
+                  'json',
+                )
+              }
+            />
+            {!draft.tree && <FormPreview document={document} taskKind={draft.taskKind} rubric={rubric} />}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+      <PublishDialog
+        opened={publishing}
+        onClose={() => setPublishing(false)}
+        changes={changes}
+        onPublish={lifecycle.publish}
+        blocked={lifecycle.dirty ? 'Wait until your changes are saved.' : undefined}
+      />
+      {view && (
+        <VersionHistory
+          collection="forms"
+          id={formId}
+          latest={view.latestVersion}
+          opened={showHistory}
+          onClose={() => setShowHistory(false)}
+          render={(version) => (
+            <FormPreview
+              document={{ schema: version.schema, uiSchema: version.uiSchema ?? {} }}
+              taskKind={version.taskKind}
+              rubric={rubric}
+            />
+          )}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,199 @@
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  type UniqueIdentifier,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { ActionIcon, Group } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconGripVertical } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+
+/** What a row gets to render its own reorder controls. */
+export interface RowControls {
+  index: number;
+  /** Drag handle plus move up / move down buttons, labelled with the row's name. */
+  handle: ReactNode;
+}
+
+interface SortableListProps<T> {
+  items: readonly T[];
+  idOf: (item: T) => string;
+  /** How a screen reader and the buttons name a row. */
+  labelOf: (item: T) => string;
+  onMove: (from: number, to: number) => void;
+  renderItem: (item: T, controls: RowControls) => ReactNode;
+  /** Something dragged in from outside the list (the palette) dropped before row `index`. */
+  onDropNew?: (data: unknown, index: number) => void;
+  /** Lays the list out among things that share its drag context (the palette); the list by default. */
+  around?: (list: ReactNode) => ReactNode;
+  /** Names the list for screen readers ("fields", "competencies"). */
+  noun: string;
+  empty?: ReactNode;
+}
+
+const END = '__end__';
+
+/**
+ * A list reordered by drag (pointer or keyboard: focus the handle, Space, arrows, Space) with announcements
+ * for screen readers, and by move up / move down buttons. One component for every list the builder orders.
+ */
+export function SortableList<T>(props: SortableListProps<T>) {
+  const { items, idOf, labelOf, onMove, noun } = props;
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const ids = items.map(idOf);
+  const nameOf = (id: UniqueIdentifier | undefined) => {
+    const index = ids.indexOf(String(id));
+    return index >= 0 ? labelOf(items[index]!) : 'the new item';
+  };
+  const position = (id: UniqueIdentifier | undefined) =>
+    id === END ? `the end of the ${noun}` : `position ${ids.indexOf(String(id)) + 1} of ${ids.length}`;
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) return;
+    const target = over.id === END ? items.length : ids.indexOf(String(over.id));
+    const from = ids.indexOf(String(active.id));
+    if (from < 0) props.onDropNew?.(active.data.current, target < 0 ? items.length : target);
+    else if (target >= 0 && target !== from) onMove(from, Math.min(target, items.length - 1));
+  };
+
+  const list = (
+    <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+      <div role="list" aria-label={noun}>
+        {items.length === 0 && props.empty}
+        {items.map((item, index) => (
+          <SortableRow key={ids[index]} id={ids[index]!}>
+            {(dragHandle) =>
+              props.renderItem(item, {
+                index,
+                handle: (
+                  <Group gap={2} wrap="nowrap">
+                    {dragHandle(`Drag ${labelOf(item)}`)}
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move ${labelOf(item)} up`}
+                      disabled={index === 0}
+                      onClick={() => onMove(index, index - 1)}
+                    >
+                      <IconArrowUp size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Move ${labelOf(item)} down`}
+                      disabled={index === items.length - 1}
+                      onClick={() => onMove(index, index + 1)}
+                    >
+                      <IconArrowDown size={16} />
+                    </ActionIcon>
+                  </Group>
+                ),
+              })
+            }
+          </SortableRow>
+        ))}
+        {props.onDropNew && <EndZone />}
+      </div>
+    </SortableContext>
+  );
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions: {
+          draggable: `To reorder, press Space to pick this up, the arrow keys to move it, Space again to drop it, or Escape to cancel.`,
+        },
+        announcements: {
+          onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, at ${position(active.id)}.`,
+          onDragOver: ({ active, over }) =>
+            over
+              ? `${nameOf(active.id)} is over ${position(over.id)}.`
+              : `${nameOf(active.id)} is outside the ${noun}.`,
+          onDragEnd: ({ active, over }) =>
+            over
+              ? `${nameOf(active.id)} dropped at ${position(over.id)}.`
+              : `${nameOf(active.id)} dropped; nothing moved.`,
+          onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+        },
+      }}
+    >
+      {props.around ? props.around(list) : list}
+    </DndContext>
+  );
+}
+
+function SortableRow({
+  id,
+  children,
+}: {
+  id: string;
+  children: (handle: (label: string) => ReactNode) => ReactNode;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({
+      id,
+    });
+  return (
+    <div
+      ref={setNodeRef}
+      role="listitem"
+      style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
+    >
+      {children((label) => (
+        <ActionIcon
+          ref={setActivatorNodeRef}
+          variant="subtle"
+          aria-label={label}
+          style={{ cursor: 'grab', touchAction: 'none' }}
+          {...attributes}
+          {...listeners}
+        >
+          <IconGripVertical size={16} />
+        </ActionIcon>
+      ))}
+    </div>
+  );
+}
+
+// Where something dragged from outside lands at the end of the list.
+function EndZone() {
+  const { setNodeRef, isOver } = useDroppable({ id: END });
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid="drop-end"
+      style={{
+        minHeight: 48,
+        border: '2px dashed var(--mantine-color-gray-4)',
+        borderColor: isOver ? 'var(--mantine-color-blue-6)' : undefined,
+        borderRadius: 8,
+        marginTop: 8,
+      }}
+      aria-hidden
+    />
+  );
+}
+
+/** `list` with the item at `from` moved to `to`. */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
+}
