@@ -11,6 +11,8 @@ export default defineConfig({
     // Workspace packages are compiled to CommonJS for Node; the browser build takes their sources.
     alias: {
       '#web': here('src'),
+      // Subpath exports first: an alias also matches "<name>/…", which would point inside index.ts.
+      '@coachflow/contracts/task-kinds': here('../../packages/contracts/src/task-kinds.ts'),
       '@coachflow/contracts': here('../../packages/contracts/src/index.ts'),
       '@coachflow/domain': here('../../packages/domain/src/index.ts'),
       '@coachflow/forms': here('../../packages/forms/src/index.ts'),

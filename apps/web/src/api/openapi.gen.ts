@@ -1266,6 +1266,8 @@ export interface operations {
             name: string;
             unit?: string;
             target: number;
+            /** @enum {string} */
+            better?: 'higher' | 'lower';
           }[];
         };
       };
@@ -1321,6 +1323,8 @@ export interface operations {
               name: string;
               unit?: string;
               target: number;
+              /** @enum {string} */
+              better?: 'higher' | 'lower';
             }[];
           };
         };
@@ -1389,6 +1393,8 @@ export interface operations {
               name: string;
               unit?: string;
               target: number;
+              /** @enum {string} */
+              better?: 'higher' | 'lower';
             }[];
           };
         };
@@ -1434,6 +1440,8 @@ export interface operations {
             name: string;
             unit?: string;
             target: number;
+            /** @enum {string} */
+            better?: 'higher' | 'lower';
           }[];
         };
       };
@@ -1489,6 +1497,8 @@ export interface operations {
               name: string;
               unit?: string;
               target: number;
+              /** @enum {string} */
+              better?: 'higher' | 'lower';
             }[];
           };
         };
@@ -1565,6 +1575,8 @@ export interface operations {
               name: string;
               unit?: string;
               target: number;
+              /** @enum {string} */
+              better?: 'higher' | 'lower';
             }[];
           };
         };
@@ -1640,6 +1652,8 @@ export interface operations {
               name: string;
               unit?: string;
               target: number;
+              /** @enum {string} */
+              better?: 'higher' | 'lower';
             }[];
           };
         };
@@ -2242,6 +2256,8 @@ export interface operations {
                   name: string;
                   unit?: string;
                   target: number;
+                  /** @enum {string} */
+                  better?: 'higher' | 'lower';
                 }[];
               };
             };
@@ -2368,6 +2384,8 @@ export interface operations {
                 name: string;
                 unit?: string;
                 target: number;
+                /** @enum {string} */
+                better?: 'higher' | 'lower';
               }[];
             };
           };
