@@ -134,16 +134,28 @@ describe('coaching cycle through the inbox', () => {
 
     const done = await completeTask(rep.api, selfAssessment, { ratings: fixtureRatings(3) });
     expect(done.status).toBe('completed');
+    // The answer is what the workflow recorded: the TaskCompleted event, where and when it is stored.
+    const recorded = (
+      await rep.api.get<{ items: CycleEventView[] }>(`/api/cycles/${cycleId}/events`)
+    ).body.items.find((event) => event.position === done.completion.position);
+    expect(recorded).toMatchObject({ type: 'TaskCompleted', data: { taskId: selfAssessment.id } });
+    expect(done.completion.recordedAt).toBe(recorded?.recordedAt);
+    expect(done.completedAt).toBe(done.completion.recordedAt);
+    expect(done.completion.openedTaskIds).toEqual([]);
     // The same task twice: 409.
     const twice = await rep.api.post(`/api/tasks/${selfAssessment.id}/complete`, {
       data: { ratings: fixtureRatings(3) },
     });
     expect(twice.status).toBe(409);
 
-    await completeTask(org.manager.api, await openTask(org.manager.api, cycleId, 'manager-assessment'), {
-      ratings: fixtureRatings(2),
-    });
+    const second = await completeTask(
+      org.manager.api,
+      await openTask(org.manager.api, cycleId, 'manager-assessment'),
+      { ratings: fixtureRatings(2) },
+    );
     const priorities = await openTask(org.manager.api, cycleId, 'set-priorities');
+    // Both assessments are in: the completion opened the manager's next task and says which.
+    expect(second.completion.openedTaskIds).toEqual([priorities.id]);
     // More focus areas than the playbook allows (2): 400.
     const tooMany = await org.manager.api.post<ProblemDetails>(`/api/tasks/${priorities.id}/complete`, {
       data: { focusAreas: ['discovery', 'closing', 'objections'], diagnosis: 'skill', style: 'coaching' },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { insertCycleRow } from '@coachflow/database';
-import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
+import { CycleRuleCode, cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { PostgresEventStore } from '@coachflow/event-store';
 import { ConfigurationRecordCache, pinCycleConfiguration } from '@coachflow/configuration';
 import { eventually, integrationEnv } from '@coachflow/testing';
@@ -11,7 +11,6 @@ import {
   changeManagerUpdate,
   completeTaskUpdate,
   cycleStateQuery,
-  UPDATE_REJECTIONS,
 } from '@coachflow/workflows';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -447,13 +446,13 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
         args: [{ taskId: self.taskId, userId: people.managerId, data: { ratings: RATINGS } }],
       }),
     );
-    expect(notAssignee.type).toBe(UPDATE_REJECTIONS.notAssignee);
+    expect(notAssignee.type).toBe(CycleRuleCode.NotAssignee);
     const invalid = await rejection(
       cycle.handle.executeUpdate(completeTaskUpdate, {
         args: [{ taskId: self.taskId, userId: people.repId, data: { ratings: { value: 9 } } }],
       }),
     );
-    expect(invalid.type).toBe(UPDATE_REJECTIONS.invalidData);
+    expect(invalid.type).toBe(CycleRuleCode.InvalidTaskData);
     expect((invalid.details?.[0] as { path: string }[]).map((error) => error.path)).toEqual([
       '/data/ratings/value',
       '/data/ratings/questions',
@@ -468,7 +467,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
         args: [{ taskId: self.taskId, userId: people.repId, data: { ratings: RATINGS } }],
       }),
     );
-    expect(twice.type).toBe(UPDATE_REJECTIONS.taskNotOpen);
+    expect(twice.type).toBe(CycleRuleCode.TaskNotOpen);
 
     // Overdue: the manager's assessment passes its due time once, and is reported once.
     const overdue = await cycle.event('TaskOverdue', 1, 10_000);
@@ -500,7 +499,7 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
         ],
       }),
     );
-    expect(tooMany.type).toBe(UPDATE_REJECTIONS.invalidData);
+    expect(tooMany.type).toBe(CycleRuleCode.InvalidTaskData);
     expect(tooMany.details?.[0]).toEqual([
       { path: '/data/focusAreas', message: 'must list 1 to 2 focus areas' },
     ]);

@@ -52,8 +52,36 @@ export type TaskView = Static<typeof TaskView>;
 export const TaskList = pageSchema(TaskView);
 export type TaskList = Static<typeof TaskList>;
 
-export const CompleteTaskRequest = Type.Object(
+/** The body of `POST /api/tasks/:id/complete`: the task's form data. */
+export const CompleteTaskBody = Type.Object(
   { data: Type.Record(Type.String(), Type.Unknown()) },
   { additionalProperties: false },
 );
-export type CompleteTaskRequest = Static<typeof CompleteTaskRequest>;
+export type CompleteTaskBody = Static<typeof CompleteTaskBody>;
+
+/**
+ * A completion, the one request type from the API through the workflow's Update to the domain's
+ * CompleteTask command: which task, who completes it (its assignee) and the form data.
+ */
+export interface CompleteTaskRequest extends CompleteTaskBody {
+  taskId: string;
+  userId: string;
+}
+
+/** What a completion recorded: the `TaskCompleted` event, and the tasks it opened for the same person. */
+export const TaskCompletionRecord = Type.Object({
+  eventId: Type.String(),
+  /** The event's global position in the event store. */
+  position: Type.Integer({ minimum: 1 }),
+  recordedAt: Type.String({ format: 'date-time' }),
+  /** Tasks the completion opened for the caller, to go on with (the next step of the cycle). */
+  openedTaskIds: Type.Array(Uuid),
+});
+export type TaskCompletionRecord = Static<typeof TaskCompletionRecord>;
+
+/** The completed task, with what was recorded. */
+export const CompletedTaskView = Type.Composite([
+  TaskView,
+  Type.Object({ completion: TaskCompletionRecord }),
+]);
+export type CompletedTaskView = Static<typeof CompletedTaskView>;

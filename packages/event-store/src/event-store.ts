@@ -17,6 +17,8 @@ export interface AppendResult {
   lastPosition: number | null;
   /** True when every event id was already in the stream and nothing was written. */
   alreadyAppended: boolean;
+  /** Where and when the batch's first event is stored (by this append or, for a retry, the one before). */
+  first: { position: number; recordedAt: Date };
 }
 
 /** An event as stored, upcast to its type's current shape, plus where and when it landed. */

@@ -1,4 +1,5 @@
 import type {
+  CompletedTaskView,
   EscalationLevelRole,
   PlaybookTimings,
   TaskKind,
@@ -102,8 +103,8 @@ export async function completeTask(
   user: ApiClient,
   task: TaskView,
   data: Record<string, unknown>,
-): Promise<TaskView> {
-  const response = await user.post<TaskView>(`/api/tasks/${task.id}/complete`, { data });
+): Promise<CompletedTaskView> {
+  const response = await user.post<CompletedTaskView>(`/api/tasks/${task.id}/complete`, { data });
   if (response.status !== 200)
     throw new Error(`completing ${task.kind} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;

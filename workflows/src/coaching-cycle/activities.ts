@@ -40,10 +40,17 @@ export interface RenewCycleResult {
   reason?: string;
 }
 
+/** Where and when the batch's first event is stored. */
+export interface RecordCycleEventsResult {
+  firstPosition: number;
+  /** ISO time. */
+  recordedAt: string;
+}
+
 /** The activities a coaching cycle calls (implemented in apps/worker). */
 export interface CoachingCycleActivities {
   /** Appends events to the cycle's stream, then updates the registry row if asked; safe to repeat. */
-  recordCycleEvents(input: RecordCycleEventsInput): Promise<void>;
+  recordCycleEvents(input: RecordCycleEventsInput): Promise<RecordCycleEventsResult>;
   /** The rep's reporting line upward and an admin of the organisation: who escalations climb to. */
   reportingChain(input: { organisationId: string; repId: string }): Promise<ReportingChain>;
   /**

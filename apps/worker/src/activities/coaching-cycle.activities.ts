@@ -44,13 +44,14 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
     async recordCycleEvents({ streamId, events, expectedVersion, registry }) {
       // Event ids are stream positions of the workflow's cycle: a retry after a lost reply finds its batch
       // stored and succeeds; a different batch at that version is refused, so nothing can interleave.
-      await eventStore.appendToStream(
+      const { first } = await eventStore.appendToStream(
         streamId,
         events,
         expectedVersion === undefined ? {} : { expectedVersion },
       );
       // After the append: a retry repeats both, and the row never runs ahead of the stream.
       if (registry) await updateCycleRow(pool, registry);
+      return { firstPosition: first.position, recordedAt: first.recordedAt.toISOString() };
     },
 
     async reportingChain({ organisationId, repId }): Promise<ReportingChain> {

@@ -1,12 +1,7 @@
+import type { CompleteTaskRequest } from '@coachflow/contracts';
 import { checkTaskData } from './check-task-data';
 import { CycleRuleCode, CycleRuleError } from './cycle-rule.error';
 import type { CycleState } from './cycle-state';
-
-export interface CompleteTaskRequestLike {
-  taskId: string;
-  userId: string;
-  data: Record<string, unknown>;
-}
 
 /**
  * Why a task completion must be refused, or null when it may go ahead: the cycle is not running, the task
@@ -15,7 +10,7 @@ export interface CompleteTaskRequestLike {
  */
 export function completeTaskRejection(
   state: CycleState,
-  request: CompleteTaskRequestLike,
+  request: CompleteTaskRequest,
   now: string,
 ): CycleRuleError | null {
   if (state.status !== 'running' || !state.configuration)

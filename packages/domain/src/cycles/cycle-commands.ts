@@ -1,3 +1,4 @@
+import type { CompleteTaskRequest } from '@coachflow/contracts';
 import type { PinnedCycleConfiguration } from './cycle-events';
 
 /** One person above the rep, nearest first, as the escalation chain reads the reporting line. */
@@ -25,7 +26,7 @@ export interface StartCycleCommand {
 }
 export interface CompleteTaskCommand {
   type: 'CompleteTask';
-  data: { taskId: string; userId: string; data: Record<string, unknown>; chain?: ReportingChain };
+  data: CompleteTaskRequest & { chain?: ReportingChain };
 }
 /** Fires every deadline that has passed by `now`. */
 export interface TickCommand {

@@ -2,7 +2,7 @@ import type { CycleCommand, CycleContext, ReportingChain } from './cycle-command
 import type { CycleEvent, PinnedCycleConfiguration } from './cycle-events';
 import { CycleRuleCode, CycleRuleError } from './cycle-rule.error';
 import { type CycleState, initialCycleState } from './cycle-state';
-import { decideCycle } from './decide-cycle';
+import { decideCycle } from './cycle.decider';
 import { evolveCycle } from './evolve-cycle';
 import { needsReportingChain } from './needs-reporting-chain';
 import { nextDeadline } from './next-deadline';
@@ -86,10 +86,13 @@ class Given {
     });
   }
 
-  /** When: decides and folds the command; then: the events it recorded. */
+  /** When: decides the command and takes the state it decided; then: the events it recorded. */
   run(command: CycleCommand): CycleEvent[] {
-    const events = decideCycle(command, this.state, this.ctx());
-    this.state = events.reduce(evolveCycle, this.state);
+    const before = this.state;
+    const { events, state } = decideCycle(command, before, this.ctx());
+    // The decided state is every event folded once, exactly what a replay of the events gives.
+    expect(state).toEqual(events.reduce(evolveCycle, before));
+    this.state = state;
     return events;
   }
 

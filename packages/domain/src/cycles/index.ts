@@ -7,7 +7,7 @@ export * from './cycle-started';
 export * from './cycle-state';
 export * from './cycle-stream-id';
 export * from './cycle-workflow-id';
-export * from './decide-cycle';
+export * from './cycle.decider';
 export * from './escalation-assignee';
 export * from './evolve-cycle';
 export * from './iso-duration';

@@ -41,7 +41,12 @@ export class InMemoryEventStore implements EventStore {
     const current = stream.length;
     const stored = events.filter((event) => stream.some((s) => s.event.id === event.id)).length;
     if (stored === events.length)
-      return { nextExpectedVersion: current, lastPosition: null, alreadyAppended: true };
+      return {
+        nextExpectedVersion: current,
+        lastPosition: null,
+        alreadyAppended: true,
+        first: this.whereIs(stream, events[0]!.id),
+      };
     if (stored > 0) {
       throw partialDuplicateBatch(streamId);
     }
@@ -53,7 +58,13 @@ export class InMemoryEventStore implements EventStore {
       nextExpectedVersion: current + events.length,
       lastPosition: this.all.length,
       alreadyAppended: false,
+      first: { position: this.all.length - events.length + 1, recordedAt },
     };
+  }
+
+  private whereIs(stream: StoredEvent[], id: string): AppendResult['first'] {
+    const { globalPosition, recordedAt } = stream.find((s) => s.event.id === id)!.event;
+    return { position: globalPosition, recordedAt };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -85,6 +85,7 @@ export class PostgresEventStore implements EventStore {
             nextExpectedVersion: inserted.version,
             lastPosition: inserted.lastPosition,
             alreadyAppended: false,
+            first: inserted.first,
           };
         }
       } catch (error) {
@@ -92,9 +93,9 @@ export class PostgresEventStore implements EventStore {
       }
       // Nothing was written: the batch is already stored (a retry), or the stream is not where the writer
       // expected it. Which one, the stored ids tell.
-      const { stored, version } = await this.probe(streamId, events);
-      if (stored === events.length)
-        return { nextExpectedVersion: version, lastPosition: null, alreadyAppended: true };
+      const { stored, version, first } = await this.probe(streamId, events);
+      if (stored === events.length && first)
+        return { nextExpectedVersion: version, lastPosition: null, alreadyAppended: true, first };
       if (stored > 0) throw partialDuplicateBatch(streamId);
       // With `any` a lost race for the next version is no conflict: take the version after the winner's.
       if (expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS)
@@ -112,9 +113,14 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     events: DomainEvent[],
     expected: ExpectedVersion,
-  ): Promise<{ version: number; lastPosition: number } | null> {
+  ): Promise<{ version: number; lastPosition: number; first: AppendResult['first'] } | null> {
     // A named statement: Postgres parses and plans it once per connection, not on every append.
-    const { rows } = await this.pool.query<{ version: string | null; last_position: string | null }>({
+    const { rows } = await this.pool.query<{
+      version: string | null;
+      last_position: string | null;
+      first_position: string | null;
+      recorded_at: Date | null;
+    }>({
       name: 'coachflow_append',
       // base takes the transaction id before any row draws its position: a position must never exist
       // before its transaction is known to readers, or the fence could pass it (see readSince).
@@ -128,9 +134,11 @@ export class PostgresEventStore implements EventStore {
                 WITH ORDINALITY AS e(id, type, schema_version, data, metadata, n)
           WHERE base.version = 0
              OR EXISTS (SELECT 1 FROM events x WHERE x.stream_id = $1 AND x.stream_version = base.version)
-         RETURNING stream_version, global_position
+         RETURNING stream_version, global_position, recorded_at
        )
-       SELECT max(stream_version) AS version, max(global_position) AS last_position FROM inserted`,
+       SELECT max(stream_version) AS version, max(global_position) AS last_position,
+              (SELECT global_position FROM inserted ORDER BY stream_version LIMIT 1) AS first_position,
+              max(recorded_at) AS recorded_at FROM inserted`,
       values: [
         streamId,
         expected === 'any' ? null : expected === 'no-stream' ? 0 : expected,
@@ -142,18 +150,41 @@ export class PostgresEventStore implements EventStore {
       ],
     });
     const row = rows[0];
-    if (!row?.version || !row.last_position) return null;
-    return { version: Number(row.version), lastPosition: Number(row.last_position) };
+    if (!row?.version || !row.last_position || !row.first_position || !row.recorded_at) return null;
+    return {
+      version: Number(row.version),
+      lastPosition: Number(row.last_position),
+      first: { position: Number(row.first_position), recordedAt: row.recorded_at },
+    };
   }
 
-  /** How many of the batch's ids the stream holds, and the stream's version. */
-  private async probe(streamId: string, events: DomainEvent[]): Promise<{ stored: number; version: number }> {
-    const { rows } = await this.pool.query<{ stored: string; version: string | null }>(
+  /** How many of the batch's ids the stream holds, the stream's version, and where its first event is. */
+  private async probe(
+    streamId: string,
+    events: DomainEvent[],
+  ): Promise<{ stored: number; version: number; first: AppendResult['first'] | null }> {
+    const { rows } = await this.pool.query<{
+      stored: string;
+      version: string | null;
+      first_position: string | null;
+      recorded_at: Date | null;
+    }>(
       `SELECT (SELECT count(*) FROM events WHERE stream_id = $1 AND event_id = ANY($2)) AS stored,
-              (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version`,
-      [streamId, events.map((event) => event.id)],
+              (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version,
+              f.global_position AS first_position, f.recorded_at
+         FROM (SELECT 1) one
+         LEFT JOIN events f ON f.stream_id = $1 AND f.event_id = $3`,
+      [streamId, events.map((event) => event.id), events[0]?.id],
     );
-    return { stored: Number(rows[0]?.stored ?? 0), version: Number(rows[0]?.version ?? 0) };
+    const row = rows[0];
+    return {
+      stored: Number(row?.stored ?? 0),
+      version: Number(row?.version ?? 0),
+      first:
+        row?.first_position && row.recorded_at
+          ? { position: Number(row.first_position), recordedAt: row.recorded_at }
+          : null,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -53,6 +53,8 @@ export function eventStoreContract(name: string, subject: () => Promise<Contract
       expect(first).toMatchObject({ nextExpectedVersion: 2, alreadyAppended: false });
       await store.appendToStream(s, [noted('c')], { expectedVersion: 2 });
       const events = await store.readStream(s);
+      // The append tells where and when its first event landed.
+      expect(first.first).toEqual({ position: events[0]!.globalPosition, recordedAt: events[0]!.recordedAt });
       expect(events.map((e) => [e.id, e.streamVersion, e.data])).toEqual([
         ['a', 1, { note: 'a' }],
         ['b', 2, { note: 'b' }],
@@ -66,9 +68,14 @@ export function eventStoreContract(name: string, subject: () => Promise<Contract
 
     it('treats a batch whose ids are all stored as a retry: success, nothing written', async () => {
       const s = stream();
-      await store.appendToStream(s, [noted('a'), noted('b')]);
+      const original = await store.appendToStream(s, [noted('a'), noted('b')]);
       const retry = await store.appendToStream(s, [noted('a'), noted('b')], { expectedVersion: 0 });
-      expect(retry).toEqual({ nextExpectedVersion: 2, lastPosition: null, alreadyAppended: true });
+      expect(retry).toEqual({
+        nextExpectedVersion: 2,
+        lastPosition: null,
+        alreadyAppended: true,
+        first: original.first,
+      });
       expect(ids(await store.readStream(s))).toEqual(['a', 'b']);
     });
 

@@ -7,11 +7,7 @@ export enum CyclesErrorCode {
   RepWithoutManager = 'rep-without-manager',
   AlreadyRunning = 'cycle-already-running',
   NotAllowed = 'cycle-not-allowed',
-  CycleNotRunning = 'cycle-not-running',
   TaskNotFound = 'task-not-found',
-  TaskNotOpen = 'task-not-open',
-  NotAssignee = 'not-assignee',
-  InvalidTaskData = 'invalid-task-data',
   NotificationNotFound = 'notification-not-found',
 }
 
@@ -22,13 +18,12 @@ const STATUS: Record<CyclesErrorCode, number> = {
   [CyclesErrorCode.RepWithoutManager]: 400,
   [CyclesErrorCode.AlreadyRunning]: 409,
   [CyclesErrorCode.NotAllowed]: 403,
-  [CyclesErrorCode.CycleNotRunning]: 409,
   [CyclesErrorCode.TaskNotFound]: 404,
-  [CyclesErrorCode.TaskNotOpen]: 409,
-  [CyclesErrorCode.NotAssignee]: 403,
-  [CyclesErrorCode.InvalidTaskData]: 400,
   [CyclesErrorCode.NotificationNotFound]: 404,
 };
 
-/** A failure of the cycles context (cycles, their tasks and the notifications they send). */
+/**
+ * A failure of the cycles context (cycles, their tasks and the notifications they send) found by the API
+ * itself; what the cycle refuses by its rules is a CycleRefusalException.
+ */
 export class CyclesException extends codedAppException(STATUS) {}

@@ -1,8 +1,8 @@
 import type { FieldError } from '@coachflow/contracts';
-import { UPDATE_REJECTIONS } from '@coachflow/workflows';
+import { CycleRuleCode } from '@coachflow/domain';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { CyclesErrorCode, CyclesException } from './cycles.exception';
+import { CycleRefusalException, isCycleRuleCode } from './cycle-refusal';
 
 /** The workflow is closed or gone: an update to it has nothing to act on. */
 export function isCycleGone(error: unknown): boolean {
@@ -10,42 +10,27 @@ export function isCycleGone(error: unknown): boolean {
     error instanceof WorkflowNotFoundError ||
     (error instanceof WorkflowUpdateFailedError &&
       error.cause instanceof ApplicationFailure &&
-      error.cause.type === UPDATE_REJECTIONS.notRunning)
+      error.cause.type === CycleRuleCode.NotRunning)
   );
 }
 
-const REJECTIONS: Record<string, { code: CyclesErrorCode; message: string }> = {
-  [UPDATE_REJECTIONS.taskNotOpen]: {
-    code: CyclesErrorCode.TaskNotOpen,
-    message: 'This task is no longer open (already completed or closed).',
-  },
-  [UPDATE_REJECTIONS.notAssignee]: { code: CyclesErrorCode.NotAssignee, message: 'This task is not yours.' },
-  [UPDATE_REJECTIONS.invalidData]: {
-    code: CyclesErrorCode.InvalidTaskData,
-    message: 'The task data is not valid; see errors for each field.',
-  },
-  [UPDATE_REJECTIONS.notRunning]: {
-    code: CyclesErrorCode.CycleNotRunning,
-    message: 'The cycle is no longer running.',
-  },
-};
-
 /**
- * The one place where a Temporal failure of a cycle update becomes an API error: the validator's typed
- * rejections map to 409/403/400, a closed or missing workflow to 409 "not running". Anything else is
- * returned unchanged (a 500, or whatever the filter makes of it).
+ * Where a Temporal failure of a cycle update becomes an API error: the workflow refuses with the domain's
+ * codes (CycleRefusalException maps them), a closed or missing workflow is "not running". Anything else
+ * is returned unchanged (a 500, or whatever the filter makes of it).
  */
 export function toCycleUpdateError(error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError)
-    return new CyclesException(CyclesErrorCode.CycleNotRunning, 'The cycle’s workflow has ended.');
+    return new CycleRefusalException(CycleRuleCode.NotRunning, undefined, 'The cycle’s workflow has ended.');
   if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ApplicationFailure))
     return error;
   const failure = error.cause;
-  const rejection = failure.type ? REJECTIONS[failure.type] : undefined;
-  if (!rejection) return error;
-  const errors =
-    failure.type === UPDATE_REJECTIONS.invalidData ? fieldErrors(failure.details?.[0]) : undefined;
-  return new CyclesException(rejection.code, rejection.message, errors);
+  if (!isCycleRuleCode(failure.type ?? undefined)) return error;
+  const code = failure.type as CycleRuleCode;
+  return new CycleRefusalException(
+    code,
+    code === CycleRuleCode.InvalidTaskData ? fieldErrors(failure.details?.[0]) : undefined,
+  );
 }
 
 function fieldErrors(value: unknown): FieldError[] {

@@ -1,12 +1,5 @@
-import type {
-  FieldError,
-  FormBody,
-  PlaybookBody,
-  RubricBody,
-  TaskFormView,
-  TaskKind,
-} from '@coachflow/contracts';
-import { type ConfigurationKind, type PinnedCycleConfiguration, pinnedPlaybook } from '@coachflow/domain';
+import type { FieldError, FormBody, RubricBody, TaskFormView, TaskKind } from '@coachflow/contracts';
+import type { ConfigurationKind } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import {
   ajvErrorsToFieldErrors,
@@ -48,7 +41,6 @@ const CACHE_CAPACITY = 1000;
 @Injectable()
 export class TaskFormsService {
   private readonly cache = new TaskFormCache<ResolvedTaskForm>(CACHE_CAPACITY);
-  private readonly configurations = new TaskFormCache<PinnedCycleConfiguration>(CACHE_CAPACITY);
 
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
@@ -61,34 +53,6 @@ export class TaskFormsService {
   async validate(key: TaskFormKey, data: unknown): Promise<FieldError[]> {
     const { validate } = await this.formFor(key);
     return validate(data) ? [] : ajvErrorsToFieldErrors(validate.errors, '/data');
-  }
-
-  /**
-   * The pinned configuration a task kind's rules are checked against (`checkTaskData`), or undefined for a
-   * cycle that pinned no rubric (started before configuration existed; the workflow still checks).
-   */
-  async configurationFor(
-    key: TaskFormKey,
-    playbook: { id: string; version: number },
-  ): Promise<PinnedCycleConfiguration | undefined> {
-    const { rubricId, rubricVersion } = key;
-    if (!rubricId || !rubricVersion) return undefined;
-    const id = [playbook.id, playbook.version, rubricId, rubricVersion].join('/');
-    return this.configurations.get(id, async () => {
-      const playbookBody = (await this.version(
-        key,
-        'playbook',
-        playbook.id,
-        playbook.version,
-      )) as PlaybookBody;
-      const rubric = (await this.version(key, 'rubric', rubricId, rubricVersion)) as RubricBody;
-      return {
-        playbook: pinnedPlaybook(playbook.id, playbook.version, playbookBody),
-        rubric: { id: rubricId, version: rubricVersion, body: rubric },
-        // Forms are checked by schema already; the kind's rules do not depend on them.
-        forms: {},
-      };
-    });
   }
 
   private async resolve(key: TaskFormKey): Promise<ResolvedTaskForm> {

@@ -1,4 +1,10 @@
-import { CompleteTaskRequest, ListTasksQuery, TaskList, TaskView } from '@coachflow/contracts';
+import {
+  CompleteTaskBody,
+  CompletedTaskView,
+  ListTasksQuery,
+  TaskList,
+  TaskView,
+} from '@coachflow/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -53,16 +59,19 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiBody({ schema: openApiSchema(CompleteTaskRequest) })
-  @ApiOkResponse({ schema: openApiSchema(TaskView), description: 'The workflow accepted and recorded it.' })
+  @ApiBody({ schema: openApiSchema(CompleteTaskBody) })
+  @ApiOkResponse({
+    schema: openApiSchema(CompletedTaskView),
+    description: 'The workflow accepted and recorded it: `completion` says what was recorded.',
+  })
   @ApiBadRequestResponse({ description: "The data fails the task's form or its kind's rules." })
   @ApiForbiddenResponse({ description: 'The caller is not the assignee.' })
   @ApiConflictResponse({ description: 'The task is already completed or closed.' })
   complete(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body(new JsonSchemaPipe(CompleteTaskRequest)) body: CompleteTaskRequest,
-  ): Promise<TaskView> {
+    @Body(new JsonSchemaPipe(CompleteTaskBody)) body: CompleteTaskBody,
+  ): Promise<CompletedTaskView> {
     return this.completeTask.execute(caller, id, body.data);
   }
 }

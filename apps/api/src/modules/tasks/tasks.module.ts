@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#api/modules/access/access.module';
-import { CyclesModule } from '#api/modules/cycles/cycles.module';
 import { CompleteTaskHandler } from './commands/complete-task/complete-task.handler';
 import { TaskFormsService } from './task-forms.service';
 import { TasksController } from './tasks.controller';
@@ -8,7 +7,7 @@ import { TasksService } from './tasks.service';
 
 /** The inbox: people's tasks from every cycle, and completing them. */
 @Module({
-  imports: [AccessModule, CyclesModule],
+  imports: [AccessModule],
   controllers: [TasksController],
   providers: [TasksService, TaskFormsService, CompleteTaskHandler],
 })

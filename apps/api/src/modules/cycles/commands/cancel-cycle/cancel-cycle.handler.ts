@@ -1,4 +1,5 @@
 import type { CycleView } from '@coachflow/contracts';
+import { CycleRuleCode } from '@coachflow/domain';
 import { cancelCycleUpdate } from '@coachflow/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,6 +11,7 @@ import { toCycleView } from '#api/modules/cycles/cycle-view';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
 import { CyclesService } from '#api/modules/cycles/cycles.service';
 import { CycleEntity } from '#api/modules/cycles/entities/cycle.entity';
+import { CycleRefusalException } from '#api/modules/cycles/cycle-refusal';
 import { toCycleUpdateError } from '#api/modules/cycles/workflow-errors';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 
@@ -31,7 +33,11 @@ export class CancelCycleHandler {
     if (!cycle) throw new CyclesException(CyclesErrorCode.CycleNotFound, 'No such cycle.');
     await this.access.authorizeCycle(caller, 'cycle:run', cycle);
     if (cycle.status !== 'running')
-      throw new CyclesException(CyclesErrorCode.CycleNotRunning, `This cycle is already ${cycle.status}.`);
+      throw new CycleRefusalException(
+        CycleRuleCode.NotRunning,
+        undefined,
+        `This cycle is already ${cycle.status}.`,
+      );
     try {
       await this.temporal.workflow
         .getHandle(cycle.workflowId)
