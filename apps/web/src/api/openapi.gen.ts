@@ -3525,7 +3525,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The workflow accepted and recorded it. */
+      /** @description The workflow accepted and recorded it: `completion` says what was recorded. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3578,6 +3578,13 @@ export interface operations {
             completedAt?: string;
             /** Format: date-time */
             closedAt?: string;
+            completion: {
+              eventId: string;
+              position: number;
+              /** Format: date-time */
+              recordedAt: string;
+              openedTaskIds: string[];
+            };
           };
         };
       };
