@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ManagedProcess } from './managed-process';
 
@@ -27,12 +27,7 @@ export async function startEmbeddedPostgres(
   const server = new ManagedProcess({
     name: 'postgres',
     command: process.execPath,
-    args: [
-      join(__dirname, 'cli', 'embedded-postgres-server.js'),
-      options.dataDir,
-      String(options.port),
-      LOCAL_PASSWORD,
-    ],
+    args: [serverScript(), options.dataDir, String(options.port), LOCAL_PASSWORD],
     output: options.output,
   });
   // initdb on first start takes a few seconds on a slow disk.
@@ -41,4 +36,10 @@ export async function startEmbeddedPostgres(
     serverUrl: `postgres://postgres:${LOCAL_PASSWORD}@127.0.0.1:${options.port}/postgres`,
     process: server,
   };
+}
+
+/** The compiled server script beside this file, or in the package's dist when this file runs from source (jest). */
+function serverScript(): string {
+  const beside = join(__dirname, 'cli', 'embedded-postgres-server.js');
+  return existsSync(beside) ? beside : join(__dirname, '..', 'dist', 'cli', 'embedded-postgres-server.js');
 }

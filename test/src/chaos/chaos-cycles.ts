@@ -1,0 +1,126 @@
+import type { CycleView, LoginResponse, TaskKind, TaskView, UserView } from '@coachflow/contracts';
+import {
+  ApiClient,
+  eventually,
+  FIXTURE_PASSWORD,
+  fixtureRatings,
+  type FixtureUser,
+  type OrganisationFixture,
+  openTask,
+} from '@coachflow/testing';
+import type { CompletionLedger } from './stream-verifier';
+
+/** How many of each fault a chaos run injects: CHAOS_SCALE (1 in CI, more with `npm run chaos`). */
+export function chaosScale(env: NodeJS.ProcessEnv = process.env): number {
+  const scale = Number(env['CHAOS_SCALE'] ?? '1');
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`CHAOS_SCALE must be a positive number`);
+  return scale;
+}
+
+/** The steps from a cycle's start to its accepted plan: who completes what, with which data. */
+const TO_PLAN: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unknown> }[] = [
+  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
+  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
+  {
+    by: 'manager',
+    kind: 'set-priorities',
+    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
+  },
+  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
+  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
+];
+
+/** A rep of `org.manager` created through the API and signed in on `baseUrl`. */
+export async function newRep(org: OrganisationFixture, baseUrl: string, name: string): Promise<FixtureUser> {
+  const email = `${name}-${Math.random().toString(36).slice(2, 10)}@chaos.test`;
+  const created = await org.admin.api.post<UserView>('/api/users', {
+    email,
+    name,
+    password: FIXTURE_PASSWORD,
+    role: 'rep',
+    managerId: org.manager.user.id,
+  });
+  if (created.status !== 201) throw new Error(`creating a rep: ${created.status}`);
+  const login = await new ApiClient(baseUrl).post<LoginResponse>('/api/auth/login', {
+    email,
+    password: FIXTURE_PASSWORD,
+  });
+  return { user: login.body.user, api: new ApiClient(baseUrl, login.body.token) };
+}
+
+export async function startCycle(
+  org: OrganisationFixture,
+  rep: FixtureUser,
+  playbookId: string,
+): Promise<string> {
+  const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
+  if (started.status !== 201)
+    throw new Error(`starting a cycle: ${started.status} ${JSON.stringify(started.body)}`);
+  return started.body.id;
+}
+
+/** Sends one completion and notes its answer; a connection that dies first is `network`. */
+export async function sendCompletion(
+  user: ApiClient,
+  task: TaskView,
+  data: Record<string, unknown>,
+  ledger: CompletionLedger,
+): Promise<number | 'network'> {
+  const answer = await user.post(`/api/tasks/${task.id}/complete`, { data }).then(
+    (response) => response.status,
+    () => 'network' as const,
+  );
+  ledger.note(task.id, answer);
+  return answer;
+}
+
+/**
+ * Completes the open task of `kind` as a client that retries would: on anything but 200 it looks at the task
+ * again and sends once more unless the task is no longer open (an earlier attempt went through). Returns the
+ * answers it got.
+ */
+export async function completeSurely(
+  user: ApiClient,
+  cycleId: string,
+  kind: TaskKind,
+  data: Record<string, unknown>,
+  ledger: CompletionLedger,
+): Promise<(number | 'network')[]> {
+  const task = await openTask(user, cycleId, kind, () => true, 120_000);
+  const answers: (number | 'network')[] = [];
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const answer = await sendCompletion(user, task, data, ledger);
+    answers.push(answer);
+    if (answer === 200) return answers;
+    const settled = await eventually(
+      async () => {
+        const view = await user.get<TaskView>(`/api/tasks/${task.id}`);
+        if (view.status !== 200) throw new Error(`task ${task.id}: ${view.status}`);
+        return view.body.status;
+      },
+      60_000,
+      200,
+    );
+    if (settled !== 'open') return answers;
+  }
+  throw new Error(`${kind} ${task.id} still open after ${MAX_ATTEMPTS} attempts: ${answers.join(', ')}`);
+}
+
+const MAX_ATTEMPTS = 30;
+
+/** Walks a cycle from its start to the accepted plan, retrying through whatever fails meanwhile. */
+export async function walkToPlan(
+  org: OrganisationFixture,
+  rep: FixtureUser,
+  cycleId: string,
+  ledger: CompletionLedger,
+): Promise<void> {
+  for (const step of TO_PLAN)
+    await completeSurely(
+      step.by === 'rep' ? rep.api : org.manager.api,
+      cycleId,
+      step.kind,
+      step.data,
+      ledger,
+    );
+}
