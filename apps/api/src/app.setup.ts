@@ -11,6 +11,7 @@ import { openApiDocument } from './infrastructure/http/open-api-document';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { registerHttpHardening } from './infrastructure/http/register-http-hardening';
 import { serveWebAppPages } from './infrastructure/http/serve-web-app';
+import { RequestBodyRulesInterceptor } from './infrastructure/http/request-body-rules.interceptor';
 
 /** The built web app next to the API in this repository (apps/web/dist), unless WEB_DIST_DIR says otherwise. */
 const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await registerHttpHardening(app, config);
   registerOversizeBodyDrain(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new RequestBodyRulesInterceptor());
   app.enableShutdownHooks();
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });

@@ -677,4 +677,26 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
       adminId: people.adminId,
     });
   });
+
+  it('refuses a command whose data Postgres can never hold at once, and the cycle goes on: retried, it would wedge the cycle', async () => {
+    const { people, cycle } = await start();
+    await cycle.event('CycleStarted');
+    const task = await cycle.task('self-assessment');
+    const ratings = { questions: 4, value: 3, trust: 3 };
+    for (const notes of ['a\u0000b', '\ud800']) {
+      const failure = await rejection(
+        cycle.handle.executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: task.taskId, userId: people.repId, data: { ratings, notes } }],
+        }),
+      );
+      expect(failure.message).toContain('cannot be stored');
+    }
+    // Nothing of the refused completions was recorded; the task is still open and takes storable data.
+    expect(await cycle.types()).toEqual(['CycleStarted', 'TaskOpened', 'TaskOpened']);
+    await cycle.complete('self-assessment', { ratings, notes: 'fine' });
+    await cycle.handle.executeUpdate(cancelCycleUpdate, {
+      args: [{ reason: 'test over', by: people.adminId }],
+    });
+    expect(await cycle.handle.query(cycleStateQuery)).toMatchObject({ status: 'cancelled' });
+  });
 });

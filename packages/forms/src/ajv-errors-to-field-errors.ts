@@ -1,5 +1,6 @@
 import type { FieldError } from '@coachflow/contracts';
 import type { ErrorObject } from 'ajv';
+import { escapePointer } from './json-pointer';
 
 /**
  * Turns ajv errors into `{path, message}` pairs whose path is a JSON pointer to the offending field,
@@ -27,8 +28,4 @@ export function ajvErrorsToFieldErrors(
     result.push({ path: path || '/', message });
   }
   return result;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

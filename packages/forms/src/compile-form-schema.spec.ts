@@ -28,6 +28,35 @@ describe('compileFormSchema', () => {
     expect(compiled.ok && compiled.validate({ pair: ['a', 1, 2] })).toBe(false);
   });
 
+  it('runs patterns in linear time: a catastrophic pattern answers at once', () => {
+    const compiled = compileFormSchema({
+      type: 'object',
+      properties: { name: { type: 'string', pattern: '^(a+)+$' } },
+    });
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+    const started = performance.now();
+    expect(compiled.validate({ name: `${'a'.repeat(5000)}b` })).toBe(false);
+    expect(compiled.validate({ name: 'aaaa' })).toBe(true);
+    // Backtracking takes seconds at 31 characters and doubles per character; 5,000 would never end.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses patterns the linear engine cannot run, with their paths', () => {
+    const compiled = compileFormSchema(
+      {
+        type: 'object',
+        properties: { twice: { type: 'string', pattern: '^(a)\\1$' } },
+        patternProperties: { '^(?=x)': { type: 'string' } },
+        default: { pattern: '(?=fine-in-data)' },
+      },
+      '/schema',
+    );
+    expect(!compiled.ok && compiled.errors.map((error) => error.path)).toEqual([
+      '/schema/properties/twice/pattern',
+      '/schema/patternProperties/^(?=x)',
+    ]);
+  });
+
   it('names what is wrong with an invalid schema, under the given path', () => {
     const compiled = compileFormSchema(
       { type: 'object', properties: { age: { type: 'whole-number' } } },

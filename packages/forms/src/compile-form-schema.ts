@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ajvErrorsToFieldErrors } from './ajv-errors-to-field-errors';
 import { isJsonObject } from './json-schema';
+import { checkLinearPatterns, linearRegExp } from './linear-reg-exp';
 
 export const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
@@ -14,10 +15,17 @@ export const MAX_SCHEMA_DEPTH = 32;
 
 export type CompiledForm = { ok: true; validate: ValidateFunction } | { ok: false; errors: FieldError[] };
 
-// One compiler per draft; rjsf's own keywords (enumNames, ui hints) are not errors, so strict mode is off.
+/**
+ * Options for every ajv that runs a form: rjsf's own keywords (enumNames, ui hints) are not errors, so strict
+ * mode is off; patterns run on the linear engine; and validation stops at the first error, so the work and
+ * the answer stay small however much bad data comes in (300,000 empty items once cost 1.5 s and 38 MB).
+ */
+export const FORM_AJV_OPTIONS = { allErrors: false, strict: false, code: { regExp: linearRegExp } } as const;
+
+// One compiler per draft.
 const compilers = {
-  '2020-12': addFormats(new Ajv2020({ allErrors: true, strict: false })),
-  '07': addFormats(new Ajv({ allErrors: true, strict: false })),
+  '2020-12': addFormats(new Ajv2020(FORM_AJV_OPTIONS)),
+  '07': addFormats(new Ajv(FORM_AJV_OPTIONS)),
 };
 
 function depth(value: unknown): number {
@@ -54,6 +62,8 @@ export function compileFormSchema(schema: unknown, basePath = ''): CompiledForm 
   if (!ajv.validateSchema(schema)) {
     return { ok: false, errors: ajvErrorsToFieldErrors(ajv.errors, basePath) };
   }
+  const patternErrors = checkLinearPatterns(schema, basePath);
+  if (patternErrors.length > 0) return { ok: false, errors: patternErrors };
   try {
     // Not cached by ajv's schema id: the same $id may be published in several versions.
     const { $id: _ignored, ...anonymous } = schema;

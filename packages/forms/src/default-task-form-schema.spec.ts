@@ -1,5 +1,7 @@
 import { compileFormSchema } from './compile-form-schema';
+import type { TaskKind } from '@coachflow/contracts';
 import { defaultTaskFormSchema } from './default-task-form-schema';
+import { effectiveTaskFormSchema } from './effective-task-form-schema';
 import { rubric } from './forms.fixtures';
 
 const validatorFor = (schema: object) => {
@@ -40,5 +42,19 @@ describe('default task forms accept the data shared/API.md describes', () => {
   it('check-in and acknowledgement: a boolean each', () => {
     expect(validatorFor(defaultTaskFormSchema('commitment-check-in'))({ kept: false })).toBe(true);
     expect(validatorFor(defaultTaskFormSchema('acknowledge-plan'))({ accepted: 'yes' })).toBe(false);
+  });
+});
+
+describe('default task forms, as tasks use them, are closed', () => {
+  const effective = (kind: TaskKind) => effectiveTaskFormSchema(kind, defaultTaskFormSchema(kind), rubric);
+
+  it('refuse fields they do not name, and take the optional ones the kind rules understand', () => {
+    const checkIn = validatorFor(effective('commitment-check-in'));
+    expect(checkIn({ kept: true, targetMet: false })).toBe(true);
+    expect(checkIn({ kept: true, junk: 'x'.repeat(1000) })).toBe(false);
+    const assessment = validatorFor(effective('manager-assessment'));
+    expect(assessment({ ratings: { adaptability: 3, 'building-trust': 4 }, kpis: { calls: 3 } })).toBe(true);
+    expect(assessment({ ratings: { adaptability: 3, 'building-trust': 4 }, notes: 'x' })).toBe(false);
+    expect(validatorFor(effective('observation'))({ other: 1 })).toBe(false);
   });
 });

@@ -29,8 +29,28 @@ describe('effectiveTaskFormSchema', () => {
     expect(schema['required']).toEqual(['notes', 'ratings']);
   });
 
-  it('leaves the forms of other kinds as they are', () => {
-    const form = defaultTaskFormSchema('commitment-check-in');
-    expect(effectiveTaskFormSchema('commitment-check-in', form, rubric)).toBe(form);
+  it('leaves the form of another kind as it is, but closed to fields it does not name', () => {
+    const form = { ...defaultTaskFormSchema('acknowledge-plan'), additionalProperties: true };
+    expect(effectiveTaskFormSchema('acknowledge-plan', form, rubric)).toBe(form);
+  });
+});
+
+describe('a form refuses unknown fields unless its admin allows them', () => {
+  const notesForm = { type: 'object', properties: { notes: { type: 'string' } } };
+  const validatorOf = (schema: object) => {
+    const compiled = compileFormSchema(schema);
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+    return compiled.validate;
+  };
+
+  it('closes a form that says nothing', () => {
+    const validate = validatorOf(effectiveTaskFormSchema('observation', notesForm, rubric));
+    expect(validate({ notes: 'ok' })).toBe(true);
+    expect(validate({ notes: 'ok', extra: 'x' })).toBe(false);
+  });
+
+  it('keeps a form open whose admin said so', () => {
+    const open = { ...notesForm, additionalProperties: true };
+    expect(validatorOf(effectiveTaskFormSchema('follow-up', open, rubric))({ extra: 'x' })).toBe(true);
   });
 });

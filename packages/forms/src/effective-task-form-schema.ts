@@ -9,21 +9,38 @@ export const ASSESSMENT_TASK_KINDS: readonly TaskKind[] = [
   'cycle-review',
 ];
 
+/** Optional fields a kind's rules understand beyond its core ones (shared/API.md): every form of it takes them. */
+const KIND_OPTIONAL_FIELDS: Partial<Record<TaskKind, Record<string, JsonSchema>>> = {
+  'manager-assessment': { kpis: { type: 'object', additionalProperties: { type: 'number' } } },
+  'commitment-check-in': { targetMet: { type: 'boolean' } },
+};
+
 /**
  * The schema a task is rendered and validated with: the form's own schema, except that for the assessment
  * kinds `ratings` is generated from the cycle's rubric (one rating per competency, on its scale, with its
- * labels), so no form ever copies competencies by hand and a rubric change reaches every form at once.
+ * labels), so no form ever copies competencies by hand and a rubric change reaches every form at once. A
+ * form takes only the fields it names (and the optional ones its kind's rules read) unless its admin set
+ * `additionalProperties` at the top: otherwise every completion could carry up to a megabyte of anything into
+ * the event store and workflow history.
  */
 export function effectiveTaskFormSchema(
   kind: TaskKind,
   formSchema: JsonSchema,
   rubric: RubricBody,
 ): JsonSchema {
-  if (!ASSESSMENT_TASK_KINDS.includes(kind)) return formSchema;
+  const closed =
+    'additionalProperties' in formSchema
+      ? formSchema
+      : {
+          ...formSchema,
+          properties: { ...KIND_OPTIONAL_FIELDS[kind], ...propertiesOf(formSchema) },
+          additionalProperties: false,
+        };
+  if (!ASSESSMENT_TASK_KINDS.includes(kind)) return closed;
   const required = requiredOf(formSchema);
   return {
-    ...formSchema,
-    properties: { ...propertiesOf(formSchema), ratings: rubricRatingsSchema(rubric) },
+    ...closed,
+    properties: { ...propertiesOf(closed), ratings: rubricRatingsSchema(rubric) },
     required: required.includes('ratings') ? required : [...required, 'ratings'],
   };
 }

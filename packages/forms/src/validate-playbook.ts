@@ -1,6 +1,6 @@
 import type { FieldError, FormBody, PlaybookBody, RubricBody, TaskKind } from '@coachflow/contracts';
 import { checkFormFitsTask } from './check-form-fits-task';
-import { isPositiveIsoDuration, parseIsoDuration } from '@coachflow/domain';
+import { isoDurationProblem } from '@coachflow/domain';
 
 /** What a playbook refers to, as far as it could be found (the caller reports what could not). */
 export interface PlaybookReferences {
@@ -10,7 +10,8 @@ export interface PlaybookReferences {
 }
 
 /**
- * The rules of a playbook beyond its JSON shape: every duration parses and is longer than zero, the
+ * The rules of a playbook beyond its JSON shape: every duration parses, is longer than zero and
+ * at most MAX_HORIZON_YEARS, the
  * number of focus areas fits the rubric, each form fits the task kind it is named for, and an escalation
  * level is not repeated. Paths are JSON pointers into the playbook body.
  */
@@ -18,11 +19,8 @@ export function validatePlaybook(playbook: PlaybookBody, references: PlaybookRef
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(playbook.timings)) {
     if (value === undefined) continue;
-    const parts = parseIsoDuration(value);
-    if (!parts)
-      errors.push({ path: `/timings/${name}`, message: 'must be an ISO 8601 duration such as P7D or PT5S' });
-    else if (!isPositiveIsoDuration(parts))
-      errors.push({ path: `/timings/${name}`, message: 'must be longer than zero' });
+    const problem = isoDurationProblem(value);
+    if (problem) errors.push({ path: `/timings/${name}`, message: problem });
   }
   const levels = playbook.escalation.levels;
   levels.forEach((level, index) => {

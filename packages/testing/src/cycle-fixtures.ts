@@ -22,6 +22,8 @@ export interface PlaybookFixtureOptions {
   levels?: EscalationLevelRole[];
   maxFocusAreas?: number;
   observation?: boolean;
+  /** Forms by task kind (their ids), instead of the organisation's defaults. */
+  forms?: Partial<Record<TaskKind, string>>;
 }
 
 /** Seconds-long timings, so a whole cycle runs in a test. */
@@ -65,6 +67,7 @@ export async function createPlaybookFixture(
       maxFocusAreas: options.maxFocusAreas ?? 2,
       observation: options.observation ?? false,
       autoRenew: false,
+      ...(options.forms ? { forms: options.forms } : {}),
     }),
     'creating the playbook',
   );

@@ -10,6 +10,7 @@ import { type CoachingCycleActivities, type MarkCycleInput, startCoachingCycle }
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Pool } from 'pg';
+import { failOnUnstorableData } from './unstorable-data';
 
 export interface CoachingCycleActivityDeps {
   eventStore: EventStore;
@@ -44,10 +45,8 @@ export function createCoachingCycleActivities(deps: CoachingCycleActivityDeps): 
     async recordCycleEvents({ streamId, events, expectedVersion, registry }) {
       // Event ids are stream positions of the workflow's cycle: a retry after a lost reply finds its batch
       // stored and succeeds; a different batch at that version is refused, so nothing can interleave.
-      const { first } = await eventStore.appendToStream(
-        streamId,
-        events,
-        expectedVersion === undefined ? {} : { expectedVersion },
+      const { first } = await failOnUnstorableData(() =>
+        eventStore.appendToStream(streamId, events, expectedVersion === undefined ? {} : { expectedVersion }),
       );
       // After the append: a retry repeats both, and the row never runs ahead of the stream.
       if (registry) await updateCycleRow(pool, registry);

@@ -63,6 +63,18 @@ describe('checkTaskData', () => {
     expect(check('coaching-session', { commitments: [] })[0]?.path).toBe('/data/commitments');
   });
 
+  it('refuses a due date the calendar lacks, and any due beyond the horizon', () => {
+    const due = (value: unknown) => check('resolve-escalation', { action: 'recommit', due: value });
+    expect(due('2099-02-30')).toEqual([
+      { path: '/data/due', message: 'names a day the calendar does not have' },
+    ]);
+    expect(due('2099-02-30T10:00:00Z')[0]?.message).toBe('names a day the calendar does not have');
+    expect(due('2028-02-29')).toEqual([]);
+    expect(due('P999999Y')).toEqual([{ path: '/data/due', message: 'must be at most 100 years' }]);
+    expect(due('2127-01-01')).toEqual([{ path: '/data/due', message: 'must lie within 100 years' }]);
+    expect(due('+275760-09-13T00:00:00Z')[0]?.path).toBe('/data/due');
+  });
+
   it('checks the answers of the rep and the escalation’s assignee', () => {
     expect(check('acknowledge-plan', { accepted: 'yes' })[0]?.path).toBe('/data/accepted');
     expect(check('commitment-check-in', { kept: true, targetMet: false })).toEqual([]);

@@ -1,6 +1,7 @@
 import type { FieldError, TaskKind } from '@coachflow/contracts';
 import type { PinnedCycleConfiguration } from './cycle-events';
-import { resolveDue } from './resolve-due';
+import { isoDurationProblem, isWithinHorizon, MAX_HORIZON_YEARS } from './iso-duration';
+import { isCalendarDate, resolveDue } from './resolve-due';
 
 export interface TaskDataCheckOptions {
   /** The time of the completion: a commitment's `due` must lie after it. */
@@ -131,9 +132,16 @@ export function checkTaskData(
 }
 
 function checkDue(due: unknown, now: string): string | null {
+  if (typeof due === 'string' && due.startsWith('P')) {
+    const problem = isoDurationProblem(due);
+    if (problem) return problem;
+  } else if (typeof due === 'string' && /^\d{4}-\d{2}-\d{2}/.test(due) && !isCalendarDate(due)) {
+    return 'names a day the calendar does not have';
+  }
   const dueAt = resolveDue(due, now);
   if (dueAt === null) return 'must be a date-time or a positive ISO 8601 duration';
   if (Date.parse(dueAt) <= Date.parse(now)) return 'must lie in the future';
+  if (!isWithinHorizon(dueAt, now)) return `must lie within ${MAX_HORIZON_YEARS} years`;
   return null;
 }
 

@@ -1,4 +1,10 @@
-import { addIsoDuration, isPositiveIsoDuration, parseIsoDuration } from './iso-duration';
+import {
+  addIsoDuration,
+  isoDurationProblem,
+  isPositiveIsoDuration,
+  LATEST_INSTANT,
+  parseIsoDuration,
+} from './iso-duration';
 
 describe('ISO 8601 durations', () => {
   it('parses every designator, seconds with a fraction', () => {
@@ -30,5 +36,21 @@ describe('ISO 8601 durations', () => {
     expect(addIsoDuration('2026-01-01T00:00:00.000Z', 'P1W1DT1H')).toBe('2026-01-09T01:00:00.000Z');
     expect(addIsoDuration('2026-01-15T00:00:00.000Z', 'P1Y1M')).toBe('2027-02-15T00:00:00.000Z');
     expect(() => addIsoDuration('2026-01-01T00:00:00.000Z', 'soon')).toThrow();
+  });
+
+  it('bounds a duration to what a cycle can wait', () => {
+    expect(isoDurationProblem('P100Y')).toBeNull();
+    expect(isoDurationProblem('P99Y11M')).toBeNull();
+    expect(isoDurationProblem('PT5S')).toBeNull();
+    for (const text of ['P101Y', 'P20000Y', 'P999999Y', 'P1300M', 'PT100000000000000000000S', 'P36600D'])
+      expect(isoDurationProblem(text)).toBe('must be at most 100 years');
+    expect(isoDurationProblem('PT0S')).toBe('must be longer than zero');
+    expect(isoDurationProblem('PT1e20S')).toBe('must be an ISO 8601 duration such as P7D or PT5S');
+  });
+
+  it('never computes an Invalid Date nor a year past 9999, whatever was published before the bound', () => {
+    expect(addIsoDuration('2026-01-01T00:00:00.000Z', 'P999999Y')).toBe(LATEST_INSTANT);
+    expect(addIsoDuration('2026-01-01T00:00:00.000Z', 'P20000Y')).toBe(LATEST_INSTANT);
+    expect(addIsoDuration('2026-01-01T00:00:00.000Z', 'PT100000000000000000000S')).toBe(LATEST_INSTANT);
   });
 });

@@ -20,8 +20,14 @@ describe('page queries', () => {
   it('rejects limits outside 1..200 and forged cursors', () => {
     expect(() => parsePageQuery({ limit: '0' })).toThrow(RequestValidationException);
     expect(() => parsePageQuery({ limit: '201' })).toThrow(RequestValidationException);
-    expect(() => parsePageQuery({ cursor: Buffer.from("' OR 1=1 --").toString('base64url') })).toThrow(
-      RequestValidationException,
-    );
+    for (const forged of [
+      "' OR 1=1 --",
+      '-'.repeat(36),
+      'z'.repeat(36),
+      '0123456789abcdef0123456789abcdef0123',
+    ])
+      expect(() => parsePageQuery({ cursor: Buffer.from(forged).toString('base64url') })).toThrow(
+        RequestValidationException,
+      );
   });
 });

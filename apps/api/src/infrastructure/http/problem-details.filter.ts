@@ -6,6 +6,9 @@ import { AppException } from './app.exception';
 
 const TYPE_BASE = 'https://coachflow.dev/problems/';
 
+/** However many errors a check found, an answer names at most this many: its size stays bounded. */
+export const MAX_REPORTED_ERRORS = 20;
+
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -70,7 +73,7 @@ function problem(
     status,
     detail,
   };
-  if (errors) body.errors = errors;
+  if (errors) body.errors = errors.slice(0, MAX_REPORTED_ERRORS);
   return body;
 }
 

@@ -3,6 +3,7 @@ import type { ConfigurationKind } from '@coachflow/domain';
 import type { EventStore } from '@coachflow/event-store';
 import {
   ajvErrorsToFieldErrors,
+  checkTaskDataSize,
   compileFormSchema,
   defaultTaskFormSchema,
   effectiveTaskFormSchema,
@@ -51,6 +52,8 @@ export class TaskFormsService {
 
   /** `data` checked against the task's form; errors point into the request body (`/data/...`). */
   async validate(key: TaskFormKey, data: unknown): Promise<FieldError[]> {
+    const tooLarge = checkTaskDataSize(data);
+    if (tooLarge.length > 0) return tooLarge;
     const { validate } = await this.formFor(key);
     return validate(data) ? [] : ajvErrorsToFieldErrors(validate.errors, '/data');
   }
