@@ -29,6 +29,8 @@ export interface AppConfig {
   logLevel: string;
   /** Single sign-on with an OpenID Connect provider; undefined when OIDC_ISSUER is not set. */
   oidc: OidcSettings | undefined;
+  /** A projection that leaves an event unapplied longer than this makes /health answer 503. */
+  projectionStallSeconds: number;
 }
 
 export interface OidcSettings {
@@ -73,6 +75,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     webDistDir: env['WEB_DIST_DIR'],
     logLevel: env['LOG_LEVEL'] ?? 'info',
     oidc: oidcSettings(env, production),
+    projectionStallSeconds: positiveInteger(env, 'PROJECTION_STALL_SECONDS', 60),
   };
 }
 

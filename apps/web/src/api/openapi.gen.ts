@@ -630,49 +630,83 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every dependency answers. */
+      /** @description Every dependency answers and every projection moves; `degraded` when events are parked. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            status: 'ok' | 'error';
+            status: 'ok' | 'degraded' | 'error';
             checks: {
               database: 'up' | 'down';
               temporal: 'up' | 'down';
+              /** @description `down` when one is stalled for over a minute, `degraded` when one has parked events. */
+              projections?: 'up' | 'degraded' | 'down';
             };
+            problems?: string[];
             projections?: {
               [key: string]: {
                 /** @description Events the projection has not applied yet. */
                 behind: number;
                 /** @description Age of the oldest event not applied yet. */
                 seconds: number;
+                /** @description Seconds since the projection last moved. */
+                idleSeconds: number;
               };
             };
+            deadLetters?: {
+              projection: string;
+              /** @description The parked event’s position in the event store. */
+              globalPosition: number;
+              eventId: string;
+              streamId: string;
+              type: string;
+              /** @description Why the projection could not apply it. */
+              error: string;
+              /** Format: date-time */
+              parkedAt: string;
+            }[];
           };
         };
       };
-      /** @description A dependency is down; `checks` names it. */
+      /** @description A dependency is down or a projection is stalled; `checks` and `problems` name it. */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            status: 'ok' | 'error';
+            status: 'ok' | 'degraded' | 'error';
             checks: {
               database: 'up' | 'down';
               temporal: 'up' | 'down';
+              /** @description `down` when one is stalled for over a minute, `degraded` when one has parked events. */
+              projections?: 'up' | 'degraded' | 'down';
             };
+            problems?: string[];
             projections?: {
               [key: string]: {
                 /** @description Events the projection has not applied yet. */
                 behind: number;
                 /** @description Age of the oldest event not applied yet. */
                 seconds: number;
+                /** @description Seconds since the projection last moved. */
+                idleSeconds: number;
               };
             };
+            deadLetters?: {
+              projection: string;
+              /** @description The parked event’s position in the event store. */
+              globalPosition: number;
+              eventId: string;
+              streamId: string;
+              type: string;
+              /** @description Why the projection could not apply it. */
+              error: string;
+              /** Format: date-time */
+              parkedAt: string;
+            }[];
           };
         };
       };

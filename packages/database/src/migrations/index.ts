@@ -6,6 +6,7 @@ import { CheckpointTransaction1763888400400 } from './1763888400400-checkpoint-t
 import { NotificationReads1763888400500 } from './1763888400500-notification-reads';
 import { EmailsUniquePerOrganisation1763888400640 } from './1763888400640-emails-unique-per-organisation';
 import { LoginLimitsAndSpentRefreshTokens1763888400620 } from './1763888400620-login-limits-and-spent-refresh-tokens';
+import { ProjectionDeadLetters1763888400650 } from './1763888400650-projection-dead-letters';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   NotificationReads1763888400500,
   LoginLimitsAndSpentRefreshTokens1763888400620,
   EmailsUniquePerOrganisation1763888400640,
+  ProjectionDeadLetters1763888400650,
 ];

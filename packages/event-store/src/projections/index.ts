@@ -1,3 +1,4 @@
+export * from './dead-letters';
 export * from './projection';
 export * from './projection-daemon';
 export * from './projection-lag';

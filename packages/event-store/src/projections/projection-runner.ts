@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresEventStore, Queryable, StorePosition } from '../postgres/postgres-event-store';
+import { applyOrPark, parkInto } from './dead-letters';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -10,7 +11,8 @@ export interface ProjectionRunnerOptions {
  * Moves one projection forward a batch at a time. Each batch reads events after the checkpoint, applies
  * them and stores the new checkpoint in one transaction: a crash anywhere rolls back both, so every event
  * is applied exactly once. The checkpoint row is locked with SKIP LOCKED, so among several processes one
- * runs a projection at a time and the others move on.
+ * runs a projection at a time and the others move on. An event the projection cannot apply is parked in
+ * its dead letters (`applyOrPark`) and the checkpoint moves past it.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
@@ -54,8 +56,12 @@ export class ProjectionRunner {
       const { events, last } = await this.store.readSince(db, after, this.batchSize);
       if (!last) return 0;
       const relevant = relevantEvents(this.projection, events);
-      if (relevant.length > 0)
-        await this.projection.apply(relevant, { db, table: (name) => assertTableName(name) });
+      await applyOrPark(
+        this.projection,
+        relevant,
+        { db, table: (name) => assertTableName(name) },
+        parkInto(db, this.projection.name),
+      );
       await saveCheckpoint(db, this.projection.name, last);
       return events.length;
     });

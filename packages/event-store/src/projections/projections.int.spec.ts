@@ -6,6 +6,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import type { ProjectionDefinition } from './projection';
 import { ProjectionDaemon } from './projection-daemon';
+import { deadLetters } from './dead-letters';
 import { projectionLag } from './projection-lag';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild-projection';
@@ -18,6 +19,12 @@ afterAll(async () => {
 });
 
 const noted = (id: string): DomainEvent => ({ id, type: 'Noted', data: { note: id } });
+
+/** A failure that says nothing about the events (a lost connection): the batch is retried, never parked. */
+const connectionLost = (message: string) => Object.assign(new Error(message), { code: '08006' });
+
+const deadLettersOf = async (projection: string) =>
+  (await deadLetters(pool)).filter((letter) => letter.projection === projection);
 
 /**
  * A projection that records every event it applies under a primary key: applying one twice fails the
@@ -45,7 +52,7 @@ function recordingProjection() {
       if (control.failNext) {
         control.failNext = false;
         await insert(events.slice(0, Math.ceil(events.length / 2)));
-        throw new Error('crash in the middle of a batch');
+        throw connectionLost('crash in the middle of a batch');
       }
       await insert(events);
     },
@@ -116,6 +123,8 @@ describe('projections on Postgres', () => {
             await runners[0]!.catchUp();
             expect((await projectedIds(run)).sort()).toEqual(expected.sort());
           });
+          // A second application would fail on the primary key and be parked: none may be.
+          expect(await deadLettersOf(projection.name)).toEqual([]);
         },
       ),
       { numRuns: 12 },
@@ -229,14 +238,14 @@ describe('projections on Postgres', () => {
     }
   });
 
-  it('backs off to the poll interval while a projection keeps failing, instead of retrying in a loop', async () => {
+  it('backs off to the poll interval while a projection keeps failing transiently, instead of retrying in a loop', async () => {
     const { projection } = recordingProjection();
     let attempts = 0;
     const failing: ProjectionDefinition = {
       ...projection,
       apply: async () => {
         attempts += 1;
-        throw new Error('this read model is broken');
+        throw connectionLost('the read model cannot reach its database');
       },
     };
     const runner = new ProjectionRunner(pool, store, failing);
@@ -299,5 +308,42 @@ describe('projections on Postgres', () => {
       `${projection.name}__retired`,
     ]);
     expect(leftovers.rows[0]).toEqual({ fresh: null, retired: null });
+  });
+
+  it('parks an event it cannot apply with its error, goes on, and replays it in a rebuild after the fix', async () => {
+    const run = `parked-${randomUUID()}-`;
+    const { projection, projectedIds } = recordingProjection();
+    let fixed = false;
+    // Like a date beyond what timestamptz holds: Postgres refuses this one event, every time, until the fix.
+    const picky: ProjectionDefinition = {
+      ...projection,
+      apply: async (events, context) => {
+        if (!fixed && events.some((event) => event.id.includes('poison')))
+          await context.db.query(`SELECT '+22026-01-01'::timestamptz`);
+        await projection.apply(events, context);
+      },
+    };
+    const runner = new ProjectionRunner(pool, store, picky);
+    await setUpAtHead(runner);
+    await store.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}poison`), noted(`${run}2`)]);
+    await eventually(async () => {
+      await runner.catchUp();
+      expect((await projectedIds(run)).sort()).toEqual([`${run}1`, `${run}2`]);
+    });
+    const [letter, ...more] = await deadLettersOf(picky.name);
+    expect(more).toEqual([]);
+    expect(letter).toMatchObject({ eventId: `${run}poison`, streamId: `${run}s`, type: 'Noted' });
+    expect(letter!.error).toMatch(/SQLSTATE 22/);
+    // Later events keep flowing past the parked one.
+    await store.appendToStream(`${run}s`, [noted(`${run}3`)]);
+    await eventually(async () => {
+      await runner.catchUp();
+      expect(await projectedIds(run)).toContain(`${run}3`);
+    });
+
+    fixed = true;
+    await rebuildProjection(pool, store, picky);
+    expect((await projectedIds(run)).sort()).toEqual([`${run}1`, `${run}2`, `${run}3`, `${run}poison`]);
+    expect(await deadLettersOf(picky.name)).toEqual([]);
   });
 });

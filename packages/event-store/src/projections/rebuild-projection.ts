@@ -1,5 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
+import type { RecordedEvent } from '../event-store';
 import { type PostgresEventStore, STORE_START } from '../postgres/postgres-event-store';
+import { applyOrPark, clearDeadLetters, parkInto } from './dead-letters';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
 import { saveCheckpoint, withTransaction } from './projection-runner';
 
@@ -15,7 +17,8 @@ export interface RebuildOptions {
 /**
  * Replays every event into fresh copies of a projection's tables while the live ones keep serving, then
  * swaps them in within one short transaction that also catches up the last events and sets the checkpoint.
- * Readers see the old tables until the swap commits and the new ones after; nothing is ever half-built.
+ * Readers see the old tables until the swap commits and the new ones after; nothing is ever half-built. Parked
+ * events are replayed like every other: after a fix they apply, and only those that still fail stay parked.
  */
 export async function rebuildProjection(
   pool: Pool,
@@ -39,12 +42,16 @@ export async function rebuildProjection(
 
   let at = STORE_START;
   let read = 0;
+  // Events that still fail, parked when the fresh tables are swapped in (the old dead letters go then).
+  const parked: { event: RecordedEvent; error: unknown }[] = [];
   // Applies the next batch into the fresh tables; false once there is none.
   const replayBatch = async (db: PoolClient): Promise<boolean> => {
     const { events, last } = await store.readSince(db, at, batchSize);
     if (!last) return false;
     const relevant = relevantEvents(projection, events);
-    if (relevant.length > 0) await projection.apply(relevant, { db, table: fresh });
+    await applyOrPark(projection, relevant, { db, table: fresh }, async (event, error) => {
+      parked.push({ event, error });
+    });
     at = last;
     read += events.length;
     return true;
@@ -64,8 +71,15 @@ export async function rebuildProjection(
       await db.query(`ALTER TABLE ${fresh(table.name)} RENAME TO ${live}`);
       await db.query(`DROP TABLE IF EXISTS ${assertTableName(`${live}${RETIRED}`)}`);
     }
+    // Every parked event was replayed above: only those that failed again stay parked.
+    await clearDeadLetters(db, projection.name);
+    const park = parkInto(db, projection.name);
+    for (const { event, error } of parked) await park(event, error);
     await saveCheckpoint(db, projection.name, at);
   });
-  progress(`${projection.name}: swapped in, ${read} events, checkpoint ${at.position}`);
+  progress(
+    `${projection.name}: swapped in, ${read} events, checkpoint ${at.position}` +
+      (parked.length > 0 ? `, ${parked.length} still parked` : ''),
+  );
   return { events: read };
 }

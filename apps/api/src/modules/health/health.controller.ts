@@ -13,14 +13,17 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ schema: openApiSchema(HealthView), description: 'Every dependency answers.' })
+  @ApiOkResponse({
+    schema: openApiSchema(HealthView),
+    description: 'Every dependency answers and every projection moves; `degraded` when events are parked.',
+  })
   @ApiServiceUnavailableResponse({
     schema: openApiSchema(HealthView),
-    description: 'A dependency is down; `checks` names it.',
+    description: 'A dependency is down or a projection is stalled; `checks` and `problems` name it.',
   })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const result = await this.health.check();
-    if (result.status !== 'ok') void reply.status(503);
+    if (result.status === 'error') void reply.status(503);
     return result;
   }
 }
