@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom';
+import { deserialize, serialize } from 'node:v8';
+
+// jest's jsdom environment hides Node's structuredClone, which rjsf uses; Node's serializer is the same clone.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 // jsdom lacks the layout APIs Mantine asks for; these answer "nothing matches, nothing resizes".
 // (Specs of pure code that need fetch's Request and Response run in node, which has no window.)
