@@ -90,6 +90,14 @@ describe('FormRenderer', () => {
     expect(submitted).toEqual([{ commitments: [{ title: 'Calls', due: 'P14D' }] }]);
   });
 
+  it('renders a 2020-12 schema and chooses no rating before the person does', () => {
+    renderForm({
+      schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', ...ratings },
+      kind: 'self-assessment',
+    });
+    expect(screen.getByRole('radio', { name: '1 – level 1' })).toHaveAttribute('aria-checked', 'false');
+  });
+
   it('rates a competency with the keyboard and shows its indicators from the rubric', async () => {
     const user = userEvent.setup();
     const submitted: unknown[] = [];

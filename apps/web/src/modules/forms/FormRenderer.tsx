@@ -87,6 +87,12 @@ export const FormRenderer = memo(function FormRenderer({
   preview,
 }: FormRendererProps) {
   const ui = useMemo(() => taskUiSchema(kind, uiSchema), [kind, uiSchema]);
+  // The API validates against the declared dialect; rendering needs only the keywords, and rjsf's ajv
+  // would refuse a `$schema` (2020-12) it has no meta-schema for.
+  const renderable = useMemo(() => {
+    const { $schema: _dialect, ...rest } = schema;
+    return rest as RJSFSchema;
+  }, [schema]);
   const extraErrors = useMemo<ErrorSchema | undefined>(
     () => (fieldErrors?.length ? fieldErrorsToErrorSchema(fieldErrors, errorPrefix) : undefined),
     [fieldErrors, errorPrefix],
@@ -101,7 +107,7 @@ export const FormRenderer = memo(function FormRenderer({
         <EscalationHistory title={escalationTitle} history={history} />
       )}
       <ThemedForm
-        schema={schema}
+        schema={renderable}
         uiSchema={ui}
         formData={initialData}
         formContext={context}
@@ -113,6 +119,8 @@ export const FormRenderer = memo(function FormRenderer({
         noHtml5Validate
         disabled={disabled || submitting}
         experimental_componentUpdateStrategy="shallow"
+        // A rating scale's first point is not an answer: nothing is chosen until the person chooses.
+        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
         onChange={onChange ? (event) => onChange(event.formData ?? {}) : undefined}
         onSubmit={onSubmit ? (event) => onSubmit(event.formData ?? {}) : undefined}
       >
