@@ -51,7 +51,12 @@ interface Row {
   /** `METHOD /path/{param}` as the OpenAPI document names the route. */
   route: string;
   /** The concrete path (and body) to send; defaults to the route's path. */
-  call?: (world: World) => { path: string; body?: unknown; anonymous?: boolean };
+  call?: (world: World) => {
+    path: string;
+    body?: unknown;
+    anonymous?: boolean;
+    headers?: Record<string, string>;
+  };
   expect: Expected;
 }
 
@@ -281,6 +286,19 @@ const TABLE: Row[] = [
     call: () => ({ path: `/api/notifications/${randomUUID()}/read` }),
     expect: everyone(404),
   },
+  {
+    route: 'GET /api/team',
+    // A list of the reps in reach: empty for a manager without reports, refused to reps.
+    expect: { ...everyone(200), rep: 403, otherRep: 403 },
+  },
+  { route: 'GET /api/auth/oidc', expect: open(200) },
+  {
+    route: 'GET /api/stream',
+    // A stream never ends, so the row sends a Last-Event-ID that is not a position: the guard answers
+    // first (401), then the header's check (400). live-updates.e2e-spec.ts checks who receives what.
+    call: () => ({ path: '/api/stream', headers: { 'last-event-id': 'not-a-position' } }),
+    expect: everyone(400),
+  },
 ];
 
 describe('authorization matrix: every route, every role, owners and strangers', () => {
@@ -340,7 +358,7 @@ describe('authorization matrix: every route, every role, owners and strangers', 
       const [method = 'GET', routePath = '/'] = row.route.split(' ');
       const call = row.call?.(world) ?? { path: routePath };
       const api = call.anonymous ? world.anonymous : client(actor);
-      const response = await api.request<unknown>(method, call.path, call.body);
+      const response = await api.request<unknown>(method, call.path, call.body, call.headers);
       outcome[actor] = response.status;
       // A refused caller learns nothing: no object data in the problem body.
       if (response.status === 403 || response.status === 404) {

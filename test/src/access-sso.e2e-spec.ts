@@ -153,6 +153,12 @@ describe('single sign-on with OpenID Connect (a local test provider)', () => {
     });
   }
 
+  it('tells the sign-in page that single sign-on is there and where it starts', async () => {
+    const response = await fetch(new URL('/api/auth/oidc', server.baseUrl));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ enabled: true, loginUrl: '/api/auth/oidc/login' });
+  });
+
   it('asks for a PKCE (S256) code with state and nonce, and signs the user with that verified email in', async () => {
     const request = await begin();
     expect(request.params.get('code_challenge_method')).toBe('S256');

@@ -15,7 +15,7 @@ import { ApiClient, eventually, integrationEnv, OutputLog, startBuiltEntry } fro
 
 /**
  * `npm start` as a newcomer runs it: an embedded Postgres and a Temporal dev server under a data folder,
- * the demo organisation, Ctrl-C that leaves nothing behind, and a restart that still has the cycle.
+ * the demo organisation with its living cycles, Ctrl-C that leaves nothing behind, and a restart that still has the cycle.
  */
 describe('the launcher (npm start) on embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'coachflow-launcher-'));
@@ -81,17 +81,29 @@ describe('the launcher (npm start) on embedded defaults', () => {
 
     const admin = await login(api, 'admin@demo.test');
     const users = await admin.get<{ items: UserView[] }>('/api/users');
-    const ray = users.body.items.find((user) => user.email === 'ray@demo.test')!;
+    const idOf = (email: string) => users.body.items.find((user) => user.email === email)!.id;
     const maria = await login(api, 'maria@demo.test');
-    // The demo's published example playbook (the list is a projection the worker keeps).
-    const demoPlaybook = await eventually(async () => {
-      const playbooks = await maria.get<Page<ConfigurationSummary>>('/api/playbooks?status=published');
-      const found = playbooks.body.items.find((playbook) => playbook.name === '30-day coaching plan');
-      expect(found).toBeDefined();
-      return found!;
-    });
-    const cycle = await maria.post<CycleView>('/api/cycles', { repId: ray.id, playbookId: demoPlaybook.id });
-    expect(cycle.status).toBe(201);
+    // The living demo: cycles in three places, started and played forward through the same services.
+    const demo = await eventually(async () => {
+      const cycles = await maria.get<Page<CycleView>>('/api/cycles?status=running');
+      const byRep = new Map(cycles.body.items.map((cycle) => [cycle.repId, cycle]));
+      expect(byRep.get(idOf('ray@demo.test'))?.phase).toBe('prioritise');
+      expect(byRep.get(idOf('ana@demo.test'))?.phase).toBe('improve');
+      expect(byRep.get(idOf('sam@demo.test'))?.escalations).toEqual([
+        expect.objectContaining({ level: 1, assigneeId: idOf('maria@demo.test') }),
+      ]);
+      return byRep;
+    }, 90_000);
+    const ana = demo.get(idOf('ana@demo.test'))!;
+    const firstDue = Math.min(...ana.commitments.map((commitment) => Date.parse(commitment.dueAt)));
+    expect(firstDue - Date.now()).toBeGreaterThan(60_000);
+    expect(firstDue - Date.now()).toBeLessThan(6 * 60_000);
+    const playbooks = await maria.get<Page<ConfigurationSummary>>('/api/playbooks?status=published');
+    expect(playbooks.body.items.map((playbook) => playbook.name)).toEqual(
+      expect.arrayContaining(['30-day coaching plan', 'DEMO ONLY: coaching cycle in minutes']),
+    );
+    // Ray's cycle waits for both assessments: his task and maria's.
+    const cycle = { body: demo.get(idOf('ray@demo.test'))! };
     const started = ['CycleStarted', 'TaskOpened', 'TaskOpened'];
     await eventually(async () => {
       const events = await maria.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.body.id}/events`);

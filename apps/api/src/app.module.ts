@@ -10,9 +10,11 @@ import { CyclesModule } from './modules/cycles/cycles.module';
 import { CycleStaffingModule } from './modules/cycles/staffing/cycle-staffing.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
+import { LiveUpdatesModule } from './modules/live-updates/live-updates.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PeopleModule } from './modules/people/people.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { TeamModule } from './modules/team/team.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +54,8 @@ export class AppModule {
         CyclesModule,
         TasksModule,
         NotificationsModule,
+        LiveUpdatesModule,
+        TeamModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

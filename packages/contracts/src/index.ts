@@ -13,3 +13,5 @@ export * from './configuration-views.schema';
 export * from './access.schema';
 export * from './tasks.schema';
 export * from './notifications.schema';
+export * from './live-updates.schema';
+export * from './team.schema';

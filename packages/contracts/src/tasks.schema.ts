@@ -40,6 +40,12 @@ export const TaskView = Type.Object({
   /** What the task is about: `commitmentId` (and `level` for an escalation), the ranked gaps, ... */
   context: Type.Record(Type.String(), Type.Unknown()),
   form: TaskFormView,
+  /**
+   * The rubric version the cycle pinned (absent for cycles started before configuration existed): its
+   * competencies' descriptions, indicators and scale labels, readable by every member at
+   * `GET /api/rubrics/{id}/versions/{version}`, are what a rating widget shows.
+   */
+  rubric: Type.Optional(Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) })),
   openedAt: Type.String({ format: 'date-time' }),
   /** Set once the due time passed while the task was open. */
   overdueAt: Type.Optional(Type.String({ format: 'date-time' })),

@@ -13,3 +13,5 @@ export type { Placeholder, Queryable } from './query-projection';
 export * from './tasks/task-change';
 export * from './tasks/task-queries';
 export { tasksProjection } from './tasks/tasks.projection';
+export * from './live-updates';
+export * from './team/team-overview-queries';

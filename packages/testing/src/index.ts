@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './integration-env';
 export * from './organisation-fixture';
 export * from './cycle-fixtures';
+export * from './live-stream-client';

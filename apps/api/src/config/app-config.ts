@@ -13,6 +13,8 @@ export interface AppConfig {
   refreshTtlSeconds: number;
   /** Origins allowed to call the API from a browser; empty (the default) sends no CORS headers at all. */
   corsOrigins: string[];
+  /** Seconds between heartbeat comments on a live-update stream (`GET /api/stream`). */
+  streamHeartbeatSeconds: number;
   /** Sign-in attempts allowed per email and client address per minute; more answer 429. */
   loginAttemptsPerMinute: number;
   /**
@@ -70,6 +72,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10),
     trustProxy: trustProxy(env['TRUST_PROXY']),
     importTimeLimitSeconds: positiveInteger(env, 'IMPORT_TIME_LIMIT_SECONDS', 20),
+    streamHeartbeatSeconds: positiveInteger(env, 'STREAM_HEARTBEAT_SECONDS', 15),
     allowSignup: production ? env['ALLOW_SIGNUP'] === 'true' : env['ALLOW_SIGNUP'] !== 'false',
     seedDemo: !production && env['SEED_DEMO'] !== 'false',
     webDistDir: env['WEB_DIST_DIR'],

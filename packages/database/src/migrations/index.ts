@@ -7,6 +7,7 @@ import { NotificationReads1763888400500 } from './1763888400500-notification-rea
 import { EmailsUniquePerOrganisation1763888400640 } from './1763888400640-emails-unique-per-organisation';
 import { LoginLimitsAndSpentRefreshTokens1763888400620 } from './1763888400620-login-limits-and-spent-refresh-tokens';
 import { ProjectionDeadLetters1763888400650 } from './1763888400650-projection-dead-letters';
+import { LiveUpdates1763888400700 } from './1763888400700-live-updates';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   LoginLimitsAndSpentRefreshTokens1763888400620,
   EmailsUniquePerOrganisation1763888400640,
   ProjectionDeadLetters1763888400650,
+  LiveUpdates1763888400700,
 ];

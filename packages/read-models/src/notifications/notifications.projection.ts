@@ -8,6 +8,11 @@ const NOTIFICATION_CYCLES_TABLE = 'notifications_cycles';
 // Namespace of notification ids (random, fixed forever): the id is derived from the event that sends it.
 const NOTIFICATIONS_NAMESPACE = '0d3c8f4e-5b7a-4e1f-9a26-7c1b2e8d4f60';
 
+/** The id of the notification an event sends (derived, so a replayed event cannot notify twice). */
+export function notificationIdOf(eventId: string): string {
+  return uuidV5(eventId, NOTIFICATIONS_NAMESPACE);
+}
+
 /**
  * What a cycle tells people: escalations and overdue tasks, one row per notification. A notification's id
  * is derived from its event's id, so a replayed event cannot notify twice and a rebuilt one keeps its id:
@@ -46,7 +51,7 @@ export const notificationsProjection: ProjectionDefinition = {
          SELECT $1, c.organisation_id, $2, $3, $4, $5, $6, $7 FROM ${cycles} c WHERE c.cycle_id = $4
          ON CONFLICT (id) DO NOTHING`,
         [
-          uuidV5(event.id, NOTIFICATIONS_NAMESPACE),
+          notificationIdOf(event.id),
           notification.userId,
           notification.kind,
           cycleId,

@@ -13,6 +13,8 @@ export type Action =
   | 'cycle:run'
   /** See a rep's cycles, their events and their tasks. */
   | 'cycle:read'
+  /** See a rep on the team page (where their coaching stands). */
+  | 'team:read'
   /** Create, edit and publish rubrics, forms, playbooks. */
   | 'configuration:manage'
   /** Read published configuration (tasks render its forms). */
@@ -47,6 +49,7 @@ export const POLICY: Record<Action, Record<Role, Reach>> = {
     manager: ['self', 'direct-report'],
     rep: ['self'],
   },
+  'team:read': { admin: 'organisation', leader: BELOW, manager: ['direct-report'], rep: NONE },
   'configuration:manage': { admin: 'organisation', leader: NONE, manager: NONE, rep: NONE },
   'configuration:read': {
     admin: 'organisation',

@@ -12,6 +12,6 @@ import { CycleEntity } from './entities/cycle.entity';
   imports: [TypeOrmModule.forFeature([CycleEntity]), PeopleModule, AccessModule],
   controllers: [CyclesController],
   providers: [StartCycleHandler, CancelCycleHandler, CyclesService],
-  exports: [CyclesService],
+  exports: [CyclesService, StartCycleHandler],
 })
 export class CyclesModule {}

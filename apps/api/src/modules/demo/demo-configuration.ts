@@ -105,3 +105,28 @@ export const demoPlaybook = (rubricId: string): PlaybookBody => ({
   observation: false,
   autoRenew: false,
 });
+
+/**
+ * The living demo's playbook: the same cycle with minutes instead of days, so the demo cycles move while
+ * someone looks (a commitment falls due, a check-in is missed, an escalation climbs). Named so nobody
+ * mistakes it for a real plan.
+ */
+export const demoMinutesPlaybook = (rubricId: string): PlaybookBody => ({
+  name: 'DEMO ONLY: coaching cycle in minutes',
+  description:
+    'Timings in minutes so the demo moves while you watch: check-ins are missed three minutes after a ' +
+    'commitment falls due, and an unresolved escalation climbs to the leader after ten. Not for real coaching.',
+  rubricId,
+  timings: {
+    prioritiseDue: 'PT30M',
+    sessionDue: 'PT30M',
+    planLength: 'PT2H',
+    followUpEvery: 'PT30M',
+    checkInGrace: 'PT3M',
+    escalateAfter: 'PT10M',
+  },
+  escalation: { levels: ['manager', 'leader'] },
+  maxFocusAreas: 2,
+  observation: false,
+  autoRenew: false,
+});

@@ -13,6 +13,9 @@ export function toTaskView(row: TaskRow, form: TaskFormView): TaskView {
     status: row.status,
     context: row.context,
     form,
+    ...(row.rubricId && row.rubricVersion
+      ? { rubric: { id: row.rubricId, version: row.rubricVersion } }
+      : {}),
     openedAt: row.openedAt.toISOString(),
     ...(row.overdueAt ? { overdueAt: row.overdueAt.toISOString() } : {}),
     ...(row.completedAt ? { completedAt: row.completedAt.toISOString() } : {}),

@@ -10,5 +10,6 @@ import { TasksService } from './tasks.service';
   imports: [AccessModule],
   controllers: [TasksController],
   providers: [TasksService, TaskFormsService, CompleteTaskHandler],
+  exports: [TasksService, CompleteTaskHandler],
 })
 export class TasksModule {}

@@ -1,5 +1,13 @@
+import { SsoStatusView } from '@coachflow/contracts';
 import { Controller, Get, Inject, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiNotFoundResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiFoundResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { OidcService } from './oidc.service';
@@ -11,7 +19,8 @@ const ATTEMPT_PATH = '/api/auth/oidc';
 
 /**
  * Single sign-on: `/login` sends the browser to the provider, `/callback` brings it back signed in (the
- * refresh cookie set; the web app then calls `POST /api/auth/refresh`). 404 when OIDC is not configured.
+ * refresh cookie set; the web app then calls `POST /api/auth/refresh`). Both 404 when OIDC is not
+ * configured; the sign-in page asks the bare path whether to show the button.
  */
 @ApiTags('auth')
 @Controller('api/auth/oidc')
@@ -20,6 +29,15 @@ export class OidcController {
     private readonly oidc: OidcService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ schema: openApiSchema(SsoStatusView) })
+  status(): SsoStatusView {
+    return this.config.oidc
+      ? { enabled: true, loginUrl: `${ATTEMPT_PATH}/login` }
+      : { enabled: false, loginUrl: null };
+  }
 
   @Public()
   @Get('login')

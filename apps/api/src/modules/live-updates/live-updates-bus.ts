@@ -1,0 +1,135 @@
+import {
+  LIVE_UPDATES_CHANNEL,
+  LIVE_UPDATES_RETENTION_MS,
+  LIVE_UPDATES_TABLE,
+  type LiveUpdateRow,
+  parseLiveUpdatePayload,
+} from '@coachflow/read-models';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { Client, type Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { PG_POOL } from '#api/infrastructure/database/database.module';
+
+/** What a stream gives the bus: where its messages go, and what to do after the bus missed some. */
+export interface LiveSubscriber {
+  userId: string;
+  organisationId: string;
+  deliver(row: LiveUpdateRow): void;
+  /** The bus lost its connection for a while: read what was missed from the table. */
+  resync(): void;
+  /** The API is shutting down. */
+  close(): void;
+}
+
+const RECONNECT_DELAY_MS = 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * This process's one LISTEN connection on the live-updates channel, fanned out to the streams open here.
+ * Every API process has its own, so any of them can serve any user's stream. Rows carry the user and the
+ * organisation; a subscriber gets only rows of both.
+ */
+@Injectable()
+export class LiveUpdatesBus implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LiveUpdatesBus.name);
+  private readonly subscribers = new Map<string, Set<LiveSubscriber>>();
+  private client: Client | undefined;
+  private stopped = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  /** Ends every open stream first: the HTTP server cannot close while they are open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    clearInterval(this.pruneTimer);
+    for (const subscriber of this.all()) subscriber.close();
+    this.subscribers.clear();
+    await this.client?.end().catch(() => undefined);
+  }
+
+  subscribe(subscriber: LiveSubscriber): () => void {
+    let own = this.subscribers.get(subscriber.userId);
+    if (!own) this.subscribers.set(subscriber.userId, (own = new Set()));
+    own.add(subscriber);
+    return () => {
+      own.delete(subscriber);
+      if (own.size === 0 && this.subscribers.get(subscriber.userId) === own)
+        this.subscribers.delete(subscriber.userId);
+    };
+  }
+
+  /** How many streams a user has open in this process. */
+  streamsOf(userId: string): number {
+    return this.subscribers.get(userId)?.size ?? 0;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.config.databaseUrl });
+    client.on('notification', (message) => {
+      if (message.channel === LIVE_UPDATES_CHANNEL) this.dispatch(parseLiveUpdatePayload(message.payload));
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`live-updates connection lost: ${error.message}`);
+      this.reconnectSoon(client);
+    });
+    client.on('end', () => this.reconnectSoon(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_UPDATES_CHANNEL}`);
+      this.client = client;
+    } catch (error) {
+      this.logger.warn(`live-updates cannot listen: ${(error as Error).message}`);
+      this.reconnectSoon(client);
+    }
+  }
+
+  private reconnectSoon(client: Client): void {
+    if (this.stopped || this.reconnectTimer || (this.client && this.client !== client)) return;
+    this.client = undefined;
+    client.removeAllListeners('end');
+    void client.end().catch(() => undefined);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect().then(() => {
+        // Whatever was published while nobody listened is in the table.
+        if (this.client) for (const subscriber of this.all()) subscriber.resync();
+      });
+    }, RECONNECT_DELAY_MS);
+  }
+
+  private dispatch(rows: readonly LiveUpdateRow[]): void {
+    for (const row of rows)
+      for (const subscriber of this.subscribers.get(row.userId) ?? [])
+        if (subscriber.organisationId === row.organisationId) subscriber.deliver(row);
+  }
+
+  private *all(): Iterable<LiveSubscriber> {
+    for (const own of this.subscribers.values()) yield* own;
+  }
+
+  private async prune(): Promise<void> {
+    await this.pool
+      .query(`DELETE FROM ${LIVE_UPDATES_TABLE} WHERE created_at < now() - $1::interval`, [
+        `${LIVE_UPDATES_RETENTION_MS / 1000} seconds`,
+      ])
+      .catch((error: Error) => this.logger.warn(`live-updates prune failed: ${error.message}`));
+  }
+}

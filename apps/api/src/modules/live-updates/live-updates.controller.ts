@@ -1,0 +1,35 @@
+import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import { LiveUpdatesService, parseLastEventId } from './live-updates.service';
+
+@ApiTags('live updates')
+@ApiBearerAuth()
+@Controller('api/stream')
+export class LiveUpdatesController {
+  constructor(private readonly liveUpdates: LiveUpdatesService) {}
+
+  @Get()
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last message received: the stream first sends what came after it.',
+  })
+  @ApiOkResponse({
+    description:
+      'Server-sent events about what changed for the caller. Each message: `id:` the global position of ' +
+      'the event, `event:` task | notification | cycle, `data:` `{"type", "cycleId"?, "taskId"?, ' +
+      '"notificationId"?}`. A `: heartbeat` comment every 15 s; the stream ends when the session does, ' +
+      'or after one access-token lifetime (reconnect with a fresh token and Last-Event-ID).',
+  })
+  async stream(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.liveUpdates.open(caller, parseLastEventId(lastEventId), reply);
+  }
+}

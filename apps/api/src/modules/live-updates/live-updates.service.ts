@@ -1,0 +1,87 @@
+import { LIVE_UPDATES_TABLE, type LiveUpdateRow } from '@coachflow/read-models';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import { PG_POOL } from '#api/infrastructure/database/database.module';
+import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import { LiveStream } from './live-stream';
+import { LiveUpdatesBus } from './live-updates-bus';
+import { LiveUpdatesErrorCode, LiveUpdatesException } from './live-updates.exception';
+
+/** Streams one user may hold open in one API process (tabs, devices); more answer 429. */
+export const MAX_STREAMS_PER_USER = 10;
+
+/** Opens live-update streams: the caller's own messages, from the bus and, when resuming, the table. */
+@Injectable()
+export class LiveUpdatesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly bus: LiveUpdatesBus,
+  ) {}
+
+  async open(caller: AuthenticatedUser, after: number, reply: FastifyReply): Promise<void> {
+    if (this.bus.streamsOf(caller.id) >= MAX_STREAMS_PER_USER)
+      throw new LiveUpdatesException(
+        LiveUpdatesErrorCode.TooManyStreams,
+        `At most ${MAX_STREAMS_PER_USER} live-update streams per user; close one first.`,
+      );
+    reply.hijack();
+    const response = reply.raw;
+    // The hook-set headers (security headers) live on the reply, which a hijacked response does not send.
+    for (const [name, value] of Object.entries(reply.getHeaders()))
+      if (value !== undefined) response.setHeader(name, value);
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    let unsubscribe = (): void => undefined;
+    const stream = new LiveStream(response, {
+      userId: caller.id,
+      organisationId: caller.organisationId,
+      after,
+      heartbeatMs: this.config.streamHeartbeatSeconds * 1000,
+      maxLifetimeMs: this.config.tokenTtlSeconds * 1000,
+      readBacklog: (from, limit) => this.backlog(caller, from, limit),
+      sessionIsOpen: () => this.sessionIsOpen(caller),
+      onEnd: () => unsubscribe(),
+    });
+    unsubscribe = this.bus.subscribe(stream);
+    await stream.start();
+  }
+
+  private async backlog(caller: AuthenticatedUser, after: number, limit: number): Promise<LiveUpdateRow[]> {
+    const { rows } = await this.pool.query<LiveUpdateRow & { position: string }>(
+      `SELECT user_id AS "userId", organisation_id AS "organisationId", position, kind, data
+         FROM ${LIVE_UPDATES_TABLE}
+        WHERE user_id = $1 AND organisation_id = $2 AND position > $3
+        ORDER BY position, kind LIMIT $4`,
+      [caller.id, caller.organisationId, after, limit],
+    );
+    return rows.map((row) => ({ ...row, position: Number(row.position) }));
+  }
+
+  private async sessionIsOpen(caller: AuthenticatedUser): Promise<boolean> {
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [caller.sessionId ?? null, caller.id],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** The Last-Event-ID header as a position: absent is 0 (start from now); anything but digits is a 400. */
+export function parseLastEventId(header: string | undefined): number {
+  if (header === undefined || header === '') return 0;
+  const position = /^\d{1,15}$/.test(header) ? Number(header) : Number.NaN;
+  if (!Number.isSafeInteger(position))
+    throw new LiveUpdatesException(
+      LiveUpdatesErrorCode.InvalidLastEventId,
+      'Last-Event-ID must be the id of a message this stream sent (a number).',
+    );
+  return position;
+}

@@ -1,0 +1,158 @@
+import type { CycleEventView, CycleView } from '@coachflow/contracts';
+import {
+  type AppStack,
+  completeTask,
+  createOrganisationFixture,
+  createPlaybookFixture,
+  fixtureRatings,
+  LiveStreamClient,
+  type OrganisationFixture,
+  openTask,
+  type RunningApi,
+  startApiProcess,
+  startAppStack,
+} from '@coachflow/testing';
+
+/**
+ * `GET /api/stream` on two API processes (each LISTENs on its own): what concerns a user reaches the
+ * user's streams on either process within a second of being recorded, nothing reaches anyone else, and a
+ * stream resumes after its Last-Event-ID.
+ */
+describe('live updates over server-sent events', () => {
+  let stack: AppStack;
+  let second: RunningApi;
+  let org: OrganisationFixture;
+  let otherOrg: OrganisationFixture;
+  const streams: LiveStreamClient[] = [];
+
+  const tokenOf = (user: { api: { token?: string } }) => user.api.token!;
+  const open = async (baseUrl: string, token: string | undefined, lastEventId?: string) => {
+    const stream = await LiveStreamClient.open(baseUrl, token, lastEventId);
+    streams.push(stream);
+    return stream;
+  };
+
+  beforeAll(async () => {
+    stack = await startAppStack({ STREAM_HEARTBEAT_SECONDS: '1' });
+    second = await startApiProcess(stack.env);
+    [org, otherOrg] = await Promise.all([
+      createOrganisationFixture(stack.baseUrl),
+      createOrganisationFixture(stack.baseUrl),
+    ]);
+  });
+
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await second?.process.stop();
+    await stack?.stop();
+  });
+
+  it('refuses a caller without a token and a Last-Event-ID that is not a position', async () => {
+    expect((await open(stack.baseUrl, undefined)).status).toBe(401);
+    const bad = await fetch(`${stack.baseUrl}/api/stream`, {
+      headers: { authorization: `Bearer ${tokenOf(org.rep)}`, 'last-event-id': '12; DROP' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('sends heartbeats and security headers', async () => {
+    const response = await fetch(`${stack.baseUrl}/api/stream`, {
+      headers: { authorization: `Bearer ${tokenOf(org.leader)}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    await response.body?.cancel();
+    const stream = await open(stack.baseUrl, tokenOf(org.leader));
+    await expect(waitForComment(stream, 'heartbeat', 5000)).resolves.toBeUndefined();
+  });
+
+  it('brings a new task to its assignee within a second, removes it when completed elsewhere, tells nobody else', async () => {
+    const repOnFirst = await open(stack.baseUrl, tokenOf(org.rep));
+    const repOnSecond = await open(second.baseUrl, tokenOf(org.rep));
+    const manager = await open(second.baseUrl, tokenOf(org.manager));
+    const otherRep = await open(stack.baseUrl, tokenOf(org.otherRep));
+    const otherTenant = await open(second.baseUrl, tokenOf(otherOrg.rep));
+    const otherTenantManager = await open(stack.baseUrl, tokenOf(otherOrg.manager));
+
+    const playbookId = await createPlaybookFixture(org.admin.api);
+    const started = await org.manager.api.post<CycleView>('/api/cycles', {
+      repId: org.rep.user.id,
+      playbookId,
+    });
+    expect(started.status).toBe(201);
+    const cycleId = started.body.id;
+    const task = await openTask(org.rep.api, cycleId, 'self-assessment');
+
+    // Both of the rep's streams (one per API process) hear of the task; within 1 s of its event's recording.
+    const isOpened = (m: { event: string; data: { type: string; taskId?: string } }) =>
+      m.event === 'task' && m.data.type === 'TaskOpened' && m.data.taskId === task.id;
+    const [onFirst, onSecond] = await Promise.all([repOnFirst.next(isOpened), repOnSecond.next(isOpened)]);
+    expect(onFirst.data).toEqual({ type: 'TaskOpened', cycleId, taskId: task.id });
+    expect(onSecond.id).toBe(onFirst.id);
+    const events = (await org.manager.api.get<{ items: CycleEventView[] }>(`/api/cycles/${cycleId}/events`))
+      .body.items;
+    const opened = events.find((event) => event.type === 'TaskOpened' && event.data['taskId'] === task.id)!;
+    expect(onFirst.id).toBe(String(opened.position));
+    for (const message of [onFirst, onSecond])
+      expect(message.receivedAt - Date.parse(opened.recordedAt)).toBeLessThan(1000);
+
+    // The manager hears of the cycle (its own cycle messages), not of the rep's task.
+    await manager.next(
+      (m) => m.event === 'cycle' && m.data.cycleId === cycleId && m.data.type === 'CycleStarted',
+    );
+
+    // Completed "in another tab" (a plain API call): every open stream of the rep gets the message removing it.
+    await completeTask(org.rep.api, task, { ratings: fixtureRatings(3) });
+    const isCompleted = (m: { event: string; data: { type: string; taskId?: string } }) =>
+      m.event === 'task' && m.data.type === 'TaskCompleted' && m.data.taskId === task.id;
+    await Promise.all([repOnFirst.next(isCompleted), repOnSecond.next(isCompleted)]);
+    // The manager's assessment opens after it: that one is the manager's.
+    await manager.next(
+      (m) => m.event === 'task' && m.data.type === 'TaskOpened' && m.data.cycleId === cycleId,
+    );
+
+    // Resuming after the TaskOpened message replays what came after it, for this user only.
+    const resumed = await open(second.baseUrl, tokenOf(org.rep), onFirst.id);
+    const replayed = await resumed.next(isCompleted);
+    expect(Number(replayed.id)).toBeGreaterThan(Number(onFirst.id));
+    expect(resumed.messages.every((m) => Number(m.id) > Number(onFirst.id))).toBe(true);
+    expect(resumed.messages.some(isOpened)).toBe(false);
+
+    // Another rep of the same organisation and everyone in another organisation heard nothing.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(otherRep.messages).toEqual([]);
+    expect(otherTenant.messages).toEqual([]);
+    expect(otherTenantManager.messages).toEqual([]);
+    expect(manager.messages.filter((m) => m.data.taskId === task.id)).toEqual([]);
+  });
+
+  it('ends the stream when its session ends', async () => {
+    const stream = await open(stack.baseUrl, tokenOf(org.otherManager));
+    expect(stream.status).toBe(200);
+    expect((await org.otherManager.api.post('/api/auth/logout')).status).toBeLessThan(300);
+    await waitUntilEnded(stream, 5000);
+  });
+});
+
+function waitForComment(stream: LiveStreamClient, comment: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const poll = (): void => {
+      if (stream.comments.includes(comment)) resolve();
+      else if (Date.now() > deadline)
+        reject(new Error(`no "${comment}" comment; got ${stream.comments.join()}`));
+      else setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
+async function waitUntilEnded(stream: LiveStreamClient, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!stream.isEnded) {
+    if (Date.now() > deadline) throw new Error('the stream is still open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
