@@ -1,7 +1,7 @@
 import type { TaskView } from '@coachflow/contracts';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { StartCycleHandler } from '#api/modules/cycles/commands/start-cycle/start-cycle.handler';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { CompleteTaskHandler } from '#api/modules/tasks/commands/complete-task/complete-task.handler';
 import { TasksService } from '#api/modules/tasks/tasks.service';
 import { DEMO_CYCLES, DEMO_MANAGER, type DemoCycle, type DemoStep } from './demo-cycles';
@@ -61,7 +61,7 @@ export class DemoCyclesService implements OnApplicationShutdown {
         { status: 'open', cycleId },
         { limit: 50, after: undefined },
       );
-      const task = page.tasks.find((candidate) => candidate.kind === step.kind);
+      const task = page.items.find((candidate) => candidate.kind === step.kind);
       if (task) return task;
       if (Date.now() > deadline) throw new Error(`no ${step.kind} task for ${step.by} after three minutes`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

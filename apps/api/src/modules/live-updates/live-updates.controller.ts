@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
 import { LiveUpdatesService, parseLastEventId } from './live-updates.service';
 
 @ApiTags('live updates')

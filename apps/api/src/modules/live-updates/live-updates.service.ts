@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { LiveStream } from './live-stream';
 import { LiveUpdatesBus } from './live-updates-bus';
 import { LiveUpdatesErrorCode, LiveUpdatesException } from './live-updates.exception';

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
-import { CurrentUser } from '#api/modules/people/auth/current-user.decorator';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
+import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
 import { TeamService } from './team.service';
 
 @ApiTags('team')

@@ -8,7 +8,7 @@ import { AccessErrorCode, AccessException } from '#api/modules/access/access.exc
 import { permitsAny } from '#api/modules/access/access-policy';
 import { AccessService, pgPlaceholders } from '#api/modules/access/access.service';
 import { queryProjection } from '#api/modules/cycles/query-projection';
-import type { AuthenticatedUser } from '#api/modules/people/auth/authenticated-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 
 interface TeamRow {
   repId: string;
