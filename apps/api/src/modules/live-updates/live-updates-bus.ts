@@ -1,9 +1,8 @@
 import {
   LIVE_UPDATES_CHANNEL,
-  LIVE_UPDATES_RETENTION_MS,
-  LIVE_UPDATES_TABLE,
   type LiveUpdateRow,
   parseLiveUpdatePayload,
+  pruneLiveUpdates,
 } from '@coachflow/read-models';
 import {
   type BeforeApplicationShutdown,
@@ -126,10 +125,8 @@ export class LiveUpdatesBus implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async prune(): Promise<void> {
-    await this.pool
-      .query(`DELETE FROM ${LIVE_UPDATES_TABLE} WHERE created_at < now() - $1::interval`, [
-        `${LIVE_UPDATES_RETENTION_MS / 1000} seconds`,
-      ])
-      .catch((error: Error) => this.logger.warn(`live-updates prune failed: ${error.message}`));
+    await pruneLiveUpdates(this.pool).catch((error: Error) =>
+      this.logger.warn(`live-updates prune failed: ${error.message}`),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { LIVE_UPDATES_TABLE, type LiveUpdateRow } from '@coachflow/read-models';
+import { liveUpdatesAfter } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
@@ -45,23 +45,18 @@ export class LiveUpdatesService {
       after,
       heartbeatMs: this.config.streamHeartbeatSeconds * 1000,
       maxLifetimeMs: this.config.tokenTtlSeconds * 1000,
-      readBacklog: (from, limit) => this.backlog(caller, from, limit),
+      readBacklog: (from, limit) =>
+        liveUpdatesAfter(this.pool, {
+          userId: caller.id,
+          organisationId: caller.organisationId,
+          after: from,
+          limit,
+        }),
       sessionIsOpen: () => this.sessionIsOpen(caller),
       onEnd: () => unsubscribe(),
     });
     unsubscribe = this.bus.subscribe(stream);
     await stream.start();
-  }
-
-  private async backlog(caller: AuthenticatedUser, after: number, limit: number): Promise<LiveUpdateRow[]> {
-    const { rows } = await this.pool.query<LiveUpdateRow & { position: string }>(
-      `SELECT user_id AS "userId", organisation_id AS "organisationId", position, kind, data
-         FROM ${LIVE_UPDATES_TABLE}
-        WHERE user_id = $1 AND organisation_id = $2 AND position > $3
-        ORDER BY position, kind LIMIT $4`,
-      [caller.id, caller.organisationId, after, limit],
-    );
-    return rows.map((row) => ({ ...row, position: Number(row.position) }));
   }
 
   private async sessionIsOpen(caller: AuthenticatedUser): Promise<boolean> {
