@@ -81,6 +81,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/oidc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OidcController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/oidc/login': {
     parameters: {
       query?: never;
@@ -609,6 +625,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['LiveUpdatesController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TeamController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -895,6 +943,28 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  OidcController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            enabled: boolean;
+            loginUrl: string | null;
+          };
+        };
       };
     };
   };
@@ -3457,6 +3527,11 @@ export interface operations {
                   [key: string]: unknown;
                 };
               };
+              rubric?: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+              };
               /** Format: date-time */
               openedAt: string;
               /** Format: date-time */
@@ -3526,6 +3601,11 @@ export interface operations {
               uiSchema: {
                 [key: string]: unknown;
               };
+            };
+            rubric?: {
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
             /** Format: date-time */
             openedAt: string;
@@ -3603,6 +3683,11 @@ export interface operations {
               uiSchema: {
                 [key: string]: unknown;
               };
+            };
+            rubric?: {
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
             /** Format: date-time */
             openedAt: string;
@@ -3719,6 +3804,81 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             readAt?: string;
+          };
+        };
+      };
+    };
+  };
+  LiveUpdatesController_stream: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last message received: the stream first sends what came after it. */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Server-sent events about what changed for the caller. Each message: `id:` the global position of the event, `event:` task | notification | cycle, `data:` `{"type", "cycleId"?, "taskId"?, "notificationId"?}`. A `: heartbeat` comment every 15 s; the stream ends when the session does, or after one access-token lifetime (reconnect with a fresh token and Last-Event-ID). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TeamController_list: {
+    parameters: {
+      query?: {
+        cursor?: unknown;
+        limit?: unknown;
+        managerId?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              rep: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+              };
+              manager: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              cycle: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                phase: 'prioritise' | 'facilitate' | 'improve';
+                /** @enum {string} */
+                status: 'running' | 'completed' | 'cancelled';
+                /** Format: uuid */
+                playbookId: string;
+                /** Format: date-time */
+                startedAt: string;
+              } | null;
+              nextDueAt: string | null;
+              overdueCount: number;
+              openEscalations: number;
+              lastCoachingSessionAt: string | null;
+            }[];
+            nextCursor: string | null;
           };
         };
       };
