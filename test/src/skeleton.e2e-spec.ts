@@ -81,6 +81,7 @@ describe('walking skeleton: API and worker as separate processes', () => {
     expect(health.body.projections?.['cycle-summaries']).toEqual({
       behind: expect.any(Number),
       seconds: expect.any(Number),
+      idleSeconds: expect.any(Number),
     });
 
     const rebuild = await promisify(execFile)(
