@@ -30,7 +30,7 @@ describe('the web app in Chromium: first page', () => {
     const response = await page.goto(stack.baseUrl, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
-    await page.locator('#root > *').first().waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.title()).not.toBe('');
     await screenshot(page, `first-page-${name}`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
