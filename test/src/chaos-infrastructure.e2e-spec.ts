@@ -22,10 +22,11 @@ import {
   type RunningApi,
   startApiProcess,
   startBuiltEntry,
+  addRep,
 } from '@coachflow/testing';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
 import { Pool } from 'pg';
-import { chaosScale, newRep, startCycle, walkToPlan } from './chaos/chaos-cycles';
+import { chaosScale, startCycle, walkToPlan } from './chaos/chaos-cycles';
 import { CompletionLedger, verifyCycleStreams } from './chaos/stream-verifier';
 
 const SCALE = chaosScale();
@@ -110,7 +111,7 @@ describe('chaos: Temporal and Postgres go away under load', () => {
   const underLoad = async (name: string, fault: () => Promise<void>) => {
     const walkers = [];
     for (let index = 0; index < walkersPerFault; index++) {
-      const rep = await newRep(org, api.baseUrl, `${name}-${index}`);
+      const rep = await addRep(org, `${name}-${index}`, api.baseUrl);
       const cycleId = await startCycle(org, rep, playbookId);
       cycleIds.push(cycleId);
       walkers.push(walkToPlan(org, rep, cycleId, ledger));

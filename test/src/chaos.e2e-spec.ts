@@ -13,9 +13,10 @@ import {
   type RunningApi,
   startApiProcess,
   startBuiltEntry,
+  addRep,
 } from '@coachflow/testing';
 import { Pool } from 'pg';
-import { chaosScale, newRep, sendCompletion, startCycle, walkToPlan } from './chaos/chaos-cycles';
+import { chaosScale, sendCompletion, startCycle, walkToPlan } from './chaos/chaos-cycles';
 import { CompletionLedger, type StreamVerdict, verifyCycleStreams } from './chaos/stream-verifier';
 
 const SCALE = chaosScale();
@@ -57,7 +58,7 @@ describe('chaos: faults under load, nothing lost or done twice', () => {
   });
 
   const cycleFor = async (name: string): Promise<{ rep: FixtureUser; cycleId: string }> => {
-    const rep = await newRep(org, api.baseUrl, name);
+    const rep = await addRep(org, name, api.baseUrl);
     const cycleId = await startCycle(org, rep, playbookId);
     cycleIds.push(cycleId);
     return { rep, cycleId };

@@ -1,7 +1,6 @@
 import type {
   CycleEventView,
   CycleView,
-  LoginResponse,
   NotificationView,
   Page,
   ProblemDetails,
@@ -22,6 +21,7 @@ import {
   type OrganisationFixture,
   openTask,
   startAppStack,
+  addRep,
 } from '@coachflow/testing';
 
 /**
@@ -43,24 +43,6 @@ describe('coaching cycle through the inbox', () => {
   afterAll(async () => {
     await stack?.stop();
   });
-
-  /** Another rep of `org.manager`, signed in. */
-  async function newRep(name: string): Promise<FixtureUser> {
-    const email = `${name}-${Math.random().toString(36).slice(2, 8)}@fixture.test`;
-    const created = await org.admin.api.post<UserView>('/api/users', {
-      email,
-      name,
-      password: FIXTURE_PASSWORD,
-      role: 'rep',
-      managerId: org.manager.user.id,
-    });
-    expect(created.status).toBe(201);
-    const login = await new ApiClient(stack.baseUrl).post<LoginResponse>('/api/auth/login', {
-      email,
-      password: FIXTURE_PASSWORD,
-    });
-    return { user: login.body.user, api: new ApiClient(stack.baseUrl, login.body.token) };
-  }
 
   async function startCycle(rep: FixtureUser): Promise<string> {
     const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
@@ -102,7 +84,7 @@ describe('coaching cycle through the inbox', () => {
     );
 
   it('runs a whole cycle from the inbox, refusing bad, foreign and repeated completions', async () => {
-    const rep = await newRep('happy');
+    const rep = await addRep(org, 'happy');
     const cycleId = await startCycle(rep);
 
     const selfAssessment = await openTask(rep.api, cycleId, 'self-assessment');
@@ -210,7 +192,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('sends a rejected plan back to the manager, whose rejected commitments never fall due', async () => {
-    const rep = await newRep('rejecting');
+    const rep = await addRep(org, 'rejecting');
     const cycleId = await startCycle(rep);
     await prioritise(rep, cycleId);
     const firstSession = await openTask(org.manager.api, cycleId, 'coaching-session');
@@ -239,7 +221,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('keeps a commitment whose target was missed without escalating', async () => {
-    const rep = await newRep('trying');
+    const rep = await addRep(org, 'trying');
     const cycleId = await startCycle(rep);
     await prioritise(rep, cycleId);
     await agreePlan(rep, cycleId, 'PT1S');
@@ -261,7 +243,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('cancels a cycle mid-plan: its tasks close and nothing happens after', async () => {
-    const rep = await newRep('cancelled');
+    const rep = await addRep(org, 'cancelled');
     const cycleId = await startCycle(rep);
     await prioritise(rep, cycleId);
     await agreePlan(rep, cycleId, 'PT2S');
@@ -299,7 +281,7 @@ describe('coaching cycle through the inbox', () => {
   });
 
   it('moves the open manager tasks to the new manager when the rep’s manager changes', async () => {
-    const rep = await newRep('moving');
+    const rep = await addRep(org, 'moving');
     const cycleId = await startCycle(rep);
     const assessment = await openTask(org.manager.api, cycleId, 'manager-assessment');
 
@@ -373,7 +355,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('answers 404 for tasks and notifications that are not the caller’s organisation’s', async () => {
     const stranger = await createOrganisationFixture(stack.baseUrl);
-    const rep = await newRep('private');
+    const rep = await addRep(org, 'private');
     const cycleId = await startCycle(rep);
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     expect((await stranger.admin.api.get(`/api/tasks/${task.id}`)).status).toBe(404);

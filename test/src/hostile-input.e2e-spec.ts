@@ -1,4 +1,4 @@
-import type { CycleView, FormView, ProblemDetails, UserView } from '@coachflow/contracts';
+import type { CycleView, FormView, ProblemDetails } from '@coachflow/contracts';
 import {
   ApiClient,
   type ApiResponse,
@@ -6,12 +6,12 @@ import {
   completeTask,
   createOrganisationFixture,
   createPlaybookFixture,
-  FIXTURE_PASSWORD,
   fixtureRatings,
   type FixtureUser,
   type OrganisationFixture,
   openTask,
   startAppStack,
+  addRep,
 } from '@coachflow/testing';
 
 /**
@@ -32,23 +32,6 @@ describe('hostile input at the edge', () => {
   afterAll(async () => {
     await stack?.stop();
   });
-
-  async function newRep(name: string): Promise<FixtureUser> {
-    const email = `${name}-${Math.random().toString(36).slice(2, 8)}@fixture.test`;
-    const created = await org.admin.api.post<UserView>('/api/users', {
-      email,
-      name,
-      password: FIXTURE_PASSWORD,
-      role: 'rep',
-      managerId: org.manager.user.id,
-    });
-    expect(created.status).toBe(201);
-    const login = await new ApiClient(stack.baseUrl).post<{ token: string }>('/api/auth/login', {
-      email,
-      password: FIXTURE_PASSWORD,
-    });
-    return { user: created.body, api: new ApiClient(stack.baseUrl, login.body.token) };
-  }
 
   async function startCycle(rep: FixtureUser, playbook = playbookId): Promise<string> {
     const started = await org.manager.api.post<CycleView>('/api/cycles', {
@@ -86,7 +69,7 @@ describe('hostile input at the edge', () => {
   });
 
   it('finding 2: refuses NUL and lone surrogates in task data before the workflow sees them; the cycle stays usable', async () => {
-    const rep = await newRep('nul');
+    const rep = await addRep(org, 'nul');
     const cycleId = await startCycle(rep);
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     const complete = (data: unknown) => rep.api.post(`/api/tasks/${task.id}/complete`, { data });
@@ -122,7 +105,7 @@ describe('hostile input at the edge', () => {
     const redos = await createPlaybookFixture(org.admin.api, {
       forms: { 'self-assessment': created.body.id },
     });
-    const rep = await newRep('redos');
+    const rep = await addRep(org, 'redos');
     const task = await openTask(rep.api, await startCycle(rep, redos), 'self-assessment');
 
     // On a backtracking engine this answer took 9 s at 31 characters, 1.8 times more per character.
@@ -187,7 +170,7 @@ describe('hostile input at the edge', () => {
   });
 
   it('findings 10, 11 and 14: bounds task data in depth, size, fields and dates', async () => {
-    const rep = await newRep('bounds');
+    const rep = await addRep(org, 'bounds');
     const cycleId = await startCycle(rep);
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     const complete = (data: unknown) => rep.api.post(`/api/tasks/${task.id}/complete`, { data });

@@ -7,10 +7,10 @@ import {
   createPlaybookFixture,
   FIXTURE_PASSWORD,
   fixtureRatings,
-  type FixtureUser,
   type OrganisationFixture,
   openTask,
   startAppStack,
+  addRep,
 } from '@coachflow/testing';
 import fc from 'fast-check';
 
@@ -86,22 +86,6 @@ describe('hostile strings in every text field of every write route (property)', 
   });
 
   const unique = () => Math.random().toString(36).slice(2, 10);
-
-  async function newRep(): Promise<FixtureUser> {
-    const email = `rep-${unique()}@fixture.test`;
-    const created = await org.admin.api.post<UserView>('/api/users', {
-      email,
-      name: 'Rep',
-      password: FIXTURE_PASSWORD,
-      role: 'rep',
-      managerId: org.manager.user.id,
-    });
-    const login = await new ApiClient(stack.baseUrl).post<{ token: string }>('/api/auth/login', {
-      email,
-      password: FIXTURE_PASSWORD,
-    });
-    return { user: created.body, api: new ApiClient(stack.baseUrl, login.body.token) };
-  }
 
   const rubric = (patch: Record<string, unknown> = {}) => ({
     name: 'Rubric',
@@ -217,7 +201,7 @@ describe('hostile strings in every text field of every write route (property)', 
     {
       name: 'cancel reason',
       write: async (text) => {
-        const rep = await newRep();
+        const rep = await addRep(org, 'Rep');
         const started = await org.manager.api.post<CycleView>('/api/cycles', {
           repId: rep.user.id,
           playbookId: taskPlaybookId,
@@ -237,7 +221,7 @@ describe('hostile strings in every text field of every write route (property)', 
     {
       name: 'task data',
       write: async (text) => {
-        const rep = await newRep();
+        const rep = await addRep(org, 'Rep');
         const started = await org.manager.api.post<CycleView>('/api/cycles', {
           repId: rep.user.id,
           playbookId: taskPlaybookId,

@@ -27,6 +27,18 @@ async function login(api: ApiClient, email: string): Promise<FixtureUser> {
   return { user: response.body.user, api: api.withToken(response.body.token) };
 }
 
+/** A user created by `admin` through the API, then signed in through `api` (whose base URL it keeps). */
+async function createUser(
+  admin: FixtureUser,
+  api: ApiClient,
+  user: { email: string; name: string; role: Role; managerId: string | null },
+): Promise<FixtureUser> {
+  const response = await admin.api.post<UserView>('/api/users', { ...user, password: FIXTURE_PASSWORD });
+  if (response.status !== 201)
+    throw new Error(`creating ${user.name} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return login(api, user.email);
+}
+
 /**
  * A fresh organisation built through the public API: admin, leader, a manager reporting to the leader,
  * two reps reporting to that manager, and a second manager. Unique emails, so tests never collide.
@@ -43,22 +55,30 @@ export async function createOrganisationFixture(baseUrl: string): Promise<Organi
     throw new Error(`sign-up failed: ${signUp.status} ${JSON.stringify(signUp.body)}`);
   const admin = await login(api, email('admin'));
 
-  const create = async (who: string, role: Role, managerId: string | null): Promise<FixtureUser> => {
-    const response = await admin.api.post<UserView>('/api/users', {
-      email: email(who),
-      name: who,
-      password: FIXTURE_PASSWORD,
-      role,
-      managerId,
-    });
-    if (response.status !== 201)
-      throw new Error(`creating ${who} failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return login(api, email(who));
-  };
+  const create = (who: string, role: Role, managerId: string | null) =>
+    createUser(admin, api, { email: email(who), name: who, role, managerId });
   const leader = await create('leader', 'leader', null);
   const manager = await create('manager', 'manager', leader.user.id);
   const otherManager = await create('other-manager', 'manager', leader.user.id);
   const rep = await create('rep', 'rep', manager.user.id);
   const otherRep = await create('other-rep', 'rep', manager.user.id);
   return { organisationId: signUp.body.id, admin, leader, manager, rep, otherRep, otherManager };
+}
+
+/**
+ * Another rep of `org.manager`, with a unique email, signed in. `baseUrl` picks the API process the rep
+ * talks to when several serve the same database (by default the admin's).
+ */
+export function addRep(
+  org: OrganisationFixture,
+  name: string,
+  baseUrl: string = org.admin.api.baseUrl,
+): Promise<FixtureUser> {
+  const email = `${name.replace(/[^a-z0-9-]/gi, '').toLowerCase() || 'rep'}-${randomUUID().slice(0, 8)}@fixture.test`;
+  return createUser(org.admin, new ApiClient(baseUrl), {
+    email,
+    name,
+    role: 'rep',
+    managerId: org.manager.user.id,
+  });
 }

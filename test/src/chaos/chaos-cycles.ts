@@ -1,8 +1,7 @@
-import type { CycleView, LoginResponse, TaskKind, TaskView, UserView } from '@coachflow/contracts';
+import type { CycleView, TaskKind, TaskView } from '@coachflow/contracts';
 import {
-  ApiClient,
+  type ApiClient,
   eventually,
-  FIXTURE_PASSWORD,
   fixtureRatings,
   type FixtureUser,
   type OrganisationFixture,
@@ -29,24 +28,6 @@ const TO_PLAN: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unk
   { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
   { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
 ];
-
-/** A rep of `org.manager` created through the API and signed in on `baseUrl`. */
-export async function newRep(org: OrganisationFixture, baseUrl: string, name: string): Promise<FixtureUser> {
-  const email = `${name}-${Math.random().toString(36).slice(2, 10)}@chaos.test`;
-  const created = await org.admin.api.post<UserView>('/api/users', {
-    email,
-    name,
-    password: FIXTURE_PASSWORD,
-    role: 'rep',
-    managerId: org.manager.user.id,
-  });
-  if (created.status !== 201) throw new Error(`creating a rep: ${created.status}`);
-  const login = await new ApiClient(baseUrl).post<LoginResponse>('/api/auth/login', {
-    email,
-    password: FIXTURE_PASSWORD,
-  });
-  return { user: login.body.user, api: new ApiClient(baseUrl, login.body.token) };
-}
 
 export async function startCycle(
   org: OrganisationFixture,
