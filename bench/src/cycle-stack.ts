@@ -11,6 +11,7 @@ import {
   workspaceRoot,
 } from '@coachflow/dev-stack';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
+import { benchWorkflowBundle } from './bench-workflow-bundle';
 
 /** A whole Coachflow for the cycle benchmark: dev server, worker and API on the bench's database. */
 export interface CycleStack {
@@ -20,7 +21,7 @@ export interface CycleStack {
   stop(): Promise<void>;
 }
 
-const BUILT = ['apps/api/dist/main.js', 'apps/worker/dist/main.js', 'apps/worker/dist/workflow-bundle.js'];
+const BUILT = ['apps/api/dist/main.js', 'apps/worker/dist/main.js'];
 
 /**
  * Starts Temporal's dev server (in memory), then the built worker and API as processes of their own, as in
@@ -51,7 +52,7 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_TASK_QUEUE: taskQueue,
-    WORKFLOW_BUNDLE_PATH: join(root, 'apps/worker/dist/workflow-bundle.js'),
+    WORKFLOW_BUNDLE_PATH: await benchWorkflowBundle(say),
     JWT_SECRET: randomUUID() + randomUUID(),
     HOST: '127.0.0.1',
     PORT: String(port),

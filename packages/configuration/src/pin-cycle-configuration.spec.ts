@@ -48,7 +48,8 @@ async function run(
     const streamId = configurationStreamId(kind, id);
     const events = await store.readStream(streamId);
     const state = events.reduce((s, e) => evolveConfiguration(s, e as never), initialConfigurationState());
-    const actor = { by: 'admin', at: `t${(at += 1)}` };
+    const actor = { by: 'admin' };
+    const now = `t${(at += 1)}`;
     const body =
       kind === 'rubric' ? rubric(`r${at}`) : kind === 'playbook' ? playbook(`p${at}`) : { name: `f${at}` };
     const command = (
@@ -58,7 +59,7 @@ async function run(
           ? { type, data: { ...actor, body } }
           : { type, data: actor }
     ) as ConfigurationCommand;
-    await store.appendToStream(streamId, decideConfiguration(command, state), {
+    await store.appendToStream(streamId, decideConfiguration(command, state, { now }), {
       expectedVersion: events.length,
     });
   }

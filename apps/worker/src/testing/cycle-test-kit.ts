@@ -117,11 +117,11 @@ export async function publishPlaybook(
     for (const command of [
       {
         type: 'CreateDraft',
-        data: { by: 'admin', at: new Date().toISOString(), id, kind, organisationId, body },
+        data: { by: 'admin', id, kind, organisationId, body },
       },
-      { type: 'Publish', data: { by: 'admin', at: new Date().toISOString() } },
+      { type: 'Publish', data: { by: 'admin' } },
     ] as ConfigurationCommand[]) {
-      const events = decideConfiguration(command, state);
+      const events = decideConfiguration(command, state, { now: new Date().toISOString() });
       await eventStore.appendToStream(streamId, events);
       state = events.reduce(evolveConfiguration, state);
     }

@@ -9,33 +9,33 @@ import {
   latestVersion,
 } from './configuration.decider';
 
-const actor = (at: string) => ({ by: 'admin-1', at });
-const create: ConfigurationCommand = {
-  type: 'CreateDraft',
-  data: {
-    ...actor('2026-11-23T10:00:00Z'),
-    id: 'r1',
-    kind: 'rubric',
-    organisationId: 'o1',
-    body: { name: 'v1' },
+/** A command and the time it is decided at. */
+type Timed = [ConfigurationCommand, string];
+
+const by = 'admin-1';
+const create: Timed = [
+  {
+    type: 'CreateDraft',
+    data: { by, id: 'r1', kind: 'rubric', organisationId: 'o1', body: { name: 'v1' } },
   },
-};
-const change = (name: string, at: string): ConfigurationCommand => ({
-  type: 'ChangeDraft',
-  data: { ...actor(at), body: { name } },
-});
-const publish = (at: string): ConfigurationCommand => ({ type: 'Publish', data: actor(at) });
+  '2026-11-23T10:00:00Z',
+];
+const change = (name: string, at: string): Timed => [
+  { type: 'ChangeDraft', data: { by, body: { name } } },
+  at,
+];
+const publish = (at: string): Timed => [{ type: 'Publish', data: { by } }, at];
+const decide = ([command, now]: Timed, state: ReturnType<typeof initialConfigurationState>) =>
+  decideConfiguration(command, state, { now });
 
 /** Given the commands already decided, when `command`: the events it yields (or the error it throws). */
-function given(...history: ConfigurationCommand[]) {
+function given(...history: Timed[]) {
   let state = initialConfigurationState();
-  for (const command of history)
-    state = decideConfiguration(command, state).reduce(evolveConfiguration, state);
+  for (const timed of history) state = decide(timed, state).reduce(evolveConfiguration, state);
   return {
     state,
-    when: (command: ConfigurationCommand): ConfigurationEvent[] => decideConfiguration(command, state),
-    then: (command: ConfigurationCommand) =>
-      decideConfiguration(command, state).reduce(evolveConfiguration, state),
+    when: (timed: Timed): ConfigurationEvent[] => decide(timed, state),
+    then: (timed: Timed) => decide(timed, state).reduce(evolveConfiguration, state),
   };
 }
 
@@ -76,14 +76,14 @@ describe('the configuration decider', () => {
     expect(errorCode(() => published.when(publish('t2')))).toBe(ConfigurationErrorCode.AlreadyPublished);
     expect(errorCode(() => given().when(publish('t1')))).toBe(ConfigurationErrorCode.NotFound);
     expect(errorCode(() => given(create).when(create))).toBe(ConfigurationErrorCode.AlreadyExists);
-    const archived = given(create, { type: 'Archive', data: actor('t3') });
+    const archived = given(create, [{ type: 'Archive', data: { by } }, 't3']);
     expect(errorCode(() => archived.when(change('x', 't4')))).toBe(ConfigurationErrorCode.Archived);
   });
 
   it('gives each change its own event id and a retried command the same one', () => {
     const state = given(create).state;
-    const first = decideConfiguration(change('a', 't1'), state)[0]!.id;
-    expect(decideConfiguration(change('a', 't1'), state)[0]!.id).toBe(first);
-    expect(decideConfiguration(change('b', 't2'), state)[0]!.id).not.toBe(first);
+    const first = decide(change('a', 't1'), state)[0]!.id;
+    expect(decide(change('a', 't1'), state)[0]!.id).toBe(first);
+    expect(decide(change('b', 't2'), state)[0]!.id).not.toBe(first);
   });
 });

@@ -15,7 +15,11 @@ export interface ConfigurationState {
 
 interface Actor {
   by: string;
-  at: string;
+}
+
+/** What a decision needs from outside the command: the time, passed the same way as to the cycle decider. */
+export interface ConfigurationContext {
+  now: string;
 }
 
 export type ConfigurationCommand =
@@ -53,8 +57,10 @@ export const latestVersion = (state: ConfigurationState): number => state.versio
 export function decideConfiguration(
   command: ConfigurationCommand,
   state: ConfigurationState,
+  ctx: ConfigurationContext,
 ): ConfigurationEvent[] {
-  const { by, at } = command.data;
+  const { by } = command.data;
+  const at = ctx.now;
   if (command.type === 'CreateDraft') {
     if (state.exists)
       throw new ConfigurationError(ConfigurationErrorCode.AlreadyExists, 'It exists already.');
@@ -76,7 +82,7 @@ export function decideConfiguration(
       const target = latest.status === 'published' ? version + 1 : version;
       return [
         {
-          id: eventId(command, target),
+          id: eventId(command, target, at),
           type: 'ConfigurationChanged',
           data: { version: target, body: command.data.body, by, at },
         },
@@ -89,15 +95,17 @@ export function decideConfiguration(
           `Version ${version} is published already.`,
         );
       }
-      return [{ id: eventId(command, version), type: 'ConfigurationPublished', data: { version, by, at } }];
+      return [
+        { id: eventId(command, version, at), type: 'ConfigurationPublished', data: { version, by, at } },
+      ];
     case 'Archive':
-      return [{ id: eventId(command, version), type: 'ConfigurationArchived', data: { by, at } }];
+      return [{ id: eventId(command, version, at), type: 'ConfigurationArchived', data: { by, at } }];
   }
 }
 
 // Unique per change (a draft may change many times at one version), stable for a retried command.
-function eventId(command: ConfigurationCommand, version: number): string {
-  return `${command.type}/${version}/${command.data.at}/${command.data.by}`;
+function eventId(command: ConfigurationCommand, version: number, at: string): string {
+  return `${command.type}/${version}/${at}/${command.data.by}`;
 }
 
 export function evolveConfiguration(

@@ -248,7 +248,7 @@ export class ConfigurationService {
     const { record, version } = loaded ?? (await this.load(kind, id));
     let events;
     try {
-      events = decideConfiguration(command, record.state);
+      events = decideConfiguration(command, record.state, { now: new Date().toISOString() });
     } catch (error) {
       throw error instanceof ConfigurationError ? fromDecider(error, kind) : error;
     }
@@ -288,8 +288,8 @@ function isLostRace(error: unknown): boolean {
   );
 }
 
-function audit(actor: Actor): { by: string; at: string } {
-  return { by: actor.id, at: new Date().toISOString() };
+function audit(actor: Actor): { by: string } {
+  return { by: actor.id };
 }
 
 function defaultFormName(kind: TaskKind): string {
