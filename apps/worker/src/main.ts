@@ -1,14 +1,16 @@
+import { createPool } from '@coachflow/database';
 import { PostgresEventStore, ProjectionDaemon } from '@coachflow/event-store';
 import { PROJECTIONS } from '@coachflow/read-models';
 import { NativeConnection } from '@temporalio/worker';
-import { Pool } from 'pg';
 import { createWorker } from './create-worker';
 import { loadWorkerConfig } from './worker-config';
 import { workflowSource } from './workflow-source';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig(process.env);
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+  const pool = createPool({ connectionString: config.databaseUrl, max: 10 }, (error) =>
+    console.warn(`a database connection was lost: ${error.message}`),
+  );
   const eventStore = new PostgresEventStore(pool);
   const projections = new ProjectionDaemon(pool, eventStore, [...PROJECTIONS], {
     onError: (name, error) => console.error(`projection ${name} failed a batch (will retry):`, error),

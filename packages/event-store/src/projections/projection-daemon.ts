@@ -21,6 +21,7 @@ export class ProjectionDaemon {
   private readonly runners: ProjectionRunner[];
   private readonly pollIntervalMs: number;
   private listener: PoolClient | undefined;
+  private relistenTimer: NodeJS.Timeout | undefined;
   /** One lane per projection: each catches up and sleeps on its own, so a slow one holds up no other. */
   private readonly lanes = new Set<Lane>();
   private running = false;
@@ -38,21 +39,56 @@ export class ProjectionDaemon {
 
   async start(): Promise<void> {
     for (const runner of this.runners) await runner.setUp();
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', () => this.signal());
-    await this.listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    await this.listen();
     this.running = true;
     this.loops = this.runners.map((runner) => this.run(runner));
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.relistenTimer);
     this.signal();
     await Promise.all(this.loops);
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) {
+      await listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
+      listener.release();
     }
+  }
+
+  /**
+   * Holds one connection LISTENing for appends. When Postgres ends it (a restart), the lanes go on polling
+   * and the daemon listens again on a new connection, then wakes every lane for what it missed meanwhile.
+   */
+  private async listen(): Promise<void> {
+    const listener = await this.pool.connect();
+    listener.on('notification', () => this.signal());
+    listener.on('error', (error) => {
+      if (this.listener !== listener) return;
+      this.listener = undefined;
+      listener.release(error);
+      this.relistenSoon();
+    });
+    try {
+      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      listener.release(error as Error);
+      throw error;
+    }
+    this.listener = listener;
+  }
+
+  private relistenSoon(): void {
+    if (this.relistenTimer) return;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = undefined;
+      if (!this.running || this.listener) return;
+      this.listen().then(
+        () => this.signal(),
+        () => this.relistenSoon(),
+      );
+    }, this.pollIntervalMs);
   }
 
   /** Committed events lie beyond the runner's checkpoint: the fence held them back. */

@@ -1,7 +1,8 @@
+import { createPool } from '@coachflow/database';
 import { PostgresEventStore } from '@coachflow/event-store';
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -27,7 +28,12 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
     {
       provide: PG_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Pool({ connectionString: config.databaseUrl, max: 10 }),
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('DatabasePool');
+        return createPool({ connectionString: config.databaseUrl, max: 10 }, (error) =>
+          logger.warn(`a database connection was lost: ${error.message}`),
+        );
+      },
     },
     { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
   ],
