@@ -4,6 +4,7 @@ import { AuditService } from '#api/modules/audit/audit.service';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { PeopleService, toUserView } from '#api/modules/people/people.service';
 import type { UserEntity } from '#api/modules/people/entities/user.entity';
+import { auditLoginFailures } from './audit-login-failures';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
 import { TokenService } from './token.service';
@@ -35,14 +36,9 @@ export class AuthService {
     const active = fits.filter((user) => user.active);
     const [user] = active;
     if (!user) {
-      await this.audit.record(
-        candidates.map((candidate) => ({
-          type: 'LoginFailed' as const,
-          organisationId: candidate.organisationId,
-          actorId: null,
-          data: { userId: candidate.id, reason: fits.includes(candidate) ? 'deactivated' : 'wrong-password' },
-        })),
-      );
+      await auditLoginFailures(this.audit, candidates, (candidate) => ({
+        reason: fits.includes(candidate) ? 'deactivated' : 'wrong-password',
+      }));
       throw new PeopleException(PeopleErrorCode.InvalidCredentials, 'Wrong email or password.');
     }
     if (active.length > 1) {

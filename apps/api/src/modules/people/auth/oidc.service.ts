@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig, type OidcSettings } from '#api/config/app-c
 import { AuditService } from '#api/modules/audit/audit.service';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { PeopleService } from '#api/modules/people/people.service';
+import { auditLoginFailures } from './audit-login-failures';
 import { type IssuedSession, SessionService } from './session.service';
 
 // openid-client is an ES module; the API is CommonJS, so it is loaded with import() (types only here).
@@ -102,14 +103,7 @@ export class OidcService {
     const active = candidates.filter((candidate) => candidate.active);
     const [user] = active;
     if (!user) {
-      await this.audit.record(
-        candidates.map((candidate) => ({
-          type: 'LoginFailed' as const,
-          organisationId: candidate.organisationId,
-          actorId: null,
-          data: { userId: candidate.id, reason: 'deactivated', method: 'oidc' },
-        })),
-      );
+      await auditLoginFailures(this.audit, candidates, () => ({ reason: 'deactivated', method: 'oidc' }));
       throw failed('No active Coachflow user has this email.');
     }
     if (active.length > 1) {
