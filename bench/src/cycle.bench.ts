@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import type { CycleView, TaskKind, TaskList } from '@coachflow/contracts';
 import { cycleStreamId } from '@coachflow/domain';
 import {
-  ApiClient,
+  addRep,
+  type ApiClient,
   createOrganisationFixture,
   createPlaybookFixture,
   fixtureRatings,
@@ -272,24 +273,6 @@ async function bareTimers(client: Client, stack: CycleStack, count: number): Pro
 
 /** Time enough to agree `count` plans before the first commitment falls due. */
 const escalationLeadMs = (count: number) => 1000 + count * 150;
-
-async function addRep(org: OrganisationFixture, name: string): Promise<FixtureUser> {
-  const email = `${name}-${randomUUID().slice(0, 8)}@bench.test`;
-  const password = 'bench-password-1';
-  const created = await org.admin.api.post('/api/users', {
-    email,
-    name,
-    password,
-    role: 'rep',
-    managerId: org.manager.user.id,
-  });
-  if (created.status !== 201) throw new Error(`creating a rep: ${created.status}`);
-  const login = await new ApiClient(org.admin.api.baseUrl).post<{ token: string; user: FixtureUser['user'] }>(
-    '/api/auth/login',
-    { email, password },
-  );
-  return { user: login.body.user, api: org.admin.api.withToken(login.body.token) };
-}
 
 /** Polls `user`'s inbox until an open task of `kind` shows up in the cycle; returns its id. */
 async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Promise<string> {
