@@ -16,6 +16,10 @@ import { benchWorkflowBundle } from './bench-workflow-bundle';
 /** A whole Coachflow for the cycle benchmark: dev server, worker and API on the bench's database. */
 export interface CycleStack {
   baseUrl: string;
+  /** Every API process's base URL, the first one's `baseUrl`. */
+  baseUrls: string[];
+  /** Starts one more worker and one more API on the same dev server, task queue and database. */
+  addWorkerAndApi(): Promise<string>;
   temporalAddress: string;
   taskQueue: string;
   stop(): Promise<void>;
@@ -44,7 +48,6 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     searchAttributes: COACHING_SEARCH_ATTRIBUTES,
     output: quiet('temporal'),
   });
-  const port = await freePort();
   const taskQueue = `bench-${randomUUID()}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -55,35 +58,54 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     WORKFLOW_BUNDLE_PATH: await benchWorkflowBundle(say),
     JWT_SECRET: randomUUID() + randomUUID(),
     HOST: '127.0.0.1',
-    PORT: String(port),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
+    // Load benches sign in hundreds of simulated people from one address.
+    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
   };
-  const start = (name: string, entry: string) =>
-    new ManagedProcess({
+  const processes: ManagedProcess[] = [];
+  const baseUrls: string[] = [];
+  const start = (name: string, entry: string, port?: number) => {
+    const started = new ManagedProcess({
       name,
       command: process.execPath,
       args: [join(root, entry)],
-      env,
+      env: port === undefined ? env : { ...env, PORT: String(port) },
       output: quiet(name),
     });
-  say('starting the worker and the API');
-  const worker = start('worker', 'apps/worker/dist/main.js');
-  const api = start('api', 'apps/api/dist/main.js');
-  const baseUrl = `http://127.0.0.1:${port}`;
+    processes.push(started);
+    return started;
+  };
   const stop = async () => {
-    await api.stop();
-    await worker.stop();
+    for (const running of processes.reverse()) await running.stop();
     await temporal.process.stop();
   };
-  try {
+  const addWorkerAndApi = async () => {
+    const port = await freePort();
+    start(`worker ${baseUrls.length + 1}`, 'apps/worker/dist/main.js');
+    start(`api ${baseUrls.length + 1}`, 'apps/api/dist/main.js', port);
+    const baseUrl = `http://127.0.0.1:${port}`;
     await waitUntil(async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), {
       what: 'the API',
       timeoutMs: 60_000,
     });
+    baseUrls.push(baseUrl);
+    return baseUrl;
+  };
+  say('starting the worker and the API');
+  let baseUrl: string;
+  try {
+    baseUrl = await addWorkerAndApi();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, temporalAddress: temporal.address, taskQueue, stop };
+  return {
+    baseUrl,
+    baseUrls,
+    addWorkerAndApi,
+    temporalAddress: temporal.address,
+    taskQueue,
+    stop,
+  };
 }

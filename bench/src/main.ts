@@ -4,6 +4,8 @@ import { formatAppendReport } from './append-report';
 import { benchScale } from './bench-scale';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
+import { loadBenchmark } from './load.bench';
+import { formatLoadReport } from './load-report';
 import { eventStoreBenchmark } from './event-store.bench';
 import { formatProjectionResult } from './projection.bench';
 import { writeResults } from './write-results';
@@ -36,10 +38,23 @@ async function runCycle(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
 }
 
+async function runLoad(): Promise<void> {
+  const result = await loadBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  const [first] = result.topologies;
+  console.log(
+    `\nLoad — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; ${first?.cycles ?? 0} cycles walked at ` +
+      `saturation per topology, dev server, workers and APIs on this machine\n`,
+  );
+  console.log(formatLoadReport(result));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'load', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
   cycle: runCycle,
+  load: runLoad,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,50 @@
+import { formatTable } from './format-table';
+import type { LoadBenchmarkResult } from './load.bench';
+
+const ms = (value: number) => value.toFixed(1);
+const ratio = (value: number) => `${value.toFixed(2)}x`;
+const verdict = (met: boolean) => (met ? 'met' : 'missed');
+
+/** The load bench's table: each figure beside its baseline from the same run, the ratio and the target. */
+export function formatLoadReport(result: LoadBenchmarkResult): string {
+  const rows: string[][] = [];
+  for (const topology of result.topologies) {
+    const who = `${topology.processes} API + ${topology.processes} worker`;
+    const saturation = topology.completions.perSecond / topology.bareUpdates.perSecond;
+    rows.push([
+      `${who}: completions/s, ${topology.clients} clients`,
+      topology.completions.perSecond.toFixed(1),
+      `bare Updates/s ${topology.bareUpdates.perSecond.toFixed(1)}`,
+      ratio(saturation),
+      '>= 0.5x',
+      verdict(saturation >= 0.5),
+    ]);
+    const steady = topology.steady;
+    const p99 = steady.roundTrip.p99Ms / steady.floor.p99Ms;
+    rows.push([
+      `${who}: round trip p50/p99 at ${steady.perSecond}/s${steady.missedTicks > 0 ? ` (${steady.missedTicks} ticks missed)` : ''}`,
+      `${ms(steady.roundTrip.p50Ms)} / ${ms(steady.roundTrip.p99Ms)}`,
+      `floor ${ms(steady.floor.p50Ms)} / ${ms(steady.floor.p99Ms)}`,
+      ratio(p99),
+      '<= 2x',
+      verdict(p99 <= 2),
+    ]);
+  }
+  rows.push(['scale-out (completions/s, 2 of each / 1 of each)', ratio(result.scaleOut), '', '', '', '']);
+  const check = result.check;
+  const live = check.liveUpdates;
+  const sound =
+    check.duplicatedTasks === 0 &&
+    check.streamGaps === 0 &&
+    check.inboxMismatches === 0 &&
+    live.received === live.stored;
+  rows.push([
+    'done twice / gaps / inbox off / live updates received of stored',
+    `${check.duplicatedTasks} / ${check.streamGaps} / ${check.inboxMismatches} / ${live.received} of ${live.stored}`,
+    `streams per API ${live.streamsPerApi.join(', ')}`,
+    '',
+    '0 / 0 / 0 / all',
+    verdict(sound),
+  ]);
+  return formatTable(['measure', 'ours', 'baseline', 'ratio', 'target', ''], rows);
+}

@@ -1,0 +1,475 @@
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { CycleView, LoginResponse, TaskKind, TaskList } from '@coachflow/contracts';
+import { cycleStreamId } from '@coachflow/domain';
+import {
+  ApiClient,
+  createOrganisationFixture,
+  createPlaybookFixture,
+  FIXTURE_PASSWORD,
+  fixtureRatings,
+  LiveStreamClient,
+  type OrganisationFixture,
+} from '@coachflow/testing';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Pool } from 'pg';
+import { withBenchDatabase } from './bench-database';
+import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
+import { type CycleStack, startCycleStack } from './cycle-stack';
+
+export interface LoadBenchmarkOptions {
+  env: NodeJS.ProcessEnv;
+  scale: number;
+  say: (line: string) => void;
+}
+
+/** One topology's figures: N APIs and N workers on one dev server and one database. */
+export interface LoadTopologyResult {
+  processes: number;
+  cycles: number;
+  clients: number;
+  /** Cycles walked to their plans by `clients` simulated people at once, every completion counted. */
+  completions: Rate;
+  /** Bare Updates by as many clients at once, each on its own workflow. */
+  bareUpdates: Rate;
+  steady: {
+    perSecond: number;
+    /** Completion → the next task visible in its inbox, at `perSecond` completions a second. */
+    roundTrip: LatencySummary;
+    /** The same open-loop rate of Updates recording one event (the cycle bench's floor). */
+    floor: LatencySummary;
+    /** Ticks that found no open task ready: the rate was not held. */
+    missedTicks: number;
+  };
+}
+
+export interface LoadCheck {
+  /** Tasks opened or completed more than once. */
+  duplicatedTasks: number;
+  /** Streams whose versions are not 1..n. */
+  streamGaps: number;
+  /** Completed tasks the inbox does not show completed. */
+  inboxMismatches: number;
+  /** Live-update rows for the simulated managers, and how many messages their streams received. */
+  liveUpdates: { stored: number; received: number; streamsPerApi: number[] };
+}
+
+export interface LoadBenchmarkResult {
+  startedAt: string;
+  scale: number;
+  machine: { cpus: number; node: string };
+  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+  topologies: LoadTopologyResult[];
+  /** Completions per second with two of each against one of each. */
+  scaleOut: number;
+  check: LoadCheck;
+}
+
+/** One simulated manager or rep: signed in, talking to one API process. */
+interface Person {
+  id: string;
+  token: string;
+}
+
+interface LoadCycle {
+  cycleId: string;
+  rep: Person;
+  manager: Person;
+  baseUrl: string;
+}
+
+const INBOX_POLL_MS = 20;
+const REPS_PER_MANAGER = 20;
+
+/** Who completes what, from the cycle's start to its accepted plan. */
+const WALK: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unknown> }[] = [
+  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
+  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
+  {
+    by: 'manager',
+    kind: 'set-priorities',
+    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
+  },
+  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
+  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
+];
+
+const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+
+/**
+ * `npm run bench -- load`: simulated managers and reps walking cycles to their plans over HTTP, many at
+ * once, with one API and one worker and then two of each (requests spread over the APIs). Against Temporal's
+ * own floor in the same run: completions per second at saturation against bare Updates per second with as
+ * many clients; the round trip at a steady rate against Updates recording one event at the same rate.
+ */
+export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): Promise<LoadBenchmarkResult> {
+  const startedAt = new Date().toISOString();
+  const cycles = positiveInt(env, 'LOAD_CYCLES', Math.max(40, Math.round(500 * scale)));
+  const clients = positiveInt(env, 'LOAD_CLIENTS', 32);
+  const steadyRate = positiveInt(env, 'LOAD_STEADY_RATE', 50);
+  const steadySeconds = positiveInt(env, 'LOAD_STEADY_SECONDS', Math.max(5, Math.round(15 * scale)));
+  return withBenchDatabase(env, say, async (database) => {
+    const stack = await startCycleStack(database.url, say);
+    const pool = new Pool({ connectionString: database.url, max: 4 });
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const temporal = new Client({ connection });
+    const streams: LiveStreamClient[] = [];
+    /** Which API serves each of `streams`. */
+    const streamApis: number[] = [];
+    try {
+      const org = await createOrganisationFixture(stack.baseUrl);
+      const playbookId = await createPlaybookFixture(org.admin.api, {
+        timings: { prioritiseDue: 'P7D', sessionDue: 'P7D', planLength: 'P30D' },
+      });
+      const topologies: LoadTopologyResult[] = [];
+      const allCycles: string[] = [];
+      const managers: Person[] = [];
+      for (const processes of [1, 2]) {
+        while (stack.baseUrls.length < processes) {
+          say('starting a second worker and API');
+          await stack.addWorkerAndApi();
+        }
+        const steadyCycles = Math.ceil((steadyRate * steadySeconds) / WALK.length) + clients;
+        say(`${processes} API + ${processes} worker: ${cycles + steadyCycles} people and cycles`);
+        const people = await createPeople(pool, org, cycles + steadyCycles, stack.baseUrls);
+        managers.push(...people.managers);
+        // Every manager's stream, on the APIs in turn: each must get every update whichever API serves it.
+        for (const [index, manager] of people.managers.entries()) {
+          const api = index % stack.baseUrls.length;
+          streams.push(await openStream(stack.baseUrls[api]!, manager.token));
+          streamApis.push(api);
+        }
+        const started = await startCycles(people.pairs, playbookId, stack.baseUrls);
+        allCycles.push(...started.map((cycle) => cycle.cycleId));
+        const saturated = started.slice(0, cycles);
+        const steadyOnes = started.slice(cycles);
+
+        say(`steady ${steadyRate}/s for ${steadySeconds} s: Updates recording one event, then completions`);
+        const floor = await steadyFloor(temporal, stack, steadyRate, steadySeconds);
+        const steady = await steadyCompletions(steadyOnes, steadyRate, steadySeconds);
+
+        say(`saturation: ${clients} clients, bare Updates then ${cycles} cycles walked to their plans`);
+        const bareUpdates = await saturatedUpdates(temporal, stack, clients, cycles * WALK.length);
+        const completions = await saturatedWalks(saturated, clients);
+        topologies.push({
+          processes,
+          cycles,
+          clients,
+          completions,
+          bareUpdates,
+          steady: {
+            perSecond: steadyRate,
+            roundTrip: summarizeLatencies(steady.roundTrips),
+            floor: summarizeLatencies(floor),
+            missedTicks: steady.missedTicks,
+          },
+        });
+      }
+      say('checking streams, inbox and live updates');
+      const check = await checkOnce(pool, allCycles, managers, streams, streamApis);
+      const [one, two] = topologies;
+      return {
+        startedAt,
+        scale,
+        machine: { cpus: cpus().length, node: process.version },
+        postgres: { server: database.server, version: database.serverVersion },
+        topologies,
+        scaleOut: (two?.completions.perSecond ?? Number.NaN) / (one?.completions.perSecond ?? Number.NaN),
+        check,
+      };
+    } finally {
+      for (const stream of streams) stream.close();
+      await connection.close();
+      await pool.end();
+      await stack.stop();
+    }
+  });
+}
+
+/**
+ * Managers (one per REPS_PER_MANAGER reps) and reps straight into the database with the fixture's password
+ * hash, then signed in over HTTP, a few at a time.
+ */
+async function createPeople(
+  pool: Pool,
+  org: OrganisationFixture,
+  reps: number,
+  baseUrls: string[],
+): Promise<{ managers: Person[]; pairs: { rep: Person; manager: Person }[] }> {
+  const tag = randomUUID().slice(0, 8);
+  const managerCount = Math.ceil(reps / REPS_PER_MANAGER);
+  const { rows: managerRows } = await pool.query<{ id: string; email: string }>(
+    `INSERT INTO users (organisation_id, email, name, role, manager_id, password_hash)
+     SELECT $1, 'load-manager-' || g || '-' || $3 || '@bench.test', 'Load manager ' || g, 'manager', $2,
+            (SELECT password_hash FROM users WHERE id = $5)
+       FROM generate_series(1, $4::int) g RETURNING id, email`,
+    [org.organisationId, org.leader.user.id, tag, managerCount, org.rep.user.id],
+  );
+  const { rows: repRows } = await pool.query<{ id: string; email: string; manager_id: string }>(
+    `INSERT INTO users (organisation_id, email, name, role, manager_id, password_hash)
+     SELECT $1, 'load-rep-' || g || '-' || $3 || '@bench.test', 'Load rep ' || g, 'rep',
+            ($2::uuid[])[1 + (g - 1) / $5::int], (SELECT password_hash FROM users WHERE id = $6)
+       FROM generate_series(1, $4::int) g RETURNING id, email, manager_id`,
+    [org.organisationId, managerRows.map((row) => row.id), tag, reps, REPS_PER_MANAGER, org.rep.user.id],
+  );
+  const signIn = async (row: { id: string; email: string }, index: number): Promise<Person> => {
+    const api = new ApiClient(baseUrls[index % baseUrls.length]!);
+    const login = await api.post<LoginResponse>('/api/auth/login', {
+      email: row.email,
+      password: FIXTURE_PASSWORD,
+    });
+    if (login.status !== 200) throw new Error(`signing in ${row.email}: ${login.status}`);
+    return { id: row.id, token: login.body.token };
+  };
+  const managers = await inBatches(managerRows, 4, signIn);
+  const byId = new Map(managers.map((manager) => [manager.id, manager]));
+  const repPeople = await inBatches(repRows, 4, signIn);
+  return {
+    managers,
+    pairs: repPeople.map((rep, index) => ({ rep, manager: byId.get(repRows[index]!.manager_id)! })),
+  };
+}
+
+/** Maps `items` with at most `width` calls at once, keeping their order. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  width: number,
+  map: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let index = next++; index < items.length; index = next++)
+        results[index] = await map(items[index]!, index);
+    }),
+  );
+  return results;
+}
+
+async function startCycles(
+  pairs: { rep: Person; manager: Person }[],
+  playbookId: string,
+  baseUrls: string[],
+): Promise<LoadCycle[]> {
+  return inBatches(pairs, 8, async ({ rep, manager }, index) => {
+    const baseUrl = baseUrls[index % baseUrls.length]!;
+    const started = await new ApiClient(baseUrl, manager.token).post<CycleView>('/api/cycles', {
+      repId: rep.id,
+      playbookId,
+    });
+    if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
+    return { cycleId: started.body.id, rep, manager, baseUrl };
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the inbox of the step's person until the cycle's task of that kind is open; returns its id. */
+async function openTaskOf(cycle: LoadCycle, step: number): Promise<string> {
+  const { by, kind } = WALK[step]!;
+  const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const response = await api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycle.cycleId}`);
+    const task = response.status === 200 ? response.body.items.find((item) => item.kind === kind) : undefined;
+    if (task) return task.id;
+    if (Date.now() > deadline) throw new Error(`no ${kind} task in cycle ${cycle.cycleId}`);
+    await sleep(INBOX_POLL_MS);
+  }
+}
+
+async function complete(cycle: LoadCycle, step: number, taskId: string): Promise<void> {
+  const { by, data } = WALK[step]!;
+  const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
+  const answer = await api.post(`/api/tasks/${taskId}/complete`, { data });
+  if (answer.status !== 200)
+    throw new Error(`completing ${WALK[step]!.kind}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** `clients` people at once, each walking one cycle after another to its plan. */
+async function saturatedWalks(cycles: LoadCycle[], clients: number): Promise<Rate> {
+  const began = performance.now();
+  await inBatches(cycles, clients, async (cycle) => {
+    for (let step = 0; step < WALK.length; step++) await complete(cycle, step, await openTaskOf(cycle, step));
+  });
+  return rate(cycles.length * WALK.length, performance.now() - began);
+}
+
+/** `clients` loops of bare Updates, each on a workflow of its own, `total` in all. */
+async function saturatedUpdates(
+  temporal: Client,
+  stack: CycleStack,
+  clients: number,
+  total: number,
+): Promise<Rate> {
+  const holders = await Promise.all(
+    Array.from({ length: clients }, () =>
+      temporal.workflow.start('benchFieldHolder', {
+        taskQueue: stack.taskQueue,
+        workflowId: `load-field-${randomUUID()}`,
+      }),
+    ),
+  );
+  const began = performance.now();
+  let sent = 0;
+  await Promise.all(
+    holders.map(async (holder) => {
+      while (sent < total) {
+        sent += 1;
+        await holder.executeUpdate('benchSetField', { args: [sent] });
+      }
+    }),
+  );
+  const result = rate(total, performance.now() - began);
+  await stopHolders(holders);
+  return result;
+}
+
+async function stopHolders(holders: WorkflowHandle[]): Promise<void> {
+  await Promise.all(holders.map((holder) => holder.executeUpdate('benchStop')));
+}
+
+/** Calls `fire` every 1/`perSecond` s for `seconds`, open loop; resolves once every call has ended. */
+async function openLoop(perSecond: number, seconds: number, fire: () => Promise<void>): Promise<void> {
+  const ticks = perSecond * seconds;
+  const began = performance.now();
+  const running: Promise<void>[] = [];
+  for (let tick = 0; tick < ticks; tick++) {
+    const wait = began + (tick * 1000) / perSecond - performance.now();
+    if (wait > 0) await sleep(wait);
+    running.push(fire());
+  }
+  await Promise.all(running);
+}
+
+/** Updates recording one event, open loop at `perSecond`, spread over workflows so none queues behind another. */
+async function steadyFloor(
+  temporal: Client,
+  stack: CycleStack,
+  perSecond: number,
+  seconds: number,
+): Promise<number[]> {
+  const free: WorkflowHandle[] = await Promise.all(
+    Array.from({ length: 16 }, () =>
+      temporal.workflow.start('benchRecordingHolder', {
+        taskQueue: stack.taskQueue,
+        workflowId: `load-floor-${randomUUID()}`,
+        args: [`load-floor-${randomUUID()}`],
+      }),
+    ),
+  );
+  const all = [...free];
+  const latencies: number[] = [];
+  let value = 0;
+  await openLoop(perSecond, seconds, async () => {
+    const holder = free.shift();
+    if (!holder) return;
+    const before = performance.now();
+    await holder.executeUpdate('benchSetField', { args: [++value] });
+    latencies.push(performance.now() - before);
+    free.push(holder);
+  });
+  await stopHolders(all);
+  return latencies;
+}
+
+/**
+ * Completions at `perSecond`, open loop: each tick completes the open task of a cycle whose task is known
+ * to be open, and times it until the next task is visible in its person's inbox.
+ */
+async function steadyCompletions(
+  cycles: LoadCycle[],
+  perSecond: number,
+  seconds: number,
+): Promise<{ roundTrips: number[]; missedTicks: number }> {
+  const ready = await inBatches(cycles, 8, async (cycle) => ({
+    cycle,
+    step: 0,
+    taskId: await openTaskOf(cycle, 0),
+  }));
+  const roundTrips: number[] = [];
+  let missedTicks = 0;
+  await openLoop(perSecond, seconds, async () => {
+    const next = ready.shift();
+    if (!next) {
+      missedTicks += 1;
+      return;
+    }
+    const before = performance.now();
+    await complete(next.cycle, next.step, next.taskId);
+    if (next.step + 1 >= WALK.length) return;
+    const taskId = await openTaskOf(next.cycle, next.step + 1);
+    roundTrips.push(performance.now() - before);
+    ready.push({ cycle: next.cycle, step: next.step + 1, taskId });
+  });
+  return { roundTrips, missedTicks };
+}
+
+async function openStream(baseUrl: string, token: string): Promise<LiveStreamClient> {
+  const stream = await LiveStreamClient.open(baseUrl, token);
+  if (stream.status !== 200) throw new Error(`live stream: ${stream.status}`);
+  return stream;
+}
+
+/**
+ * Nothing done twice: no task opened or completed twice, no stream gap, the inbox agreeing with every
+ * completion, and every live-update row of the simulated managers delivered once to their stream, whichever
+ * API served it.
+ */
+async function checkOnce(
+  pool: Pool,
+  cycleIds: string[],
+  managers: Person[],
+  streams: LiveStreamClient[],
+  streamApis: number[],
+): Promise<LoadCheck> {
+  const streamIds = cycleIds.map(cycleStreamId);
+  const duplicated = await pool.query<{ count: string }>(
+    `SELECT count(*) FROM (
+       SELECT event_type, data->>'taskId' FROM events
+        WHERE stream_id = ANY($1::text[]) AND event_type IN ('TaskOpened', 'TaskCompleted')
+        GROUP BY 1, 2 HAVING count(*) > 1) twice`,
+    [streamIds],
+  );
+  const gaps = await pool.query<{ count: string }>(
+    `SELECT count(*) FROM (
+       SELECT stream_id FROM events WHERE stream_id = ANY($1::text[])
+        GROUP BY stream_id HAVING max(stream_version) <> count(*)) gapped`,
+    [streamIds],
+  );
+  // The projections have caught up once the last completion's row is there; wait for them.
+  let mismatches = Number.NaN;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await pool.query<{ count: string }>(
+      `SELECT count(*) FROM events e
+        WHERE e.stream_id = ANY($1::text[]) AND e.event_type = 'TaskCompleted'
+          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.task_id = (e.data->>'taskId')::uuid AND t.status = 'completed')`,
+      [streamIds],
+    );
+    mismatches = Number(rows[0]?.count);
+    if (mismatches === 0) break;
+    await sleep(100);
+  }
+  const stored = await pool.query<{ count: string }>(
+    `SELECT count(*) FROM live_updates WHERE user_id = ANY($1::uuid[])`,
+    [managers.map((manager) => manager.id)],
+  );
+  // Live updates trail the inbox by their NOTIFY: give the streams a moment.
+  await sleep(2000);
+  const received = streams.reduce((sum, stream) => sum + stream.messages.length, 0);
+  const streamsPerApi = [0, 0];
+  for (const api of streamApis) streamsPerApi[api] = (streamsPerApi[api] ?? 0) + 1;
+  return {
+    duplicatedTasks: Number(duplicated.rows[0]?.count),
+    streamGaps: Number(gaps.rows[0]?.count),
+    inboxMismatches: mismatches,
+    liveUpdates: { stored: Number(stored.rows[0]?.count), received, streamsPerApi },
+  };
+}
