@@ -1,14 +1,12 @@
-import type { PinnedCycleConfiguration } from '@coachflow/domain';
+import type { StartCycleCommand } from '@coachflow/domain';
 
-/** What the API hands a new cycle; everything the workflow needs is pinned here, so it never reads config. */
-export interface CoachingCycleInput {
-  cycleId: string;
-  organisationId: string;
-  repId: string;
-  managerId: string;
-  configuration: PinnedCycleConfiguration;
-  /** The cycle this one renews (autoRenew), if any. */
-  previousCycleId?: string;
+type StartCycleData = StartCycleCommand['data'];
+
+/**
+ * What the API hands a new cycle: the StartCycle command's data (everything the workflow needs is pinned
+ * there, so it never reads config), plus what only the workflow's runs pass on.
+ */
+export interface CoachingCycleInput extends StartCycleData {
   /**
    * Set only by continue-as-new: the cycle's state so far, so the new run resumes where the last one
    * stopped (history stays bounded on long plans). Opaque to callers.

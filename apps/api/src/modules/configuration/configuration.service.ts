@@ -24,6 +24,7 @@ import { defaultFormId, loadConfiguration } from '@coachflow/configuration';
 import { type ConfigurationObjectRow, configurationObjectsPage } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { toStreamEventView } from '#api/infrastructure/events/stream-event-view';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
@@ -154,13 +155,7 @@ export class ConfigurationService {
   async events(caller: Actor, kind: ConfigurationKind, id: string): Promise<ConfigurationEventView[]> {
     await this.findVisible(caller, kind, id);
     const events = await this.eventStore.readStream(configurationStreamId(kind, id));
-    return events.map((event) => ({
-      position: event.globalPosition,
-      version: event.streamVersion,
-      type: event.type,
-      data: event.data,
-      recordedAt: event.recordedAt.toISOString(),
-    }));
+    return events.map(toStreamEventView);
   }
 
   /** The organisation's objects of a kind, from the configuration-objects projection (eventually consistent). */

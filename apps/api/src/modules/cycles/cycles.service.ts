@@ -6,6 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type CycleSummary, cycleSummariesPage, cycleSummary } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import type { Repository } from 'typeorm';
+import { toStreamEventView } from '#api/infrastructure/events/stream-event-view';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService } from '#api/modules/access/access.service';
@@ -55,13 +56,7 @@ export class CyclesService {
   async getEvents(caller: AuthenticatedUser, id: string): Promise<CycleEventView[]> {
     const cycle = await this.findVisible(caller, id);
     const events = await this.eventStore.readStream(cycleStreamId(cycle.id));
-    return events.map((event) => ({
-      position: event.globalPosition,
-      version: event.streamVersion,
-      type: event.type,
-      data: event.data,
-      recordedAt: event.recordedAt.toISOString(),
-    }));
+    return events.map(toStreamEventView);
   }
 
   private async findVisible(caller: AuthenticatedUser, id: string): Promise<CycleEntity> {
