@@ -1,4 +1,4 @@
-import { compileFormSchema } from './compile-form-schema';
+import { compileFormSchema, DRAFT_2020_12 } from './compile-form-schema';
 import { defaultTaskFormSchema } from './default-task-form-schema';
 import { effectiveTaskFormSchema } from './effective-task-form-schema';
 import { rubric } from './forms.fixtures';
@@ -47,6 +47,23 @@ describe('a form refuses unknown fields unless its admin allows them', () => {
     const validate = validatorOf(effectiveTaskFormSchema('observation', notesForm, rubric));
     expect(validate({ notes: 'ok' })).toBe(true);
     expect(validate({ notes: 'ok', extra: 'x' })).toBe(false);
+  });
+
+  it('closes a draft 2020-12 form without refusing the fields its conditions show', () => {
+    const conditional = {
+      $schema: DRAFT_2020_12,
+      ...notesForm,
+      allOf: [
+        {
+          if: { properties: { notes: { const: 'no' } }, required: ['notes'] },
+          then: { properties: { why: { type: 'string' } } },
+        },
+      ],
+    };
+    const validate = validatorOf(effectiveTaskFormSchema('coaching-session', conditional, rubric));
+    expect(validate({ notes: 'no', why: 'no time' })).toBe(true);
+    expect(validate({ notes: 'yes', why: 'no time' })).toBe(false); // not shown, so not taken
+    expect(validate({ notes: 'no', extra: 'x' })).toBe(false);
   });
 
   it('keeps a form open whose admin said so', () => {

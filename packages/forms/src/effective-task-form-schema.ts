@@ -1,4 +1,5 @@
 import type { RubricBody, TaskKind } from '@coachflow/contracts';
+import { DRAFT_2020_12 } from './compile-form-schema';
 import { type JsonSchema, propertiesOf, requiredOf } from './json-schema';
 import { rubricRatingsSchema } from './rubric-ratings-schema';
 
@@ -21,20 +22,23 @@ const KIND_OPTIONAL_FIELDS: Partial<Record<TaskKind, Record<string, JsonSchema>>
  * labels), so no form ever copies competencies by hand and a rubric change reaches every form at once. A
  * form takes only the fields it names (and the optional ones its kind's rules read) unless its admin set
  * `additionalProperties` at the top: otherwise every completion could carry up to a megabyte of anything into
- * the event store and workflow history.
+ * the event store and workflow history. A draft 2020-12 form is closed with `unevaluatedProperties`, which
+ * counts the fields its `if`/`then` branches declare (the builder's conditional fields);
+ * `additionalProperties` sees only the top-level `properties` and would refuse every conditional answer.
  */
 export function effectiveTaskFormSchema(
   kind: TaskKind,
   formSchema: JsonSchema,
   rubric: RubricBody,
 ): JsonSchema {
+  const closing = formSchema['$schema'] === DRAFT_2020_12 ? 'unevaluatedProperties' : 'additionalProperties';
   const closed =
-    'additionalProperties' in formSchema
+    'additionalProperties' in formSchema || 'unevaluatedProperties' in formSchema
       ? formSchema
       : {
           ...formSchema,
           properties: { ...KIND_OPTIONAL_FIELDS[kind], ...propertiesOf(formSchema) },
-          additionalProperties: false,
+          [closing]: false,
         };
   if (!ASSESSMENT_TASK_KINDS.includes(kind)) return closed;
   const required = requiredOf(formSchema);

@@ -1,6 +1,7 @@
 import {
   coreFieldLockReason,
   type FieldNode,
+  fieldKeyFromLabel,
   type FormTree,
   type ItemField,
   newItemField,
@@ -42,9 +43,16 @@ export function FieldProperties(props: {
   tree: FormTree;
   issues: readonly TreeIssue[];
   rubric?: RubricBody;
+  /** The published version has this key: task data uses it, so it no longer changes. */
+  keyFrozen: boolean;
   onChange: Edit<FieldNode>;
 }) {
   const { field, tree, issues } = props;
+  const otherKeys = tree.fields.filter((other) => other !== field).map((other) => other.key);
+  // A key follows its label until it is published, unless the admin chose one of their own.
+  const keyFollowsLabel =
+    !props.keyFrozen && field.kind !== 'core' && field.key === fieldKeyFromLabel(field.label, otherKeys);
+  const position = tree.fields.indexOf(field);
   const own = issues.filter((issue) => issue.item === undefined);
   const edit = (patch: Partial<FieldNode>, group?: string) =>
     props.onChange({ ...field, ...patch } as FieldNode, group);
@@ -63,15 +71,27 @@ export function FieldProperties(props: {
         label="Label"
         value={field.label}
         error={issueFor(own, 'label')}
-        onChange={(event) => edit({ label: event.currentTarget.value }, `${field.key}:label`)}
+        onChange={(event) => {
+          const label = event.currentTarget.value;
+          edit(
+            keyFollowsLabel ? { label, key: fieldKeyFromLabel(label, otherKeys) } : { label },
+            `${position}:label`,
+          );
+        }}
       />
       <TextInput
         label="Key"
-        description="The name of this answer in the task's data."
+        description={
+          field.kind !== 'core' && props.keyFrozen
+            ? 'The name of this answer in the task’s data; fixed since it was published.'
+            : keyFollowsLabel
+              ? 'The name of this answer in the task’s data; follows the label until published.'
+              : 'The name of this answer in the task’s data.'
+        }
         value={field.key}
-        readOnly={field.kind === 'core'}
+        readOnly={field.kind === 'core' || props.keyFrozen}
         error={issueFor(own, 'key')}
-        onChange={(event) => edit({ key: event.currentTarget.value }, `${field.key}:key`)}
+        onChange={(event) => edit({ key: event.currentTarget.value }, `${position}:key`)}
       />
       <Textarea
         label={field.kind === 'heading' ? 'Text' : 'Help text'}

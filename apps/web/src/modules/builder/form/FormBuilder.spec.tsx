@@ -11,7 +11,7 @@ jest.mock('./FormPreview', () => ({ FormPreview: () => null }));
 
 let latest: FormTree | undefined;
 
-function Harness() {
+function Harness({ publishedKeys = new Set<string>() }: { publishedKeys?: ReadonlySet<string> }) {
   const history = useHistory<FormTree>(emptyTree('acknowledge-plan'));
   latest = history.value;
   return (
@@ -20,6 +20,7 @@ function Harness() {
         tree={history.value}
         document={documentOf({ name: 'f', tree: history.value })}
         apiErrors={[]}
+        publishedKeys={publishedKeys}
         onEdit={history.edit}
         onUndo={history.undo}
       />
@@ -59,6 +60,21 @@ describe('FormBuilder', () => {
     press('z');
     press('z', { shiftKey: true });
     expect(keys()).toEqual(['accepted', 'date', 'shortText']);
+  });
+
+  it('lets a key follow its label until it is published or chosen by hand', () => {
+    render(<Harness publishedKeys={new Set(['date'])} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Next step?' } });
+    expect(keys()).toEqual(['accepted', 'nextStep']);
+    fireEvent.change(screen.getByLabelText('Key'), { target: { value: 'step' } });
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Next steps' } });
+    expect(keys()).toEqual(['accepted', 'step']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Date' })); // "date" is in the published version
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Meeting day' } });
+    expect(keys()).toEqual(['accepted', 'step', 'date']);
+    expect(screen.getByLabelText('Key')).toHaveAttribute('readonly');
   });
 
   it('renders hostile labels as text', () => {

@@ -40,6 +40,8 @@ export function FormBuilder(props: {
   document: FormDocument;
   apiErrors: readonly FieldError[];
   rubric?: RubricBody;
+  /** Keys of the published version: fixed, since task data already uses them. */
+  publishedKeys: ReadonlySet<string>;
   onEdit: (tree: FormTree, group?: string) => void;
   onUndo: () => void;
 }) {
@@ -131,13 +133,14 @@ export function FormBuilder(props: {
             </section>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <ScrollArea.Autosize mah="calc(100vh - 180px)">
+            <ScrollArea.Autosize mah="calc(100vh - 180px)" offsetScrollbars>
               {field ? (
                 <FieldProperties
                   key={tree.fields.indexOf(field)}
                   field={field}
                   tree={tree}
                   rubric={props.rubric}
+                  keyFrozen={props.publishedKeys.has(field.key)}
                   issues={treeIssues.filter((issue) => issue.field === field.key)}
                   onChange={(next: FieldNode, group?: string) => {
                     edit(replaceField(tree, field.key, next), group);

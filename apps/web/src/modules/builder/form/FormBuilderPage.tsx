@@ -35,6 +35,24 @@ function usePublishedRubrics() {
   });
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** The field keys of the published version (none before the first publish): task data uses them. */
+function usePublishedKeys(formId: string, version: number | null): ReadonlySet<string> {
+  const keys = useQuery({
+    queryKey: ['configuration', 'forms', formId, 'published-keys', version],
+    enabled: version !== null,
+    queryFn: async () => {
+      const body = (await readVersion('forms', formId, version!)) as FormBody;
+      const read = formTreeFromSchema(body);
+      return new Set(
+        read.ok ? read.tree.fields.map((field) => field.key) : Object.keys(body.schema.properties ?? {}),
+      );
+    },
+  });
+  return keys.data ?? NO_KEYS;
+}
+
 /** One form in the builder: edit visually or as JSON, autosaved, published with its changes shown. */
 export function FormBuilderPage({ formId }: { formId: string }) {
   const history = useHistory<FormDraft>({ name: '' });
@@ -62,6 +80,8 @@ export function FormBuilderPage({ formId }: { formId: string }) {
   );
   const lifecycle = useDraftLifecycle({ collection: 'forms', id: formId, body: valid ? body : null, onLoad });
   const view = lifecycle.view;
+
+  const published = usePublishedKeys(formId, view?.publishedVersion ?? null);
 
   const changes = useCallback(async () => {
     if (!view?.publishedVersion) return null;
@@ -139,6 +159,7 @@ export function FormBuilderPage({ formId }: { formId: string }) {
               document={document}
               apiErrors={apiErrors}
               rubric={rubric}
+              publishedKeys={published}
               onEdit={(tree, group) => history.edit({ ...draft, tree, raw: undefined }, group)}
               onUndo={history.undo}
             />

@@ -90,13 +90,14 @@ function FieldRow(props: {
           style={{ flex: 1, minWidth: 0 }}
         >
           <Group gap={6} wrap="nowrap">
-            <Text fw={500} truncate>
+            <Text fw={500} lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
               {fieldName(field)}
               {field.kind !== 'heading' && field.kind !== 'core' && field.required ? ' *' : ''}
             </Text>
             <Badge
               size="xs"
               variant="light"
+              style={{ flexShrink: 0 }}
               color={locked ? 'gray' : 'blue'}
               leftSection={locked ? <IconLock size={10} /> : null}
             >

@@ -18,13 +18,13 @@ function valueWords(value: Condition['value'], source: FieldNode | undefined): s
   return typeof value === 'string' ? `“${value}”` : String(value);
 }
 
-/** A field's conditions read as a sentence: "Shown when Agreed? is no and Score is at least 3". */
+/** A field's conditions read as a sentence: "Shown when “Agreed?” is no and “Score” is at least 3". */
 export function conditionSentence(conditions: readonly Condition[], tree: FormTree): string {
   const parts = conditions.map((condition) => {
     const source = tree.fields.find((field) => field.key === condition.field);
     const name = source ? fieldName(source) : condition.field;
     const op = { is: 'is', 'is-one-of': 'is one of', 'is-at-least': 'is at least' }[condition.op];
-    return `${name} ${op} ${valueWords(condition.value, source)}`;
+    return `“${name}” ${op} ${valueWords(condition.value, source)}`;
   });
   return `Shown when ${parts.join(' and ')}`;
 }
