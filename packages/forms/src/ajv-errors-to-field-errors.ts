@@ -18,8 +18,9 @@ export function ajvErrorsToFieldErrors(
     if (error.keyword === 'required') {
       path += `/${escapePointer(String(error.params['missingProperty']))}`;
       message = 'is required';
-    } else if (error.keyword === 'additionalProperties') {
-      path += `/${escapePointer(String(error.params['additionalProperty']))}`;
+    } else if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+      const property = error.params['additionalProperty'] ?? error.params['unevaluatedProperty'];
+      path += `/${escapePointer(String(property))}`;
       message = 'is not allowed here';
     }
     const key = `${path}\u0000${message}`;

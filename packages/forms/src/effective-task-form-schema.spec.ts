@@ -1,3 +1,4 @@
+import { ajvErrorsToFieldErrors } from './ajv-errors-to-field-errors';
 import { compileFormSchema, DRAFT_2020_12 } from './compile-form-schema';
 import { defaultTaskFormSchema } from './default-task-form-schema';
 import { effectiveTaskFormSchema } from './effective-task-form-schema';
@@ -64,6 +65,9 @@ describe('a form refuses unknown fields unless its admin allows them', () => {
     expect(validate({ notes: 'no', why: 'no time' })).toBe(true);
     expect(validate({ notes: 'yes', why: 'no time' })).toBe(false); // not shown, so not taken
     expect(validate({ notes: 'no', extra: 'x' })).toBe(false);
+    expect(ajvErrorsToFieldErrors(validate.errors, '/data')).toEqual([
+      { path: '/data/extra', message: 'is not allowed here' },
+    ]);
   });
 
   it('keeps a form open whose admin said so', () => {
