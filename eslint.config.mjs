@@ -43,6 +43,8 @@ function moduleBoundaries(inTests) {
       {
         sourceTag: 'type:test',
         onlyDependOnLibsWithTags: [
+          // Browser benchmarks build pages from the web app's sources, which use the forms package.
+          'type:forms',
           'type:domain',
           'type:contracts',
           'type:data',

@@ -8,6 +8,8 @@ import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
 import { eventStoreBenchmark } from './event-store.bench';
 import { formatProjectionResult } from './projection.bench';
+import { webBenchmark } from './web.bench';
+import { formatWebReport } from './web-report';
 import { writeResults } from './write-results';
 
 // Progress goes to stderr, so stdout holds the report alone.
@@ -50,11 +52,22 @@ async function runLoad(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'load', result)}`);
 }
 
+async function runWeb(): Promise<void> {
+  const result = await webBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nWeb app in Chromium ${result.machine.chromium} — scale ${result.scale}, ${result.machine.cpus} CPUs, ` +
+      `Node ${result.machine.node}; API, worker and dev server on this machine; ${result.formFields}-field form\n`,
+  );
+  console.log(formatWebReport(result.measurements));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'web', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
   cycle: runCycle,
   load: runLoad,
+  web: runWeb,
 };
 
 async function main(argv: string[]): Promise<number> {

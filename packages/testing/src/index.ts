@@ -6,3 +6,4 @@ export * from './integration-env';
 export * from './organisation-fixture';
 export * from './cycle-fixtures';
 export * from './live-stream-client';
+export * from './chromium';

@@ -1,23 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** Debian's Chromium (package `chromium`; .ci/run installs it): no browser is ever downloaded. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// Launching and signing in are shared with the browser benchmarks (bench/src/browser-*.ts).
+export { CHROMIUM_PATH, launchChromium, signIn } from '@coachflow/testing';
 
 /** Where browser tests save a screenshot of each page they visit (git-ignored). */
 export const SCREENSHOTS_DIR = join(__dirname, '..', '..', 'screenshots');
-
-/** A headless Chromium; each test opens its own contexts (one per person) and closes the browser after. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // Root in CI containers has no user namespaces for the sandbox; /dev/shm is small there.
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
-}
 
 /** Saves the whole page as `<name>.png` under SCREENSHOTS_DIR. */
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -50,14 +40,4 @@ export function pageErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
-}
-
-/** Signs in through the login page, as a person would, and waits until the app has left it. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(email);
-  // Mantine marks a required label with " *": the label starts with the word.
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import type { EventTimingEntry } from './browser-report';
+
+/** The pages' probe (bench/web-pages/src/latency-probe.ts), as seen from here. */
+interface ProbeWindow {
+  benchProbe: {
+    keystrokes: number[];
+    events: EventTimingEntry[];
+    settled(): Promise<void>;
+    watch(selector: string, text: string): void;
+    watched(): Promise<number>;
+  };
+}
+
+/** A page of its own (own context, so nothing is shared between the measured and the baseline). */
+export async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw new Error(`${url}: ${error.message}`);
+  });
+  await page.goto(url);
+  await page.locator(ready).first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/**
+ * Presses `key` in the focused element as a person would, one key at a time with `gapMs` between keys
+ * (so each keystroke is timed alone, not queued behind the last), and waits until the page recorded it.
+ * With `watch`, also times the keystroke until `watch.selector` shows `watch.text`, and returns that.
+ */
+export async function pressMeasured(
+  page: Page,
+  key: string,
+  gapMs: number,
+  watch?: { selector: string; text: string },
+): Promise<number | undefined> {
+  if (watch)
+    await page.evaluate(
+      ({ selector, text }) => (globalThis as unknown as ProbeWindow).benchProbe.watch(selector, text),
+      watch,
+    );
+  await page.keyboard.press(key);
+  const shown = watch
+    ? await page.evaluate(() => (globalThis as unknown as ProbeWindow).benchProbe.watched())
+    : undefined;
+  await page.evaluate(() => (globalThis as unknown as ProbeWindow).benchProbe.settled());
+  await new Promise((resolve) => setTimeout(resolve, gapMs));
+  return shown;
+}
+
+/** The page's clock now: what came before is warm-up. */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** What the page's probe recorded: keydown to next paint per keystroke, and Event Timing's entries. */
+export function readProbe(page: Page): Promise<{ keystrokes: number[]; events: EventTimingEntry[] }> {
+  return page.evaluate(() => {
+    const { keystrokes, events } = (globalThis as unknown as ProbeWindow).benchProbe;
+    return { keystrokes: [...keystrokes], events: [...events] };
+  });
+}

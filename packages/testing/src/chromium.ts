@@ -1,0 +1,24 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (package `chromium`; .ci/run installs it): no browser is ever downloaded. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** A headless Chromium (browser tests and browser benchmarks); callers open their own contexts and close it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Root in CI containers has no user namespaces for the sandbox; /dev/shm is small there.
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Signs in through the login page, as a person would, and waits until the app has left it. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  // The label reads "Password *" (a required field), and the visibility toggle is "Toggle password visibility".
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
