@@ -227,6 +227,7 @@ const TABLE: Row[] = [
     expect: { ...repsLine(200), leader: 403, manager: 403 },
   },
   { route: 'GET /api/audit', expect: adminsOnly(200) },
+  { route: 'GET /api/deliveries', expect: adminsOnly(200) },
   ...configurationRows('rubrics', (world) => world.rubricId, rubricBody),
   ...configurationRows('forms', (world) => world.formId, formBody),
   // The other organisation's admin cannot build on this organisation's rubric: it is unknown to them.

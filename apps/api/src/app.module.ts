@@ -7,6 +7,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { CycleStaffingModule } from './modules/cycles/staffing/cycle-staffing.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CyclesModule,
         TasksModule,
         NotificationsModule,
+        DeliveriesModule,
         LiveUpdatesModule,
         TeamModule,
         DemoModule,

@@ -3,6 +3,8 @@ import { PostgresEventStore, ProjectionDaemon } from '@coachflow/event-store';
 import { PROJECTIONS } from '@coachflow/read-models';
 import { NativeConnection } from '@temporalio/worker';
 import { createWorker } from './create-worker';
+import type { DeliverySender } from './notifications/delivery-sender';
+import { startNotifications } from './notifications/start-notifications';
 import { loadWorkerConfig } from './worker-config';
 import { workflowSource } from './workflow-source';
 
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
     onError: (name, error) => console.error(`projection ${name} failed a batch (will retry):`, error),
   });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  let notifications: DeliverySender | undefined;
   try {
     const worker = await createWorker({
       connection,
@@ -26,11 +29,13 @@ async function main(): Promise<void> {
       workflows: workflowSource(config.workflowBundlePath),
     });
     await projections.start();
+    notifications = startNotifications(pool, eventStore, process.env);
     console.log(`worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
     console.log(`projections running: ${PROJECTIONS.map((projection) => projection.name).join(', ')}`);
     // Temporal's runtime turns SIGINT/SIGTERM into a graceful shutdown, which ends run().
     await worker.run();
   } finally {
+    await notifications?.stop();
     await projections.stop();
     await eventStore.close();
     await connection.close();

@@ -40,6 +40,13 @@ export const HealthView = Type.Object({
   problems: Type.Optional(Type.Array(Type.String())),
   /** How far each read model trails the event store. */
   projections: Type.Optional(Type.Record(Type.String(), ProjectionLag)),
+  /** Notification deliveries that are due and not sent yet, and how long the oldest has waited. */
+  outbox: Type.Optional(
+    Type.Object({
+      due: Type.Integer({ minimum: 0 }),
+      oldestSeconds: Type.Number({ minimum: 0 }),
+    }),
+  ),
   /** Events a projection could not apply, parked until a rebuild after the fix replays them. */
   deadLetters: Type.Optional(Type.Array(DeadLetterView)),
 });

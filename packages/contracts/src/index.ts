@@ -15,3 +15,4 @@ export * from './tasks.schema';
 export * from './notifications.schema';
 export * from './live-updates.schema';
 export * from './team.schema';
+export * from './deliveries.schema';

@@ -6,3 +6,4 @@ export * from './temporal-dev-server';
 export * from './wait-until';
 export * from './workspace-root';
 export * from './grant-traversal';
+export * from './mail-catcher';

@@ -15,3 +15,6 @@ export * from './tasks/task-queries';
 export { tasksProjection } from './tasks/tasks.projection';
 export * from './live-updates';
 export * from './team/team-overview-queries';
+export * from './outbox/deliveries-for';
+export * from './outbox/outbox-queries';
+export { deliveryIdOf, idempotencyKeyOf, notificationOutboxProjection } from './outbox/outbox.projection';

@@ -6,6 +6,7 @@ import { cycleAudience } from './live-updates/cycle-audience';
 import { notificationAudience } from './live-updates/notification-audience';
 import { taskAudience } from './live-updates/task-audience';
 import { withLiveUpdates } from './live-updates/with-live-updates';
+import { notificationOutboxProjection } from './outbox/outbox.projection';
 import { tasksProjection } from './tasks/tasks.projection';
 
 /**
@@ -17,6 +18,7 @@ export const PROJECTIONS: readonly ProjectionDefinition[] = [
   withLiveUpdates(tasksProjection, taskAudience),
   withLiveUpdates(notificationsProjection, notificationAudience),
   configurationObjectsProjection,
+  notificationOutboxProjection,
 ];
 
 export function findProjection(name: string): ProjectionDefinition | undefined {

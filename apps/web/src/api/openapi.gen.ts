@@ -625,6 +625,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeliveriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stream': {
     parameters: {
       query?: never;
@@ -703,6 +719,10 @@ export interface operations {
                 idleSeconds: number;
               };
             };
+            outbox?: {
+              due: number;
+              oldestSeconds: number;
+            };
             deadLetters?: {
               projection: string;
               /** @description The parked event’s position in the event store. */
@@ -742,6 +762,10 @@ export interface operations {
                 /** @description Seconds since the projection last moved. */
                 idleSeconds: number;
               };
+            };
+            outbox?: {
+              due: number;
+              oldestSeconds: number;
             };
             deadLetters?: {
               projection: string;
@@ -3804,6 +3828,60 @@ export interface operations {
             createdAt: string;
             /** Format: date-time */
             readAt?: string;
+          };
+        };
+      };
+    };
+  };
+  DeliveriesController_list: {
+    parameters: {
+      query?: {
+        cursor?: unknown;
+        limit?: unknown;
+        recipientId?: unknown;
+        channel?: unknown;
+        status?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              idempotencyKey: string;
+              eventId: string;
+              /** @enum {string} */
+              channel: 'email';
+              /** Format: uuid */
+              recipientId: string;
+              /** @enum {string} */
+              kind:
+                | 'escalation-raised'
+                | 'task-overdue'
+                | 'task-due-soon'
+                | 'commitment-due'
+                | 'coaching-session';
+              /** @enum {string} */
+              status: 'pending' | 'sent' | 'failed' | 'expired' | 'skipped';
+              attempts: number;
+              /** Format: date-time */
+              nextAttemptAt: string;
+              lastError?: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              sentAt?: string;
+            }[];
+            nextCursor: string | null;
           };
         };
       };

@@ -8,6 +8,7 @@ import { EmailsUniquePerOrganisation1763888400640 } from './1763888400640-emails
 import { LoginLimitsAndSpentRefreshTokens1763888400620 } from './1763888400620-login-limits-and-spent-refresh-tokens';
 import { ProjectionDeadLetters1763888400650 } from './1763888400650-projection-dead-letters';
 import { LiveUpdates1763888400700 } from './1763888400700-live-updates';
+import { NotificationOutbox1763888400810 } from './1763888400810-notification-outbox';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   EmailsUniquePerOrganisation1763888400640,
   ProjectionDeadLetters1763888400650,
   LiveUpdates1763888400700,
+  NotificationOutbox1763888400810,
 ];

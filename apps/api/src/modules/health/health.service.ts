@@ -1,5 +1,6 @@
 import type { HealthView } from '@coachflow/contracts';
 import { deadLetters, projectionLag, projectionStall } from '@coachflow/event-store';
+import { outboxBacklog } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
@@ -43,7 +44,11 @@ export class HealthService {
     ];
     const health: HealthView = { status: 'ok', checks: { database, temporal } };
     if (database === 'up') {
-      const [projections, parked] = await Promise.all([projectionLag(this.pool), deadLetters(this.pool)]);
+      const [projections, parked, outbox] = await Promise.all([
+        projectionLag(this.pool),
+        deadLetters(this.pool),
+        outboxBacklog(this.pool),
+      ]);
       const stalls = Object.entries(projections)
         .map(([name, lag]) => projectionStall(name, lag, this.config.projectionStallSeconds))
         .filter((stall): stall is string => stall !== null);
@@ -59,6 +64,7 @@ export class HealthService {
       if (parked.length > DEAD_LETTERS_SHOWN)
         problems.push(`and ${parked.length - DEAD_LETTERS_SHOWN} more parked events`);
       health.projections = projections;
+      health.outbox = outbox;
       health.checks.projections = stalls.length > 0 ? 'down' : parked.length > 0 ? 'degraded' : 'up';
       if (parked.length > 0) health.deadLetters = parked.slice(0, DEAD_LETTERS_SHOWN);
     }

@@ -1,0 +1,46 @@
+import type { DeliveryView, ListDeliveriesQuery, Page } from '@coachflow/contracts';
+import { deliveriesPage, type DeliveryRow } from '@coachflow/read-models';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { PG_POOL } from '#api/infrastructure/database/database.module';
+import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
+
+/** Reads the notification outbox (written by the worker's outbox lane and sender) for admins. */
+@Injectable()
+export class DeliveriesService {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async list(
+    organisationId: string,
+    filters: ListDeliveriesQuery,
+    page: PageQuery,
+  ): Promise<Page<DeliveryView>> {
+    const rows = await deliveriesPage(this.pool, {
+      organisationId,
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.channel ? { channel: filters.channel } : {}),
+      ...(filters.recipientId ? { recipientId: filters.recipientId } : {}),
+      ...(page.after ? { after: page.after } : {}),
+      limit: page.limit,
+    });
+    const items = rows.map(toDeliveryView);
+    return { items, nextCursor: nextCursor(items, page.limit) };
+  }
+}
+
+function toDeliveryView(row: DeliveryRow): DeliveryView {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotencyKey,
+    eventId: row.eventId,
+    channel: row.channel,
+    recipientId: row.recipientId,
+    kind: row.kind,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+    ...(row.lastError ? { lastError: row.lastError } : {}),
+    createdAt: row.createdAt.toISOString(),
+    ...(row.sentAt ? { sentAt: row.sentAt.toISOString() } : {}),
+  };
+}

@@ -1,0 +1,141 @@
+import type { EventStore } from '@coachflow/event-store';
+import {
+  claimDueDeliveries,
+  type DeliveryRow,
+  postponeDelivery,
+  recordAttempt,
+} from '@coachflow/read-models';
+import type { Pool } from 'pg';
+import { v5 as uuidV5 } from 'uuid';
+import { type Backoff, retryAt } from './backoff';
+import type { DeliveryChannel } from './channel';
+
+export interface DeliverySenderOptions {
+  batchSize: number;
+  leaseSeconds: number;
+  pollMs: number;
+  backoff: Backoff;
+  onError?: (error: unknown) => void;
+}
+
+// Namespace of NotificationDelivered event ids (random, fixed forever): one event per delivery, however
+// often a crash makes the sender send it again.
+const DELIVERED_NAMESPACE = 'b7c0e5a2-4d1f-4f6b-8e3a-9a2c7d5e1f04';
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * Drains the outbox: leases due deliveries (several senders may run; SKIP LOCKED keeps them apart), sends
+ * each through its channel, records the attempt, and marks a delivery sent once, after appending
+ * NotificationDelivered to the organisation's audit stream ("was Lee told?"). A failure is retried with
+ * exponential backoff until the backoff's window ends, then the delivery fails.
+ */
+export class DeliverySender {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly eventStore: EventStore,
+    private readonly channels: DeliveryChannel[],
+    private readonly options: DeliverySenderOptions,
+  ) {}
+
+  start(): void {
+    if (this.running || this.channels.length === 0) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.all(this.channels.map((channel) => channel.close()));
+  }
+
+  /** Claims and sends one batch; answers how many deliveries it handled (tests and the bench drive it). */
+  async sendBatch(): Promise<number> {
+    const claimed = await claimDueDeliveries(this.pool, {
+      limit: this.options.batchSize,
+      leaseSeconds: this.options.leaseSeconds,
+      channels: this.channels.map((channel) => channel.name),
+    });
+    await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+    return claimed.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.sendBatch();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (handled === 0 && this.running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+    }
+  }
+
+  private async deliver(delivery: DeliveryRow): Promise<void> {
+    const channel = this.channels.find((candidate) => candidate.name === delivery.channel);
+    if (!channel) return;
+    const startedAt = new Date();
+    const attempt = { deliveryId: delivery.id, attempt: delivery.attempts, startedAt };
+    try {
+      const result = await channel.send(delivery, startedAt);
+      if (result.outcome === 'postponed') return await postponeDelivery(this.pool, delivery.id, result.until);
+      if (result.outcome === 'skipped')
+        return await recordAttempt(this.pool, { ...attempt, outcome: 'skipped', error: result.reason });
+      await this.recordDelivered(delivery, result.messageId);
+      await recordAttempt(this.pool, {
+        ...attempt,
+        outcome: 'sent',
+        ...(result.responseCode ? { responseCode: result.responseCode } : {}),
+      });
+    } catch (error) {
+      const failure = error as { message?: unknown; responseCode?: unknown };
+      const retry = retryAt(this.options.backoff, delivery.attempts, delivery.dueAt, new Date());
+      await recordAttempt(this.pool, {
+        ...attempt,
+        outcome: 'failed',
+        error: String(failure.message ?? error).slice(0, MAX_ERROR_LENGTH),
+        ...(typeof failure.responseCode === 'number' ? { responseCode: failure.responseCode } : {}),
+        ...(retry ? { retryAt: retry } : {}),
+      }).catch((recordError: unknown) => this.options.onError?.(recordError));
+    }
+  }
+
+  /** The audit trail's record of a delivery; its id is derived from the delivery, so it is written once. */
+  private async recordDelivered(delivery: DeliveryRow, messageId: string): Promise<void> {
+    await this.eventStore.appendToStream(
+      `audit-${delivery.organisationId}`,
+      [
+        {
+          id: uuidV5(delivery.id, DELIVERED_NAMESPACE),
+          type: 'NotificationDelivered',
+          data: {
+            deliveryId: delivery.id,
+            idempotencyKey: delivery.idempotencyKey,
+            eventId: delivery.eventId,
+            channel: delivery.channel,
+            kind: delivery.kind,
+            recipientId: delivery.recipientId,
+            messageId,
+            by: null,
+            at: new Date().toISOString(),
+          },
+          metadata: { organisationId: delivery.organisationId },
+        },
+      ],
+      { expectedVersion: 'any' },
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { findTask, type DeliveryRow } from '@coachflow/read-models';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { Pool } from 'pg';
+import type { ChannelResult, DeliveryChannel } from '../channel';
+import { coachingInviteIcs } from './coaching-invite';
+import { composeEmail, taskName } from './compose-email';
+import { renderEmail } from './render-email';
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
+export interface EmailChannelOptions {
+  smtpUrl: string;
+  from: string;
+  appUrl: string;
+}
+
+/** Kinds about an open task: once the task is done (or handed to someone else) there is nothing to say. */
+const ABOUT_AN_OPEN_TASK = new Set(['task-due-soon', 'task-overdue', 'commitment-due']);
+
+/**
+ * Mails a delivery over SMTP (nodemailer, pooled). Names and addresses are read at send time, so a mail
+ * goes to the address a person has now. The Message-ID is derived from the delivery id: a retry after a
+ * crash sends the same message again, which a mail system (or the reader) recognises as a repeat.
+ */
+export class EmailChannel implements DeliveryChannel {
+  readonly name = 'email';
+  private readonly transport: Transporter;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: EmailChannelOptions,
+  ) {
+    this.transport = createTransport(options.smtpUrl, { pool: true, maxConnections: 5 } as never);
+  }
+
+  async send(delivery: DeliveryRow, now: Date): Promise<ChannelResult> {
+    const repId = String(delivery.payload['repId'] ?? delivery.recipientId);
+    const people = await this.people([delivery.recipientId, repId]);
+    const recipient = people.get(delivery.recipientId);
+    if (!recipient?.active) return { outcome: 'skipped', reason: 'the recipient is not an active user' };
+    const taskId = delivery.payload['taskId'];
+    const task =
+      typeof taskId === 'string' ? await findTask(this.pool, delivery.organisationId, taskId) : undefined;
+    if (
+      ABOUT_AN_OPEN_TASK.has(delivery.kind) &&
+      task &&
+      (task.status !== 'open' || task.assigneeId !== recipient.id)
+    )
+      return { outcome: 'skipped', reason: 'the task is no longer open for the recipient' };
+
+    const repName = people.get(repId)?.name ?? 'your rep';
+    const taskKind = task?.kind ?? (delivery.payload['taskKind'] as string | undefined);
+    const composed = composeEmail(delivery, {
+      recipientName: recipient.name,
+      repName,
+      taskKind,
+      appUrl: this.options.appUrl,
+      timeZone: 'UTC',
+      now,
+    });
+    const { html, text } = renderEmail(composed.element);
+    const messageId = `<${delivery.id}@coachflow>`;
+    const taskUrl = `${this.options.appUrl}/tasks/${String(taskId)}`;
+    const attachments =
+      delivery.kind === 'coaching-session'
+        ? [
+            {
+              filename: 'invite.ics',
+              contentType: 'text/calendar; method=REQUEST; charset=utf-8',
+              content: coachingInviteIcs({
+                uid: `${delivery.id}@coachflow`,
+                dueAt: String(delivery.payload['dueAt']),
+                summary: `${taskName('coaching-session')} with ${repName}`,
+                description: `Coaching session in Coachflow: ${taskUrl}`,
+                url: taskUrl,
+                organizer: { name: recipient.name, email: recipient.email },
+                attendees: [...people.values()]
+                  .filter((person) => person.id !== recipient.id)
+                  .map((person) => ({ name: person.name, email: person.email })),
+              }),
+            },
+          ]
+        : [];
+    const info = await this.transport.sendMail({
+      from: this.options.from,
+      to: { name: recipient.name, address: recipient.email },
+      subject: composed.subject,
+      html,
+      text,
+      messageId,
+      headers: { 'X-Coachflow-Idempotency-Key': delivery.idempotencyKey },
+      attachments,
+    });
+    const code = /^(\d{3})/.exec(String(info.response ?? ''))?.[1];
+    return { outcome: 'sent', messageId, ...(code ? { responseCode: Number(code) } : {}) };
+  }
+
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+
+  private async people(ids: string[]): Promise<Map<string, Person>> {
+    const { rows } = await this.pool.query<Person>(
+      `SELECT id, name, email, active FROM users WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((person) => [person.id, person]));
+  }
+}
