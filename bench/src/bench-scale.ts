@@ -7,3 +7,12 @@ export function benchScale(env: NodeJS.ProcessEnv): number {
     throw new Error(`BENCH_SCALE must be a positive number, got "${raw}"`);
   return scale;
 }
+
+/** A count a benchmark takes from the environment (`name`), else `fallback`: sizes set by env. */
+export function envCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}

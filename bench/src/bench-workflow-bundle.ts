@@ -9,7 +9,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
  * production bundle leaves the baselines out, so only benches bundle them, once per run.
  */
 export async function benchWorkflowBundle(say: (line: string) => void): Promise<string> {
-  const target = join(__dirname, 'bench-workflow-bundle.js');
+  // Not bench-workflow-bundle.js: that is this module compiled, and overwriting it broke every later run.
+  const target = join(__dirname, 'bench-workflows.bundle.js');
   say('bundling the workflows with the bench baselines');
   const { code } = await bundleWorkflowCode({ workflowsPath: BENCH_WORKFLOWS_PATH, logger: undefined });
   await writeFile(target, code);

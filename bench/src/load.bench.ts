@@ -1,22 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { CycleView, LoginResponse, TaskKind, TaskList } from '@coachflow/contracts';
 import { cycleStreamId } from '@coachflow/domain';
-import {
-  ApiClient,
-  createOrganisationFixture,
-  createPlaybookFixture,
-  FIXTURE_PASSWORD,
-  fixtureRatings,
-  LiveStreamClient,
-  type OrganisationFixture,
-} from '@coachflow/testing';
+import { createOrganisationFixture, createPlaybookFixture, LiveStreamClient } from '@coachflow/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
 import { withBenchDatabase } from './bench-database';
+import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
+import {
+  complete,
+  createPeople,
+  inBatches,
+  type LoadCycle,
+  openTaskOf,
+  type Person,
+  sleep,
+  startCycles,
+  WALK,
+} from './simulated-people';
 
 export interface LoadBenchmarkOptions {
   env: NodeJS.ProcessEnv;
@@ -66,42 +69,6 @@ export interface LoadBenchmarkResult {
   check: LoadCheck;
 }
 
-/** One simulated manager or rep: signed in, talking to one API process. */
-interface Person {
-  id: string;
-  token: string;
-}
-
-interface LoadCycle {
-  cycleId: string;
-  rep: Person;
-  manager: Person;
-  baseUrl: string;
-}
-
-const INBOX_POLL_MS = 20;
-const REPS_PER_MANAGER = 20;
-
-/** Who completes what, from the cycle's start to its accepted plan. */
-const WALK: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unknown> }[] = [
-  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
-  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
-  {
-    by: 'manager',
-    kind: 'set-priorities',
-    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
-  },
-  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
-  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
-];
-
-const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
-  const raw = env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
-
 /**
  * `npm run bench -- load`: simulated managers and reps walking cycles to their plans over HTTP, many at
  * once, with one API and one worker and then two of each (requests spread over the APIs). Against Temporal's
@@ -110,10 +77,10 @@ const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): nu
  */
 export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): Promise<LoadBenchmarkResult> {
   const startedAt = new Date().toISOString();
-  const cycles = positiveInt(env, 'LOAD_CYCLES', Math.max(40, Math.round(500 * scale)));
-  const clients = positiveInt(env, 'LOAD_CLIENTS', 32);
-  const steadyRate = positiveInt(env, 'LOAD_STEADY_RATE', 50);
-  const steadySeconds = positiveInt(env, 'LOAD_STEADY_SECONDS', Math.max(5, Math.round(15 * scale)));
+  const cycles = envCount(env, 'LOAD_CYCLES', Math.max(40, Math.round(500 * scale)));
+  const clients = envCount(env, 'LOAD_CLIENTS', 32);
+  const steadyRate = envCount(env, 'LOAD_STEADY_RATE', 50);
+  const steadySeconds = envCount(env, 'LOAD_STEADY_SECONDS', Math.max(5, Math.round(15 * scale)));
   return withBenchDatabase(env, say, async (database) => {
     const stack = await startCycleStack(database.url, say);
     const pool = new Pool({ connectionString: database.url, max: 4 });
@@ -190,107 +157,6 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
       await stack.stop();
     }
   });
-}
-
-/**
- * Managers (one per REPS_PER_MANAGER reps) and reps straight into the database with the fixture's password
- * hash, then signed in over HTTP, a few at a time.
- */
-async function createPeople(
-  pool: Pool,
-  org: OrganisationFixture,
-  reps: number,
-  baseUrls: string[],
-): Promise<{ managers: Person[]; pairs: { rep: Person; manager: Person }[] }> {
-  const tag = randomUUID().slice(0, 8);
-  const managerCount = Math.ceil(reps / REPS_PER_MANAGER);
-  const { rows: managerRows } = await pool.query<{ id: string; email: string }>(
-    `INSERT INTO users (organisation_id, email, name, role, manager_id, password_hash)
-     SELECT $1, 'load-manager-' || g || '-' || $3 || '@bench.test', 'Load manager ' || g, 'manager', $2,
-            (SELECT password_hash FROM users WHERE id = $5)
-       FROM generate_series(1, $4::int) g RETURNING id, email`,
-    [org.organisationId, org.leader.user.id, tag, managerCount, org.rep.user.id],
-  );
-  const { rows: repRows } = await pool.query<{ id: string; email: string; manager_id: string }>(
-    `INSERT INTO users (organisation_id, email, name, role, manager_id, password_hash)
-     SELECT $1, 'load-rep-' || g || '-' || $3 || '@bench.test', 'Load rep ' || g, 'rep',
-            ($2::uuid[])[1 + (g - 1) / $5::int], (SELECT password_hash FROM users WHERE id = $6)
-       FROM generate_series(1, $4::int) g RETURNING id, email, manager_id`,
-    [org.organisationId, managerRows.map((row) => row.id), tag, reps, REPS_PER_MANAGER, org.rep.user.id],
-  );
-  const signIn = async (row: { id: string; email: string }, index: number): Promise<Person> => {
-    const api = new ApiClient(baseUrls[index % baseUrls.length]!);
-    const login = await api.post<LoginResponse>('/api/auth/login', {
-      email: row.email,
-      password: FIXTURE_PASSWORD,
-    });
-    if (login.status !== 200) throw new Error(`signing in ${row.email}: ${login.status}`);
-    return { id: row.id, token: login.body.token };
-  };
-  const managers = await inBatches(managerRows, 4, signIn);
-  const byId = new Map(managers.map((manager) => [manager.id, manager]));
-  const repPeople = await inBatches(repRows, 4, signIn);
-  return {
-    managers,
-    pairs: repPeople.map((rep, index) => ({ rep, manager: byId.get(repRows[index]!.manager_id)! })),
-  };
-}
-
-/** Maps `items` with at most `width` calls at once, keeping their order. */
-async function inBatches<T, R>(
-  items: readonly T[],
-  width: number,
-  map: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      for (let index = next++; index < items.length; index = next++)
-        results[index] = await map(items[index]!, index);
-    }),
-  );
-  return results;
-}
-
-async function startCycles(
-  pairs: { rep: Person; manager: Person }[],
-  playbookId: string,
-  baseUrls: string[],
-): Promise<LoadCycle[]> {
-  return inBatches(pairs, 8, async ({ rep, manager }, index) => {
-    const baseUrl = baseUrls[index % baseUrls.length]!;
-    const started = await new ApiClient(baseUrl, manager.token).post<CycleView>('/api/cycles', {
-      repId: rep.id,
-      playbookId,
-    });
-    if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
-    return { cycleId: started.body.id, rep, manager, baseUrl };
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls the inbox of the step's person until the cycle's task of that kind is open; returns its id. */
-async function openTaskOf(cycle: LoadCycle, step: number): Promise<string> {
-  const { by, kind } = WALK[step]!;
-  const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const response = await api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycle.cycleId}`);
-    const task = response.status === 200 ? response.body.items.find((item) => item.kind === kind) : undefined;
-    if (task) return task.id;
-    if (Date.now() > deadline) throw new Error(`no ${kind} task in cycle ${cycle.cycleId}`);
-    await sleep(INBOX_POLL_MS);
-  }
-}
-
-async function complete(cycle: LoadCycle, step: number, taskId: string): Promise<void> {
-  const { by, data } = WALK[step]!;
-  const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
-  const answer = await api.post(`/api/tasks/${taskId}/complete`, { data });
-  if (answer.status !== 200)
-    throw new Error(`completing ${WALK[step]!.kind}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 /** `clients` people at once, each walking one cycle after another to its plan. */

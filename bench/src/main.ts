@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { workspaceRoot } from '@coachflow/dev-stack';
 import { formatAppendReport } from './append-report';
 import { benchScale } from './bench-scale';
+import { burstBenchmark } from './burst.bench';
+import { formatBurstReport } from './burst-report';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
 import { loadBenchmark } from './load.bench';
@@ -62,12 +64,24 @@ async function runWeb(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'web', result)}`);
 }
 
+async function runBurst(): Promise<void> {
+  const result = await burstBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nDeadline burst — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; ${result.commitments} commitments in ` +
+      `${result.cycles} cycles due in the same second, check-in grace ${result.graceSeconds} s, nobody checks in\n`,
+  );
+  console.log(formatBurstReport(result));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'burst', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
   cycle: runCycle,
   load: runLoad,
   web: runWeb,
+  burst: runBurst,
 };
 
 async function main(argv: string[]): Promise<number> {

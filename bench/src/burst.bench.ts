@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { cycleStreamId } from '@coachflow/domain';
+import { createOrganisationFixture, createPlaybookFixture } from '@coachflow/testing';
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { withBenchDatabase } from './bench-database';
+import { envCount } from './bench-scale';
+import { type LatencySummary, summarizeLatencies } from './cycle-report';
+import { type CycleStack, startCycleStack } from './cycle-stack';
+import {
+  complete,
+  createPeople,
+  inBatches,
+  type LoadCycle,
+  openTaskOf,
+  sleep,
+  startCycles,
+  WALK,
+} from './simulated-people';
+
+export interface BurstBenchmarkOptions {
+  env: NodeJS.ProcessEnv;
+  scale: number;
+  say: (line: string) => void;
+}
+
+/** How long after the due second until the last of a burst was done, and how the rest spread. */
+export interface BurstFigure {
+  count: number;
+  /** Due → the last one done: the figure the target is about. */
+  allDoneMs: number;
+  lateness: LatencySummary;
+}
+
+export interface BurstBenchmarkResult {
+  startedAt: string;
+  scale: number;
+  machine: { cpus: number; node: string };
+  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+  commitments: number;
+  cycles: number;
+  perCycle: number;
+  graceSeconds: number;
+  /** Commitments due → every check-in task in its inbox (the tasks projection). */
+  checkIns: BurstFigure;
+  /** Check-in grace over with no check-in → every EscalationRaised stored. */
+  escalations: BurstFigure;
+  /** As many bare workflows, each a commitment timer then a grace timer, all due in the same second. */
+  bareTimers: BurstFigure;
+}
+
+/** A coaching session names at most this many commitments. */
+const MAX_COMMITMENTS_PER_CYCLE = 20;
+const POLL_MS = 20;
+const SESSION = WALK.findIndex((step) => step.kind === 'coaching-session');
+
+/**
+ * `npm run bench -- burst`: a team's Monday 9:00. BURST_COMMITMENTS commitments (1,000 × BENCH_SCALE, one a
+ * cycle unless BURST_COMMITMENTS_PER_CYCLE says up to 20) all fall due in the same second; nobody checks
+ * in. Timed: until every check-in task is in its
+ * inbox, and until every escalation of the missed check-ins is stored, against as many bare workflows
+ * whose two timers (due, then grace) fall due in the same second, in the same run.
+ */
+export async function burstBenchmark({
+  env,
+  scale,
+  say,
+}: BurstBenchmarkOptions): Promise<BurstBenchmarkResult> {
+  const startedAt = new Date().toISOString();
+  const wanted = envCount(env, 'BURST_COMMITMENTS', Math.max(40, Math.round(1000 * scale)));
+  // One a cycle by default: a team's Monday is many reps with a commitment each, so many workflows wake.
+  const perCycle = Math.min(MAX_COMMITMENTS_PER_CYCLE, envCount(env, 'BURST_COMMITMENTS_PER_CYCLE', 1));
+  const cycleCount = Math.ceil(wanted / perCycle);
+  const commitments = cycleCount * perCycle;
+  const graceSeconds = envCount(env, 'BURST_GRACE_SECONDS', 20);
+  return withBenchDatabase(env, say, async (database) => {
+    const stack = await startCycleStack(database.url, say);
+    const pool = new Pool({ connectionString: database.url, max: 4 });
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const temporal = new Client({ connection });
+    try {
+      const org = await createOrganisationFixture(stack.baseUrl);
+      const playbookId = await createPlaybookFixture(org.admin.api, {
+        timings: {
+          prioritiseDue: 'P7D',
+          sessionDue: 'P7D',
+          planLength: 'P30D',
+          checkInGrace: `PT${graceSeconds}S`,
+          escalateAfter: 'P7D',
+        },
+      });
+      say(`${cycleCount} cycles walked to their sessions`);
+      const people = await createPeople(pool, org, cycleCount, stack.baseUrls);
+      const cycles = await startCycles(people.pairs, playbookId, stack.baseUrls);
+      await inBatches(cycles, 8, async (cycle) => {
+        for (let step = 0; step < SESSION; step++) await complete(cycle, step, await openTaskOf(cycle, step));
+      });
+      // Time to agree every plan before the due second: measured on the first ones, with room to spare.
+      const dueAt = await agreePlans(cycles, perCycle, say);
+      const cycleIds = cycles.map((cycle) => cycle.cycleId);
+
+      say(`${commitments} commitments due at ${new Date(dueAt).toISOString()}; waiting for their check-ins`);
+      const checkIns = await waitForAll(commitments, dueAt, checkInsOpened(pool, cycleIds));
+      say(`waiting ${graceSeconds} s of grace for the escalations`);
+      const escalations = await escalationsStored(pool, cycleIds, commitments, dueAt + graceSeconds * 1000);
+
+      say(`${commitments} bare workflows, a due timer then a ${graceSeconds} s grace timer, due together`);
+      const bareTimers = await bareBurst(temporal, stack, commitments, graceSeconds * 1000);
+      return {
+        startedAt,
+        scale,
+        machine: { cpus: cpus().length, node: process.version },
+        postgres: { server: database.server, version: database.serverVersion },
+        commitments,
+        cycles: cycleCount,
+        perCycle,
+        graceSeconds,
+        checkIns,
+        escalations,
+        bareTimers,
+      };
+    } finally {
+      await connection.close();
+      await pool.end();
+      await stack.stop();
+    }
+  });
+}
+
+/** Lead before the due second: enough to agree every plan (two completions a cycle) on a loaded machine. */
+const leadMs = (cycles: number) => 10_000 + cycles * 200;
+
+/**
+ * Completes every session with `perCycle` commitments due in one second, then every plan, all
+ * before that second comes. Returns it (epoch ms).
+ */
+async function agreePlans(
+  cycles: LoadCycle[],
+  perCycle: number,
+  say: (line: string) => void,
+): Promise<number> {
+  const sessionsOpen = await inBatches(cycles, 8, async (cycle) => openTaskOf(cycle, SESSION));
+  const dueAt = Math.ceil((Date.now() + leadMs(cycles.length)) / 1000) * 1000;
+  say(`due in ${Math.round((dueAt - Date.now()) / 1000)} s`);
+  await inBatches(cycles, 8, async (cycle, index) =>
+    complete(cycle, SESSION, sessionsOpen[index]!, sessionData(dueAt, perCycle)),
+  );
+  await inBatches(cycles, 8, async (cycle) =>
+    complete(cycle, SESSION + 1, await openTaskOf(cycle, SESSION + 1)),
+  );
+  if (Date.now() >= dueAt)
+    throw new Error(
+      'the plans took longer to agree than the lead before the due second (BURST lead too short)',
+    );
+  return dueAt;
+}
+
+const sessionData = (dueAt: number, perCycle: number) => ({
+  commitments: Array.from({ length: perCycle }, (_, index) => ({
+    title: `Burst commitment ${index + 1}`,
+    due: new Date(dueAt).toISOString(),
+  })),
+});
+
+/** Polls `count()` until it reaches `total`; the figure is from `dueAt` to the poll that saw the last one. */
+async function waitForAll(
+  total: number,
+  dueAt: number,
+  count: () => Promise<number[]>,
+): Promise<BurstFigure> {
+  const deadline = dueAt + 300_000;
+  for (;;) {
+    const doneAt = await count();
+    if (doneAt.length >= total)
+      return {
+        count: doneAt.length,
+        allDoneMs: Math.max(...doneAt) - dueAt,
+        lateness: summarizeLatencies(doneAt.map((at) => at - dueAt)),
+      };
+    if (Date.now() > deadline)
+      throw new Error(`only ${doneAt.length} of ${total} done 300 s after their due`);
+    await sleep(POLL_MS);
+  }
+}
+
+/**
+ * When each commitment's check-in task reached the inbox: the tasks projection's row appeared. The rows
+ * carry no time of their own, so each is stamped with the poll that first saw it.
+ */
+function checkInsOpened(pool: Pool, cycleIds: string[]): () => Promise<number[]> {
+  const seen = new Map<string, number>();
+  return async () => {
+    const { rows } = await pool.query<{ task_id: string }>(
+      `SELECT task_id FROM tasks WHERE cycle_id = ANY($1::uuid[]) AND kind = 'commitment-check-in'`,
+      [cycleIds],
+    );
+    const now = Date.now();
+    for (const row of rows) if (!seen.has(row.task_id)) seen.set(row.task_id, now);
+    return [...seen.values()];
+  };
+}
+
+/** Grace over → each EscalationRaised stored (its recorded_at), once all of them are. */
+async function escalationsStored(
+  pool: Pool,
+  cycleIds: string[],
+  total: number,
+  graceEndsAt: number,
+): Promise<BurstFigure> {
+  return waitForAll(total, graceEndsAt, async () => {
+    const { rows } = await pool.query<{ at: Date }>(
+      `SELECT recorded_at AS at FROM events WHERE stream_id = ANY($1::text[]) AND event_type = 'EscalationRaised'`,
+      [cycleIds.map(cycleStreamId)],
+    );
+    return rows.map((row) => row.at.getTime());
+  });
+}
+
+/**
+ * `count` bare workflows waiting as a commitment does: a timer to the due second, then the grace; all due
+ * together. Each reports when its last timer fired (workflow time); the figure is the last of them.
+ */
+async function bareBurst(
+  temporal: Client,
+  stack: CycleStack,
+  count: number,
+  graceMs: number,
+): Promise<BurstFigure> {
+  const firesAt = Math.ceil((Date.now() + 10_000 + count * 25 + graceMs) / 1000) * 1000;
+  const handles = await inBatches(Array.from({ length: count }), 16, () =>
+    temporal.workflow.start<
+      (dueAt: number, lastStepMs: number) => Promise<{ dueAt: number; firedAt: number }>
+    >('benchSleeper', {
+      taskQueue: stack.taskQueue,
+      workflowId: `burst-${randomUUID()}`,
+      args: [firesAt, graceMs],
+    }),
+  );
+  if (Date.now() >= firesAt - graceMs)
+    throw new Error('starting the bare workflows took longer than their lead');
+  const results = await inBatches(handles, 64, (handle) => handle.result());
+  const lateness = results.map(({ dueAt, firedAt }) => firedAt - dueAt);
+  return { count, allDoneMs: Math.max(...lateness), lateness: summarizeLatencies(lateness) };
+}
