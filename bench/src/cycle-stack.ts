@@ -20,6 +20,10 @@ export interface CycleStack {
   baseUrls: string[];
   /** Starts one more worker and one more API on the same dev server, task queue and database. */
   addWorkerAndApi(): Promise<string>;
+  /** The first worker's process id. */
+  workerPid(): number | undefined;
+  /** Stops the first worker and starts a fresh one in its place; resolves once it polls. */
+  restartWorker(): Promise<void>;
   temporalAddress: string;
   taskQueue: string;
   stop(): Promise<void>;
@@ -31,7 +35,11 @@ const BUILT = ['apps/api/dist/main.js', 'apps/worker/dist/main.js'];
  * Starts Temporal's dev server (in memory), then the built worker and API as processes of their own, as in
  * production. Their output is shown only for warnings and errors.
  */
-export async function startCycleStack(databaseUrl: string, say: (line: string) => void): Promise<CycleStack> {
+export async function startCycleStack(
+  databaseUrl: string,
+  say: (line: string) => void,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CycleStack> {
   const root = workspaceRoot(__dirname);
   const missing = BUILT.filter((file) => !existsSync(join(root, file)));
   if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first`);
@@ -62,8 +70,10 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     LOG_LEVEL: 'warn',
     // Load benches sign in hundreds of simulated people from one address.
     LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+    ...extraEnv,
   };
   const processes: ManagedProcess[] = [];
+  const workers: ManagedProcess[] = [];
   const baseUrls: string[] = [];
   const start = (name: string, entry: string, port?: number) => {
     const started = new ManagedProcess({
@@ -82,7 +92,7 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
   };
   const addWorkerAndApi = async () => {
     const port = await freePort();
-    start(`worker ${baseUrls.length + 1}`, 'apps/worker/dist/main.js');
+    workers.push(start(`worker ${baseUrls.length + 1}`, 'apps/worker/dist/main.js'));
     start(`api ${baseUrls.length + 1}`, 'apps/api/dist/main.js', port);
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitUntil(async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), {
@@ -91,6 +101,13 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     });
     baseUrls.push(baseUrl);
     return baseUrl;
+  };
+  const restartWorker = async () => {
+    const old = workers[0];
+    await old?.stop();
+    const fresh = start('worker 1', 'apps/worker/dist/main.js');
+    workers[0] = fresh;
+    await fresh.waitForLine(/projections running/, 60_000);
   };
   say('starting the worker and the API');
   let baseUrl: string;
@@ -104,6 +121,8 @@ export async function startCycleStack(databaseUrl: string, say: (line: string) =
     baseUrl,
     baseUrls,
     addWorkerAndApi,
+    workerPid: () => workers[0]?.pid,
+    restartWorker,
     temporalAddress: temporal.address,
     taskQueue,
     stop,

@@ -8,6 +8,8 @@ import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
+import { memoryBenchmark } from './memory.bench';
+import { formatMemoryReport } from './memory-report';
 import { eventStoreBenchmark } from './event-store.bench';
 import { formatProjectionResult } from './projection.bench';
 import { webBenchmark } from './web.bench';
@@ -75,6 +77,16 @@ async function runBurst(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'burst', result)}`);
 }
 
+async function runMemory(): Promise<void> {
+  const result = await memoryBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nWorker memory — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; each measured on a fresh worker\n`,
+  );
+  console.log(formatMemoryReport(result));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'memory', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
@@ -82,6 +94,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   load: runLoad,
   web: runWeb,
   burst: runBurst,
+  memory: runMemory,
 };
 
 async function main(argv: string[]): Promise<number> {

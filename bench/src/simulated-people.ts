@@ -47,6 +47,8 @@ export async function createPeople(
   org: OrganisationFixture,
   reps: number,
   baseUrls: string[],
+  /** False when only managers act (starting cycles): reps are not signed in and have no token. */
+  signInReps = true,
 ): Promise<{ managers: Person[]; pairs: { rep: Person; manager: Person }[] }> {
   const tag = randomUUID().slice(0, 8);
   const managerCount = Math.ceil(reps / REPS_PER_MANAGER);
@@ -75,7 +77,9 @@ export async function createPeople(
   };
   const managers = await inBatches(managerRows, 4, signIn);
   const byId = new Map(managers.map((manager) => [manager.id, manager]));
-  const repPeople = await inBatches(repRows, 4, signIn);
+  const repPeople = signInReps
+    ? await inBatches(repRows, 4, signIn)
+    : repRows.map((row) => ({ id: row.id, token: '' }));
   return {
     managers,
     pairs: repPeople.map((rep, index) => ({ rep, manager: byId.get(repRows[index]!.manager_id)! })),

@@ -11,6 +11,8 @@ export interface CreateWorkerOptions {
   /** The people and cycle registry tables (reporting chains, registry status). */
   pool: Pool;
   workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
+  /** The sticky cache's size; the SDK's default when unset. */
+  workflowCacheSize?: number | undefined;
 }
 
 /** A Temporal worker running every Coachflow workflow and activity on one task queue. */
@@ -20,6 +22,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...options.workflows,
+    ...(options.workflowCacheSize === undefined ? {} : { maxCachedWorkflows: options.workflowCacheSize }),
     // Poller counts follow the server's feedback. With the fixed default, two pollers on the normal queue
     // against a server's default four task queue partitions, a first workflow task that lands in a partition
     // nobody polls waits about two seconds to be forwarded: every few dozen cycle starts, one stalled.

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       eventStore,
       pool,
       workflows: workflowSource(config.workflowBundlePath),
+      workflowCacheSize: config.workflowCacheSize,
     });
     await projections.start();
     notifications = startNotifications(pool, eventStore, process.env);

@@ -14,4 +14,14 @@ describe('loadWorkerConfig', () => {
     expect(config.temporal.taskQueue).toBe('q1');
     expect(config.workflowBundlePath).toBe('/b.js');
   });
+
+  it('takes a sticky cache size, refusing one the SDK would not', () => {
+    expect(loadWorkerConfig({ DATABASE_URL: 'postgres://x/y' }).workflowCacheSize).toBeUndefined();
+    expect(
+      loadWorkerConfig({ DATABASE_URL: 'postgres://x/y', WORKFLOW_CACHE_SIZE: '6000' }).workflowCacheSize,
+    ).toBe(6000);
+    expect(() => loadWorkerConfig({ DATABASE_URL: 'postgres://x/y', WORKFLOW_CACHE_SIZE: '1' })).toThrow(
+      /WORKFLOW_CACHE_SIZE/,
+    );
+  });
 });
