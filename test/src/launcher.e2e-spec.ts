@@ -22,7 +22,10 @@ describe('the launcher (npm start) on embedded defaults', () => {
   // mkdtemp makes the folder private to root; the embedded Postgres runs as the postgres user.
   chmodSync(dataDir, 0o755);
   const log = new OutputLog();
-  let ports: Record<'PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_POSTGRES_PORT', number>;
+  let ports: Record<
+    'PORT' | 'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_POSTGRES_PORT' | 'MAIL_CATCHER_PORT',
+    number
+  >;
   let launcher: ManagedProcess | undefined;
 
   async function launch(): Promise<ApiClient> {
@@ -34,6 +37,8 @@ describe('the launcher (npm start) on embedded defaults', () => {
     delete env['DATABASE_URL'];
     delete env['TEMPORAL_ADDRESS'];
     delete env['JWT_SECRET'];
+    delete env['SMTP_URL'];
+    delete env['APP_URL'];
     for (const [name, port] of Object.entries(ports)) env[name] = String(port);
     launcher = startBuiltEntry('launcher', 'apps/launcher/dist/main.js', env, log);
     await launcher.waitForLine(/Coachflow is running/, 180_000).catch((error: Error) => {
@@ -60,6 +65,7 @@ describe('the launcher (npm start) on embedded defaults', () => {
       TEMPORAL_PORT: await freePort(),
       TEMPORAL_UI_PORT: await freePort(),
       EMBEDDED_POSTGRES_PORT: await freePort(),
+      MAIL_CATCHER_PORT: await freePort(),
     };
   });
 
@@ -93,6 +99,20 @@ describe('the launcher (npm start) on embedded defaults', () => {
         expect.objectContaining({ level: 1, assigneeId: idOf('maria@demo.test') }),
       ]);
       return byRep;
+    }, 90_000);
+    // No SMTP_URL: Sam's escalation is mailed to Maria and caught, shown at /dev/mail with a link to the task.
+    expect(log.text()).toContain(`caught mail  http://localhost:${ports.PORT}/dev/mail`);
+    const escalationTask = await eventually(async () => {
+      const inbox = await maria.get<Page<{ id: string; kind: string }>>('/api/tasks?status=open');
+      const task = inbox.body.items.find((item) => item.kind === 'resolve-escalation');
+      expect(task).toBeDefined();
+      return task!;
+    });
+    await eventually(async () => {
+      const page = await api.get<string>('/dev/mail');
+      expect(page.body).toContain('maria@demo.test');
+      expect(page.body).toMatch(/<h2>Escalation: .+ missed/);
+      expect(page.body).toContain(`http://localhost:${ports.PORT}/tasks/${escalationTask.id}`);
     }, 90_000);
     const ana = demo.get(idOf('ana@demo.test'))!;
     const firstDue = Math.min(...ana.commitments.map((commitment) => Date.parse(commitment.dueAt)));

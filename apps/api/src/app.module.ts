@@ -7,6 +7,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ConfigurationModule } from './modules/configuration/configuration.module';
 import { CyclesModule } from './modules/cycles/cycles.module';
+import { DevMailModule } from './modules/dev-mail/dev-mail.module';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module';
 import { CycleStaffingModule } from './modules/cycles/staffing/cycle-staffing.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -59,6 +60,8 @@ export class AppModule {
         LiveUpdatesModule,
         TeamModule,
         DemoModule,
+        // Development only: loadAppConfig refuses MAIL_CATCHER_PORT in production.
+        ...(config.mailCatcherPort && !config.production ? [DevMailModule] : []),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

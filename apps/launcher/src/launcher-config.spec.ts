@@ -10,6 +10,8 @@ describe('loadLauncherConfig', () => {
       temporalAddress: undefined,
       temporalPort: 7233,
       temporalUiPort: 8233,
+      smtpUrl: undefined,
+      mailCatcherPort: 1025,
     });
   });
 

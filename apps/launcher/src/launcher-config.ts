@@ -11,6 +11,9 @@ export interface LauncherConfig {
   temporalAddress: string | undefined;
   temporalPort: number;
   temporalUiPort: number;
+  /** A real mail server; when absent the API runs a mail catcher on `mailCatcherPort` (see /dev/mail). */
+  smtpUrl: string | undefined;
+  mailCatcherPort: number;
 }
 
 function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -32,5 +35,7 @@ export function loadLauncherConfig(env: Record<string, string | undefined>, root
     temporalAddress: env['TEMPORAL_ADDRESS'] || undefined,
     temporalPort: port(env, 'TEMPORAL_PORT', 7233),
     temporalUiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
+    smtpUrl: env['SMTP_URL'] || undefined,
+    mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 1025),
   };
 }

@@ -77,6 +77,18 @@ async function startPostgres(config: LauncherConfig, stack: Stack): Promise<stri
   return url.toString();
 }
 
+/**
+ * Where mail goes: SMTP_URL when set; otherwise the API's mail catcher (development only), which the
+ * worker's sender then mails to, and /dev/mail shows.
+ */
+function mailEnv(config: LauncherConfig): Record<string, string> {
+  if (config.smtpUrl) return {};
+  return {
+    MAIL_CATCHER_PORT: String(config.mailCatcherPort),
+    SMTP_URL: `smtp://127.0.0.1:${config.mailCatcherPort}`,
+  };
+}
+
 async function main(): Promise<void> {
   const config = loadLauncherConfig(process.env, workspaceRoot(__dirname));
   mkdirSync(config.dataDir, { recursive: true });
@@ -103,8 +115,12 @@ async function main(): Promise<void> {
     const { applied } = await runMigrations(databaseUrl);
     say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 
+    if (!config.smtpUrl) await assertPortFree(config.mailCatcherPort, 'MAIL_CATCHER_PORT or SMTP_URL');
+    const appUrl = `http://localhost:${config.appPort}`;
     const env = {
       ...process.env,
+      ...mailEnv(config),
+      APP_URL: process.env['APP_URL'] || appUrl,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       JWT_SECRET: devJwtSecret(config.dataDir, process.env['JWT_SECRET']),
@@ -128,7 +144,6 @@ async function main(): Promise<void> {
         env,
       }),
     );
-    const appUrl = `http://localhost:${config.appPort}`;
     await waitUntil(async () => ((await fetch(`${appUrl}/health`)).ok ? true : undefined), {
       what: `the API's /health on ${appUrl}`,
       timeoutMs: 120_000,
@@ -140,6 +155,7 @@ async function main(): Promise<void> {
     say(`  app          ${appUrl}`);
     say(`  API docs     ${appUrl}/api/docs`);
     if (temporal.ui) say(`  Temporal UI  ${temporal.ui}`);
+    if (!config.smtpUrl) say(`  caught mail  ${appUrl}/dev/mail (no SMTP_URL: mail stays on this machine)`);
     say(`  demo logins  ${DEMO_LOGINS.join(', ')} (password: coachflow)`);
     say('Press Ctrl-C to stop.');
 

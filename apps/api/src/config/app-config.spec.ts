@@ -23,6 +23,19 @@ describe('loadAppConfig', () => {
     ).toBe(true);
   });
 
+  it('runs the mail catcher in development only', () => {
+    expect(loadAppConfig({ ...base, MAIL_CATCHER_PORT: '1025' }).mailCatcherPort).toBe(1025);
+    expect(loadAppConfig(base).mailCatcherPort).toBeUndefined();
+    expect(() =>
+      loadAppConfig({
+        ...base,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        MAIL_CATCHER_PORT: '1025',
+      }),
+    ).toThrow(/MAIL_CATCHER_PORT is for development only/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => loadAppConfig({})).toThrow(/DATABASE_URL/);
     expect(() => loadAppConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);

@@ -33,6 +33,11 @@ export interface AppConfig {
   oidc: OidcSettings | undefined;
   /** A projection that leaves an event unapplied longer than this makes /health answer 503. */
   projectionStallSeconds: number;
+  /**
+   * Development only: run a mail catcher (an SMTP server keeping what it receives) on this port and show
+   * its mail at /dev/mail. `npm start` sets it when SMTP_URL is not set; refused in production.
+   */
+  mailCatcherPort: number | undefined;
 }
 
 export interface OidcSettings {
@@ -79,7 +84,17 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     logLevel: env['LOG_LEVEL'] ?? 'info',
     oidc: oidcSettings(env, production),
     projectionStallSeconds: positiveInteger(env, 'PROJECTION_STALL_SECONDS', 60),
+    mailCatcherPort: mailCatcherPort(env['MAIL_CATCHER_PORT'], production),
   };
+}
+
+function mailCatcherPort(raw: string | undefined, production: boolean): number | undefined {
+  if (!raw) return undefined;
+  if (production) throw new Error('MAIL_CATCHER_PORT is for development only: set SMTP_URL in production');
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`MAIL_CATCHER_PORT must be a TCP port, not "${raw}"`);
+  return port;
 }
 
 function oidcSettings(
