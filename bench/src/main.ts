@@ -8,6 +8,8 @@ import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
+import { historyBenchmark } from './history.bench';
+import { formatHistoryReport } from './history-report';
 import { memoryBenchmark } from './memory.bench';
 import { formatMemoryReport } from './memory-report';
 import { eventStoreBenchmark } from './event-store.bench';
@@ -87,6 +89,18 @@ async function runMemory(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'memory', result)}`);
 }
 
+async function runHistory(): Promise<void> {
+  const result = await historyBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nA year of events — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; ${result.events} events in ${result.cycles} ` +
+      `cycles of ${result.reps} reps and ${result.managers} managers, appended at ` +
+      `${result.append.perSecond.toFixed(0)} events/s\n`,
+  );
+  console.log(formatHistoryReport(result));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'history', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
@@ -95,6 +109,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   web: runWeb,
   burst: runBurst,
   memory: runMemory,
+  history: runHistory,
 };
 
 async function main(argv: string[]): Promise<number> {
