@@ -41,3 +41,26 @@ export function pageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * What every browser scenario does on each page it visits: a screenshot named `name`, and axe-core's
+ * serious and critical violations (empty when the page is fine), prefixed with the page's name.
+ */
+export async function checkPage(page: Page, name: string): Promise<string[]> {
+  await screenshot(page, name);
+  return (await seriousAccessibilityViolations(page)).map((violation) => `${name}: ${violation}`);
+}
+
+/**
+ * Marks the document, so a later `stillSamePage` tells whether the page was reloaded (or navigated away
+ * by a full load) in between: live updates must arrive without either.
+ */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { coachflowMark?: boolean }).coachflowMark = true;
+  });
+}
+
+export function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { coachflowMark?: boolean }).coachflowMark === true);
+}

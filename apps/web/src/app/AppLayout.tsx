@@ -16,7 +16,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import type { ReactNode } from 'react';
 import { signOut } from '../api/session';
 import type { Role } from '../api/types';
-import { useCurrentUser } from '../modules/auth/useSession';
+import { useCurrentUser, useSession } from '../modules/auth/useSession';
 import { useLiveUpdates } from '../modules/live/useLiveUpdates';
 import { useNotifications } from '../modules/notifications/useNotifications';
 import { useOpenTasks } from '../modules/tasks/useOpenTasks';
@@ -70,8 +70,16 @@ function NotificationsBell() {
   );
 }
 
-/** The signed-in frame: header with the bell and the account menu, navigation by role, the page. */
+/**
+ * The signed-in frame, while there is a session. When it ends (expired, or signed out in another tab) the
+ * pages under it stop rendering at once: the root layout is already on its way to the sign-in page.
+ */
 export function AppLayout() {
+  return useSession() ? <SignedInFrame /> : null;
+}
+
+/** Header with the bell and the account menu, navigation by role, the page. */
+function SignedInFrame() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (state) => state.location.pathname });

@@ -27,11 +27,12 @@ const why: FieldNode = {
 };
 
 describe('formTreeFromSchema', () => {
-  it('opens the default form of every task kind, its fields locked', () => {
+  it('opens the default form of every task kind, its core fields locked and its extras editable', () => {
     for (const kind of TASK_KINDS) {
       const read = formTreeFromSchema({ taskKind: kind, schema: defaultTaskFormSchema(kind) });
       if (!read.ok) throw new Error(`${kind}: ${read.message}`);
-      expect(read.tree.fields.every((field) => field.kind === 'core')).toBe(true);
+      const editable = read.tree.fields.filter((field) => field.kind !== 'core').map((field) => field.key);
+      expect(editable).toEqual(kind === 'commitment-check-in' ? ['note'] : []);
     }
   });
 

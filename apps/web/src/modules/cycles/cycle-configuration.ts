@@ -2,7 +2,13 @@ import type { CycleEvent } from '#web/api/types';
 import type { RubricForForms } from '#web/modules/forms';
 
 interface PinnedConfiguration {
-  playbook?: { id: string; version: number; name?: string; maxFocusAreas?: number };
+  playbook?: {
+    id: string;
+    version: number;
+    name?: string;
+    maxFocusAreas?: number;
+    timings?: { planLength?: string };
+  };
   rubric?: { id: string; version: number; body?: RubricForForms };
 }
 

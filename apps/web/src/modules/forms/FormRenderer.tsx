@@ -86,13 +86,16 @@ export const FormRenderer = memo(function FormRenderer({
   actions,
   preview,
 }: FormRendererProps) {
-  const ui = useMemo(() => taskUiSchema(kind, uiSchema), [kind, uiSchema]);
   // The API validates against the declared dialect; rendering needs only the keywords, and rjsf's ajv
   // would refuse a `$schema` (2020-12) it has no meta-schema for.
   const renderable = useMemo(() => {
     const { $schema: _dialect, ...rest } = schema;
     return rest as RJSFSchema;
   }, [schema]);
+  const ui = useMemo(
+    () => taskUiSchema(kind, uiSchema, Object.keys(renderable.properties ?? {})),
+    [kind, uiSchema, renderable],
+  );
   const extraErrors = useMemo<ErrorSchema | undefined>(
     () => (fieldErrors?.length ? fieldErrorsToErrorSchema(fieldErrors, errorPrefix) : undefined),
     [fieldErrors, errorPrefix],
@@ -120,7 +123,11 @@ export const FormRenderer = memo(function FormRenderer({
         disabled={disabled || submitting}
         experimental_componentUpdateStrategy="shallow"
         // A rating scale's first point is not an answer: nothing is chosen until the person chooses.
-        experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
+        // Nor does a list start with empty items to satisfy its minItems (a focus area nobody picked).
+        experimental_defaultFormStateBehavior={{
+          constAsDefaults: 'never',
+          arrayMinItems: { populate: 'never' },
+        }}
         onChange={onChange ? (event) => onChange(event.formData ?? {}) : undefined}
         onSubmit={onSubmit ? (event) => onSubmit(event.formData ?? {}) : undefined}
       >

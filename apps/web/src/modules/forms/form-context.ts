@@ -27,4 +27,6 @@ export interface FormContext {
   rubric?: RubricForForms;
   taskContext?: Record<string, unknown>;
   history?: CommitmentHistoryEntry[];
+  /** How long the cycle's plan runs (ISO 8601): a quick pick for a commitment's due date. */
+  planLength?: string;
 }

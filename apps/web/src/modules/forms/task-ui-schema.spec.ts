@@ -7,8 +7,8 @@ describe('taskUiSchema', () => {
     ).toEqual({
       'ui:order': ['style', '*'],
       focusAreas: { 'ui:field': 'focusAreas' },
-      diagnosis: { 'ui:widget': 'diagnosis' },
-      style: { 'ui:help': 'How you coach', 'ui:widget': 'coachingStyle' },
+      diagnosis: { 'ui:widget': 'diagnosis', 'ui:title': 'Why the gap? (diagnosis)' },
+      style: { 'ui:help': 'How you coach', 'ui:widget': 'coachingStyle', 'ui:title': 'Coaching style' },
     });
   });
 
@@ -16,6 +16,20 @@ describe('taskUiSchema', () => {
     expect(taskUiSchema('commitment-check-in', { kept: { 'ui:widget': 'radio' } })['kept']).toEqual({
       'ui:widget': 'radio',
     });
+  });
+
+  it('titles and orders a kind’s core fields, unless the designer did', () => {
+    const ui = taskUiSchema('resolve-escalation', { due: { 'ui:title': 'When, then?' } });
+    expect(ui['ui:order']).toEqual(['action', 'due', '*']);
+    expect(ui['due']).toEqual({ 'ui:widget': 'due', 'ui:title': 'When, then?' });
+    expect(taskUiSchema('resolve-escalation', { 'ui:order': ['due', '*'] })['ui:order']).toEqual([
+      'due',
+      '*',
+    ]);
+  });
+
+  it('orders only the fields the form has', () => {
+    expect(taskUiSchema('commitment-check-in', {}, ['kept'])['ui:order']).toEqual(['kept', '*']);
   });
 
   it('changes nothing without a kind', () => {

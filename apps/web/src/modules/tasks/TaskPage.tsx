@@ -37,8 +37,10 @@ function TaskForm({ task }: { task: Task }) {
             return text ? [{ at: event.recordedAt, text }] : [];
           })
         : undefined;
+    const pinned = pinnedConfiguration(events.data?.items);
     return {
-      rubric: pinnedConfiguration(events.data?.items).rubric?.body,
+      rubric: pinned.rubric?.body,
+      planLength: pinned.playbook?.timings?.planLength,
       taskContext: task.context,
       history,
     };
@@ -88,6 +90,24 @@ function TaskForm({ task }: { task: Task }) {
   );
 }
 
+/** A check-in's commitment, so a rep with several check-ins knows which one this is. */
+function CommitmentAtStake({ context }: { context: Task['context'] }) {
+  const title = context['title'];
+  if (typeof title !== 'string') return null;
+  const measure = context['measure'];
+  const dueAt = context['dueAt'];
+  return (
+    <Paper withBorder p="sm" radius="md" bg="gray.0">
+      <Text size="sm" c="dimmed">
+        Your commitment
+      </Text>
+      <Text fw={600}>{title}</Text>
+      {typeof measure === 'string' && <Text size="sm">Measured by: {measure}</Text>}
+      {typeof dueAt === 'string' && <Text size="sm">Was due {relativeTime(dueAt)}</Text>}
+    </Paper>
+  );
+}
+
 /** One task: what it is about and its form; after submitting, the next task of the cycle or the inbox. */
 export function TaskPage() {
   const { taskId } = taskRoute.useParams();
@@ -133,6 +153,7 @@ export function TaskPage() {
           {overdue && <Badge color="red">Overdue</Badge>}
         </Group>
       </div>
+      {data.kind === 'commitment-check-in' && <CommitmentAtStake context={data.context} />}
       {data.status === 'open' ? (
         <Paper withBorder p="md" radius="md">
           <TaskForm task={data} />

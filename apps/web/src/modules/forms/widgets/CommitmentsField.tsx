@@ -2,6 +2,7 @@ import { ActionIcon, Button, Paper, Stack, Text, TextInput } from '@mantine/core
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { FieldProps } from '@rjsf/utils';
 import { memo, useCallback, useRef } from 'react';
+import type { FormContext } from '../form-context';
 import { DueInput } from './DueInput';
 
 export interface Commitment {
@@ -19,6 +20,7 @@ interface RowProps {
   errors: Errors[string] | undefined;
   disabled: boolean;
   canRemove: boolean;
+  planLength: string | undefined;
   onEdit: (index: number, change: Partial<Commitment>) => void;
   onRemove: (index: number) => void;
 }
@@ -30,6 +32,7 @@ const CommitmentRow = memo(function CommitmentRow({
   errors,
   disabled,
   canRemove,
+  planLength,
   onEdit,
   onRemove,
 }: RowProps) {
@@ -66,6 +69,7 @@ const CommitmentRow = memo(function CommitmentRow({
           onChange={(due) => onEdit(index, { due })}
           error={messages('due')}
           disabled={disabled}
+          planLength={planLength}
         />
         {errors?.__errors?.map((error) => (
           <Text key={error} size="sm" c="red" role="alert">
@@ -91,7 +95,8 @@ const CommitmentRow = memo(function CommitmentRow({
 
 /** The coaching session's commitments: each a title, how it is measured and when it is due. */
 export function CommitmentsField(props: FieldProps<Commitment[]>) {
-  const { schema, formData, onChange, fieldPathId, errorSchema, disabled, readonly } = props;
+  const { schema, formData, onChange, fieldPathId, errorSchema, disabled, readonly, registry } = props;
+  const planLength = (registry.formContext as FormContext | undefined)?.planLength;
   const commitments = formData && formData.length > 0 ? formData : [{}];
   const latest = useRef(commitments);
   latest.current = commitments;
@@ -140,6 +145,7 @@ export function CommitmentsField(props: FieldProps<Commitment[]>) {
           errors={errors?.[String(index)]}
           disabled={!!(disabled || readonly)}
           canRemove={commitments.length > 1}
+          planLength={planLength}
           onEdit={onEdit}
           onRemove={onRemove}
         />

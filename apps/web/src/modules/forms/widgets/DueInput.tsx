@@ -1,7 +1,9 @@
 import { Chip, Group, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { WidgetProps } from '@rjsf/utils';
-import { DUE_PRESETS, dateOfDue, dueFromDate } from './due-value';
+import { describeIsoDuration } from '@coachflow/forms';
+import type { FormContext } from '../form-context';
+import { dateOfDue, dueFromDate, duePresets } from './due-value';
 
 interface DueInputProps {
   id: string;
@@ -11,11 +13,23 @@ interface DueInputProps {
   required?: boolean;
   disabled?: boolean;
   error?: string;
+  /** The cycle's plan length (ISO 8601), offered as a quick pick. */
+  planLength?: string;
 }
 
 /** A due date: pick a day in the calendar, or a quick "in 2 weeks" that counts from submitting. */
-export function DueInput({ id, label, value, onChange, required, disabled, error }: DueInputProps) {
-  const preset = DUE_PRESETS.find((candidate) => candidate.value === value)?.value ?? null;
+export function DueInput({
+  id,
+  label,
+  value,
+  onChange,
+  required,
+  disabled,
+  error,
+  planLength,
+}: DueInputProps) {
+  const presets = duePresets(planLength, describeIsoDuration);
+  const preset = presets.find((candidate) => candidate.value === value)?.value ?? null;
   return (
     <Stack gap={4}>
       <DatePickerInput
@@ -40,7 +54,7 @@ export function DueInput({ id, label, value, onChange, required, disabled, error
           value={preset}
           onChange={(picked) => onChange(typeof picked === 'string' ? picked : undefined)}
         >
-          {DUE_PRESETS.map((option) => (
+          {presets.map((option) => (
             <Chip key={option.value} value={option.value} size="xs" disabled={disabled}>
               {option.label}
             </Chip>
@@ -62,6 +76,7 @@ export function DueWidget(props: WidgetProps) {
       required={props.required}
       disabled={props.disabled || props.readonly}
       error={props.rawErrors?.join(' ')}
+      planLength={(props.registry.formContext as FormContext | undefined)?.planLength}
     />
   );
 }

@@ -61,7 +61,8 @@ const rating = (value: number | null) => (value === null ? '–' : String(value)
 export function FocusAreasField(props: FieldProps<string[]>) {
   const { schema, formData, onChange, fieldPathId, errorSchema, disabled, readonly, registry } = props;
   const context = registry.formContext as FormContext | undefined;
-  const chosen = formData ?? [];
+  // Only real picks: an array's empty placeholder items are no choice.
+  const chosen = (formData ?? []).filter((key): key is string => typeof key === 'string');
   const max = maxOf(context, schema);
   const gaps = gapsOf(context, schema);
   const shortfalls = Array.isArray(context?.taskContext?.['kpiShortfalls'])

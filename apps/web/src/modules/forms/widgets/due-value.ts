@@ -5,6 +5,21 @@ export const DUE_PRESETS = [
   { value: 'P30D', label: 'In 30 days' },
 ] as const;
 
+export interface DuePreset {
+  value: string;
+  label: string;
+}
+
+/**
+ * The quick picks for a due date: the fixed ones, and first "the plan's length" when the cycle's playbook
+ * says how long a plan runs (a commitment usually lasts the plan), unless a fixed pick is the same.
+ */
+export function duePresets(planLength: string | undefined, describe: (iso: string) => string): DuePreset[] {
+  const fixed: DuePreset[] = DUE_PRESETS.map(({ value, label }) => ({ value, label }));
+  if (!planLength || fixed.some((preset) => preset.value === planLength)) return fixed;
+  return [{ value: planLength, label: `In ${describe(planLength)} (the plan's length)` }, ...fixed];
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date picked in the calendar as the API's date-time: the end of that day, local time. */

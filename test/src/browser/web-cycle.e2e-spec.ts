@@ -1,0 +1,220 @@
+import type { CycleView } from '@coachflow/contracts';
+import {
+  type AppStack,
+  createOrganisationFixture,
+  createPlaybookFixture,
+  FIXTURE_COMPETENCIES,
+  FIXTURE_PASSWORD,
+  type FixtureUser,
+  type OrganisationFixture,
+  startAppStack,
+} from '@coachflow/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cycleWithCommitments } from './cycle-setup';
+import { checkPage, launchChromium, markDocument, pageErrors, signIn, stillSamePage } from './browser';
+
+/**
+ * A whole coaching cycle in Chromium, only through the UI: the manager and the rep, each in a browser
+ * context of their own, on the real stack with a playbook whose timings run in seconds. The rep keeps one
+ * commitment and never checks in on the other; the manager's escalation task arrives in her open inbox
+ * without a reload, and she recommits. A leader sees a level-2 escalation of another cycle.
+ */
+describe('the web app in Chromium: a coaching cycle', () => {
+  let stack: AppStack;
+  let browser: Browser;
+  let org: OrganisationFixture;
+  const contexts: BrowserContext[] = [];
+  const violations: string[] = [];
+  const errorsByPage: string[][] = [];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
+    org = await createOrganisationFixture(stack.baseUrl);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function signedIn(who: FixtureUser, width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    errorsByPage.push(pageErrors(page));
+    await signIn(page, stack.baseUrl, who.user.email, FIXTURE_PASSWORD);
+    return page;
+  }
+
+  const check = async (page: Page, name: string) => violations.push(...(await checkPage(page, name)));
+
+  /** Back to the inbox the way a person would, at any width: the logo in the header. */
+  async function toInbox(page: Page): Promise<void> {
+    await page.getByRole('link', { name: 'Coachflow', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor();
+  }
+
+  /** The task page of `label`: the app opened it after the last submit, or it is picked from the inbox. */
+  async function openFromInbox(page: Page, label: string): Promise<void> {
+    const heading = page.getByRole('heading', { level: 1, name: label });
+    if (await heading.isVisible()) return;
+    await toInbox(page);
+    await page.getByRole('link', { name: label }).first().click({ timeout: 30_000 });
+    await heading.waitFor();
+  }
+
+  async function rateEveryCompetency(page: Page, point: number): Promise<void> {
+    for (const competency of FIXTURE_COMPETENCIES)
+      await page
+        .getByRole('radiogroup', { name: competency })
+        .getByRole('radio')
+        .nth(point - 1)
+        .click();
+  }
+
+  async function submitAndLeave(page: Page): Promise<void> {
+    const before = page.url();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL((url) => url.href !== before, { timeout: 30_000 });
+  }
+
+  it('runs a whole cycle for manager and rep; the escalation arrives live and is resolved by recommit', async () => {
+    await createPlaybookFixture(org.admin.api, {
+      timings: { planLength: 'PT30S', checkInGrace: 'PT20S', escalateAfter: 'PT10M' },
+    });
+    const [manager, rep] = await Promise.all([signedIn(org.manager), signedIn(org.rep, 375)]);
+
+    // The rep waits in an empty inbox; the manager starts the cycle from her team page.
+    await rep.getByRole('heading', { name: 'Your inbox' }).waitFor();
+    await markDocument(rep);
+    await check(rep, 'web-inbox-empty-rep-phone');
+    await manager.getByRole('link', { name: 'Team', exact: true }).click();
+    const row = manager
+      .getByRole('row')
+      .filter({ has: manager.getByRole('cell', { name: 'rep', exact: true }) });
+    await row.getByRole('button', { name: 'Start a cycle' }).click();
+    await manager.getByRole('combobox', { name: 'Playbook' }).click();
+    await manager.getByRole('option', { name: 'Fixture playbook' }).click();
+    await check(manager, 'web-team-start-cycle');
+    await manager.getByRole('button', { name: 'Start', exact: true }).click();
+    await manager.waitForURL(/\/cycles\//);
+    const cycleUrl = manager.url();
+
+    // The rep's self-assessment appears in his open inbox, live.
+    await rep.getByRole('link', { name: 'Rate yourself' }).click({ timeout: 15_000 });
+    expect(await stillSamePage(rep)).toBe(true);
+    await rep.getByRole('heading', { name: 'Rate yourself' }).waitFor();
+    await rateEveryCompetency(rep, 3);
+    await check(rep, 'web-task-self-assessment-phone');
+    await submitAndLeave(rep);
+
+    await openFromInbox(manager, 'Rate your rep');
+    await rateEveryCompetency(manager, 2);
+    await check(manager, 'web-task-manager-assessment');
+    await submitAndLeave(manager);
+
+    await openFromInbox(manager, 'Set the focus areas');
+    await manager.getByRole('checkbox', { name: `Focus on ${FIXTURE_COMPETENCIES[0]}` }).check();
+    await manager.getByRole('radio', { name: /^Skill/ }).click();
+    await manager.getByRole('radio', { name: /^Coaching/ }).click();
+    await check(manager, 'web-task-set-priorities');
+    await submitAndLeave(manager);
+
+    await openFromInbox(manager, 'Hold the coaching session');
+    const titles = ['Call ten new accounts', 'Ask for the close in every demo'];
+    for (const [index, title] of titles.entries()) {
+      if (index > 0) await manager.getByRole('button', { name: 'Add a commitment' }).click();
+      const commitment = manager.getByRole('group', { name: `Commitment ${index + 1}` });
+      await commitment.getByLabel('What will you do?').fill(title);
+      await commitment.getByLabel('How will you know it is done?').fill('Logged in the CRM');
+      await commitment.getByText(/the plan's length/).click();
+    }
+    await check(manager, 'web-task-coaching-session');
+    await submitAndLeave(manager);
+
+    await openFromInbox(rep, 'Accept the coaching plan');
+    await rep.getByRole('radio', { name: /^I accept the plan/ }).click();
+    await check(rep, 'web-task-acknowledge-plan-phone');
+    await submitAndLeave(rep);
+
+    // The manager waits on her inbox; the rep checks in on the first commitment only.
+    await toInbox(manager);
+    await markDocument(manager);
+
+    // The rep is back in his inbox (no other task of his): both check-ins arrive there when due.
+    await rep.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor();
+    const checkIn = rep.getByRole('link', { name: 'Check in on a commitment' });
+    await checkIn.nth(1).waitFor({ timeout: 90_000 });
+    await checkIn.first().click();
+    await rep.getByRole('heading', { name: 'Check in on a commitment' }).waitFor();
+    // Whichever check-in opened, the page names its commitment; the rep kept the first one.
+    const kept = rep.getByText(titles[0]!);
+    if (!(await kept.isVisible())) {
+      await rep.goBack();
+      await checkIn.nth(1).click();
+      await kept.waitFor();
+    }
+    await rep.getByRole('radio', { name: /^Yes, I did it/ }).click();
+    await rep.getByLabel('Note').fill('Eleven calls, two meetings booked.');
+    await check(rep, 'web-task-check-in-phone');
+    await submitAndLeave(rep);
+
+    // Nobody checks in on the second: after the grace it is missed, and the manager's task arrives live.
+    const escalation = manager.getByRole('link', { name: 'Resolve a missed commitment' });
+    await escalation.waitFor({ timeout: 60_000 });
+    expect(await stillSamePage(manager)).toBe(true);
+    await check(manager, 'web-inbox-manager');
+    await escalation.click();
+    await manager.getByText(titles[1]!).first().waitFor();
+    await manager.getByRole('radio', { name: /^Recommit/ }).click();
+    await manager.getByText(/the plan's length/).click();
+    await check(manager, 'web-task-resolve-escalation');
+    await submitAndLeave(manager);
+
+    await manager.goto(cycleUrl);
+    await manager.getByText(`recommitted “${titles[1]}”`, { exact: false }).waitFor({ timeout: 15_000 });
+    await manager.getByText(`“${titles[0]}” was kept`).waitFor();
+    await check(manager, 'web-cycle');
+    const cycleId = cycleUrl.split('/').pop()!;
+    const summary = (await org.manager.api.get<CycleView>(`/api/cycles/${cycleId}`)).body;
+    expect(summary.escalations).toEqual([
+      expect.objectContaining({ level: 1, resolvedAt: expect.any(String) }),
+    ]);
+    expect(Object.fromEntries(summary.commitments.map((c) => [c.title, c.status]))).toEqual({
+      [titles[0]!]: 'kept',
+      [titles[1]!]: 'open',
+    });
+  }, 300_000);
+
+  it('shows the leader a level-2 escalation', async () => {
+    const playbookId = await createPlaybookFixture(org.admin.api, {
+      timings: { checkInGrace: 'PT1S', escalateAfter: 'PT3S', planLength: 'PT1M' },
+    });
+    const cycleId = await cycleWithCommitments(org.manager, org.otherRep, playbookId, [
+      'Send the proposal the same day',
+    ]);
+
+    const leader = await signedIn(org.leader);
+    await leader.getByRole('heading', { name: 'Your inbox' }).waitFor();
+    const task = leader.getByRole('link', { name: 'Resolve a missed commitment' });
+    await task.waitFor({ timeout: 60_000 });
+    await check(leader, 'web-inbox-leader');
+    await task.click();
+    await leader.getByText('Send the proposal the same day').first().waitFor();
+    await leader
+      .getByText(/level 2/i)
+      .first()
+      .waitFor();
+    await check(leader, 'web-task-resolve-escalation-leader');
+    await leader.getByRole('radio', { name: /^Drop/ }).click();
+    await submitAndLeave(leader);
+    await leader.goto(`${stack.baseUrl}/cycles/${cycleId}`);
+    await leader.getByText(/dropped “Send the proposal the same day”/).waitFor({ timeout: 15_000 });
+  }, 180_000);
+
+  it('visited every page without a serious accessibility violation or a page error', () => {
+    expect(violations).toEqual([]);
+    expect(errorsByPage.flat()).toEqual([]);
+  });
+});
