@@ -1,5 +1,6 @@
-import type { CycleView, TaskList, TaskView, UserView } from '@coachflow/contracts';
+import type { CycleView, TaskList, TaskView } from '@coachflow/contracts';
 import {
+  addRep,
   type AppStack,
   createOrganisationFixture,
   createPlaybookFixture,
@@ -72,23 +73,6 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
     const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
     if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
     return started.body.id;
-  }
-
-  /** Another rep of the fixture's manager, signed in over the API (each scenario needs a rep free of cycles). */
-  async function newRep(name: string): Promise<FixtureUser> {
-    const created = await org.admin.api.post<UserView>('/api/users', {
-      email: `rep-${Math.random().toString(36).slice(2, 10)}@fixture.test`,
-      name,
-      password: FIXTURE_PASSWORD,
-      role: 'rep',
-      managerId: org.manager.user.id,
-    });
-    if (created.status !== 201) throw new Error(`creating ${name}: ${created.status}`);
-    const login = await org.admin.api.post<{ token: string }>('/api/auth/login', {
-      email: created.body.email,
-      password: FIXTURE_PASSWORD,
-    });
-    return { user: created.body, api: org.admin.api.withToken(login.body.token) };
   }
 
   /** Presses Tab until the focus is inside `selector`'s element (keyboard only, at most 40 presses). */
@@ -172,7 +156,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
   }, 120_000);
 
   it('renders hostile names and answers as text, never as HTML', async () => {
-    const hostile = await newRep(HOSTILE_NAME);
+    const hostile = await addRep(org, HOSTILE_NAME);
     const cycleId = await cycleWithCommitments(org.manager, hostile, playbookId, [HOSTILE_TITLE], 'PT5M');
 
     const page = await signedIn(org.manager);
@@ -189,7 +173,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
   }, 120_000);
 
   it('keeps what was typed when the session ends in the middle of a form', async () => {
-    const rep = await newRep('Rita Late');
+    const rep = await addRep(org, 'Rita Late');
     const cycleId = await startCycle(rep);
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     const page = await signedIn(rep, 375);
