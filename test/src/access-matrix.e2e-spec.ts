@@ -37,6 +37,8 @@ interface World {
   playbookId: string;
   rubricId: string;
   formId: string;
+  /** A webhook endpoint of `org`. */
+  webhookId: string;
   /** The rep's running cycle (managed by `manager`). */
   cycle: CycleView;
   /** The other rep's running cycle, which the cancel row ends. */
@@ -228,6 +230,26 @@ const TABLE: Row[] = [
   },
   { route: 'GET /api/audit', expect: adminsOnly(200) },
   { route: 'GET /api/deliveries', expect: adminsOnly(200) },
+  {
+    route: 'POST /api/webhooks',
+    // A public address (no DNS involved), so the URL check passes and only the role decides.
+    call: () => ({
+      path: '/api/webhooks',
+      body: { url: 'https://93.184.216.34/hook', eventTypes: ['EscalationRaised'] },
+    }),
+    expect: adminsOnly(201),
+  },
+  { route: 'GET /api/webhooks', expect: adminsOnly(200) },
+  {
+    route: 'GET /api/webhooks/{id}/deliveries',
+    call: (world) => ({ path: `/api/webhooks/${world.webhookId}/deliveries` }),
+    expect: { ...adminsOnly(200), foreign: 404 },
+  },
+  {
+    route: 'POST /api/webhooks/{id}/test',
+    call: (world) => ({ path: `/api/webhooks/${world.webhookId}/test` }),
+    expect: { ...adminsOnly(202), foreign: 404 },
+  },
   ...configurationRows('rubrics', (world) => world.rubricId, rubricBody),
   ...configurationRows('forms', (world) => world.formId, formBody),
   // The other organisation's admin cannot build on this organisation's rubric: it is unknown to them.
@@ -315,6 +337,11 @@ describe('authorization matrix: every route, every role, owners and strangers', 
     const cycle = await startCycle(org.manager.api, org.rep.user.id, playbookId);
     const cycleToCancel = await startCycle(org.manager.api, org.otherRep.user.id, playbookId);
     const task = await openTask(org.rep.api, 'self-assessment', cycle.id);
+    const webhook = await org.admin.api.post<{ endpoint: { id: string } }>('/api/webhooks', {
+      url: 'https://93.184.216.34/hook',
+      eventTypes: ['EscalationRaised'],
+    });
+    if (webhook.status !== 201) throw new Error(`registering a webhook: ${webhook.status}`);
     world = {
       org,
       other,
@@ -322,6 +349,7 @@ describe('authorization matrix: every route, every role, owners and strangers', 
       playbookId,
       rubricId,
       formId: form.body.id,
+      webhookId: webhook.body.endpoint.id,
       cycle,
       cycleToCancel,
       spareRep,

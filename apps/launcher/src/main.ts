@@ -11,7 +11,7 @@ import {
   workspaceRoot,
 } from '@coachflow/dev-stack';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
-import { devJwtSecret } from './dev-secret';
+import { devJwtSecret, devWebhookSecretKey } from './dev-secret';
 import { type LauncherConfig, loadLauncherConfig } from './launcher-config';
 import { Stack } from './stack';
 
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       JWT_SECRET: devJwtSecret(config.dataDir, process.env['JWT_SECRET']),
+      WEBHOOK_SECRET_KEY: devWebhookSecretKey(config.dataDir, process.env['WEBHOOK_SECRET_KEY']),
       PORT: String(config.appPort),
       // A developer's stack listens on this machine only, like its Postgres and Temporal; HOST opens it up.
       HOST: process.env['HOST'] ?? '127.0.0.1',

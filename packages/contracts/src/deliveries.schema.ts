@@ -3,13 +3,16 @@ import { oneOf, Uuid } from './identifiers';
 
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'expired', 'skipped'] as const;
 export type DeliveryStatusName = (typeof DELIVERY_STATUSES)[number];
-export const DELIVERY_CHANNELS = ['email'] as const;
+export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
 export const DELIVERY_KINDS = [
   'escalation-raised',
   'task-overdue',
   'task-due-soon',
   'commitment-due',
   'coaching-session',
+  'webhook-disabled',
+  'webhook-event',
+  'webhook-test',
 ] as const;
 
 export const ListDeliveriesQuery = Type.Object(
@@ -41,6 +44,8 @@ export const DeliveryView = Type.Object({
   attempts: Type.Integer({ minimum: 0 }),
   nextAttemptAt: Type.String({ format: 'date-time' }),
   lastError: Type.Optional(Type.String()),
+  /** The receiver's answer to the last attempt (HTTP status for a webhook, SMTP reply code for a mail). */
+  responseCode: Type.Optional(Type.Integer()),
   createdAt: Type.String({ format: 'date-time' }),
   sentAt: Type.Optional(Type.String({ format: 'date-time' })),
 });

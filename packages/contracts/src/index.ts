@@ -16,3 +16,4 @@ export * from './notifications.schema';
 export * from './live-updates.schema';
 export * from './team.schema';
 export * from './deliveries.schema';
+export * from './webhooks.schema';

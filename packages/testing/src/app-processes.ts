@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort, ManagedProcess, waitUntil, workspaceRoot } from '@coachflow/dev-stack';
 import { integrationEnv } from './integration-env';
@@ -46,6 +46,7 @@ export function appProcessEnv(overrides: Record<string, string> = {}): NodeJS.Pr
     TEMPORAL_TASK_QUEUE: `it-${randomUUID()}`,
     WORKFLOW_BUNDLE_PATH: env.workflowBundlePath,
     JWT_SECRET: randomUUID() + randomUUID(),
+    WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
     HOST: '127.0.0.1',
     SEED_DEMO: 'false',
     ...overrides,

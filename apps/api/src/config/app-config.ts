@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { webhookSecretKey } from '@coachflow/read-models';
 import { type TemporalSettings, temporalSettingsFromEnv } from '@coachflow/workflows';
 
 export interface AppConfig {
@@ -38,6 +39,10 @@ export interface AppConfig {
    * its mail at /dev/mail. `npm start` sets it when SMTP_URL is not set; refused in production.
    */
   mailCatcherPort: number | undefined;
+  /** Encrypts webhook signing secrets at rest (WEBHOOK_SECRET_KEY); without it webhooks cannot be registered. */
+  webhookSecretKey: Buffer | undefined;
+  /** WEBHOOKS_ALLOW_PRIVATE: http and private addresses for webhook endpoints (development and tests only). */
+  webhooksAllowPrivate: boolean;
 }
 
 export interface OidcSettings {
@@ -85,7 +90,15 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     oidc: oidcSettings(env, production),
     projectionStallSeconds: positiveInteger(env, 'PROJECTION_STALL_SECONDS', 60),
     mailCatcherPort: mailCatcherPort(env['MAIL_CATCHER_PORT'], production),
+    webhookSecretKey: webhookSecretKey(env['WEBHOOK_SECRET_KEY']),
+    webhooksAllowPrivate: webhooksAllowPrivate(env['WEBHOOKS_ALLOW_PRIVATE'], production),
   };
+}
+
+function webhooksAllowPrivate(raw: string | undefined, production: boolean): boolean {
+  if (raw !== 'true') return false;
+  if (production) throw new Error('WEBHOOKS_ALLOW_PRIVATE is for development and tests only');
+  return true;
 }
 
 function mailCatcherPort(raw: string | undefined, production: boolean): number | undefined {

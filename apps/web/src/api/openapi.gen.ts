@@ -641,6 +641,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WebhooksController_list'];
+    put?: never;
+    post: operations['WebhooksController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WebhooksController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['WebhooksController_sendTest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stream': {
     parameters: {
       query?: never;
@@ -3860,7 +3908,7 @@ export interface operations {
               idempotencyKey: string;
               eventId: string;
               /** @enum {string} */
-              channel: 'email';
+              channel: 'email' | 'webhook';
               /** Format: uuid */
               recipientId: string;
               /** @enum {string} */
@@ -3869,19 +3917,214 @@ export interface operations {
                 | 'task-overdue'
                 | 'task-due-soon'
                 | 'commitment-due'
-                | 'coaching-session';
+                | 'coaching-session'
+                | 'webhook-disabled'
+                | 'webhook-event'
+                | 'webhook-test';
               /** @enum {string} */
               status: 'pending' | 'sent' | 'failed' | 'expired' | 'skipped';
               attempts: number;
               /** Format: date-time */
               nextAttemptAt: string;
               lastError?: string;
+              responseCode?: number;
               /** Format: date-time */
               createdAt: string;
               /** Format: date-time */
               sentAt?: string;
             }[];
             nextCursor: string | null;
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              url: string;
+              eventTypes: (
+                | 'EscalationRaised'
+                | 'EscalationResolved'
+                | 'TaskOverdue'
+                | 'TaskCompleted'
+                | 'CommitmentMade'
+                | 'CommitmentKept'
+                | 'CommitmentMissed'
+                | 'CycleCompleted'
+                | 'CycleCancelled'
+              )[];
+              /** @enum {string} */
+              format: 'standard' | 'slack';
+              /** Format: uuid */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              disabledAt?: string;
+              disabledReason?: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          url: string;
+          eventTypes: (
+            | 'EscalationRaised'
+            | 'EscalationResolved'
+            | 'TaskOverdue'
+            | 'TaskCompleted'
+            | 'CommitmentMade'
+            | 'CommitmentKept'
+            | 'CommitmentMissed'
+            | 'CycleCompleted'
+            | 'CycleCancelled'
+          )[];
+          /** @enum {string} */
+          format?: 'standard' | 'slack';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            endpoint: {
+              /** Format: uuid */
+              id: string;
+              url: string;
+              eventTypes: (
+                | 'EscalationRaised'
+                | 'EscalationResolved'
+                | 'TaskOverdue'
+                | 'TaskCompleted'
+                | 'CommitmentMade'
+                | 'CommitmentKept'
+                | 'CommitmentMissed'
+                | 'CycleCompleted'
+                | 'CycleCancelled'
+              )[];
+              /** @enum {string} */
+              format: 'standard' | 'slack';
+              /** Format: uuid */
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              disabledAt?: string;
+              disabledReason?: string;
+            };
+            secret: string;
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_deliveries: {
+    parameters: {
+      query?: {
+        cursor?: unknown;
+        limit?: unknown;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string;
+              idempotencyKey: string;
+              eventId: string;
+              /** @enum {string} */
+              channel: 'email' | 'webhook';
+              /** Format: uuid */
+              recipientId: string;
+              /** @enum {string} */
+              kind:
+                | 'escalation-raised'
+                | 'task-overdue'
+                | 'task-due-soon'
+                | 'commitment-due'
+                | 'coaching-session'
+                | 'webhook-disabled'
+                | 'webhook-event'
+                | 'webhook-test';
+              /** @enum {string} */
+              status: 'pending' | 'sent' | 'failed' | 'expired' | 'skipped';
+              attempts: number;
+              /** Format: date-time */
+              nextAttemptAt: string;
+              lastError?: string;
+              responseCode?: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              sentAt?: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_sendTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            deliveryId: string;
           };
         };
       };

@@ -10,5 +10,7 @@ export type ChannelResult =
 export interface DeliveryChannel {
   readonly name: string;
   send(delivery: DeliveryRow, now: Date): Promise<ChannelResult>;
+  /** Called once a delivery failed for good (after its last retry). */
+  gaveUp?(delivery: DeliveryRow, error: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -102,14 +102,20 @@ export class DeliverySender {
       });
     } catch (error) {
       const failure = error as { message?: unknown; responseCode?: unknown };
+      const message = String(failure.message ?? error).slice(0, MAX_ERROR_LENGTH);
       const retry = retryAt(this.options.backoff, delivery.attempts, delivery.dueAt, new Date());
-      await recordAttempt(this.pool, {
-        ...attempt,
-        outcome: 'failed',
-        error: String(failure.message ?? error).slice(0, MAX_ERROR_LENGTH),
-        ...(typeof failure.responseCode === 'number' ? { responseCode: failure.responseCode } : {}),
-        ...(retry ? { retryAt: retry } : {}),
-      }).catch((recordError: unknown) => this.options.onError?.(recordError));
+      try {
+        await recordAttempt(this.pool, {
+          ...attempt,
+          outcome: 'failed',
+          error: message,
+          ...(typeof failure.responseCode === 'number' ? { responseCode: failure.responseCode } : {}),
+          ...(retry ? { retryAt: retry } : {}),
+        });
+        if (!retry) await channel.gaveUp?.(delivery, message);
+      } catch (recordError) {
+        this.options.onError?.(recordError);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import { webhookSecretKey } from '@coachflow/read-models';
 import type { Backoff } from './backoff';
 
 export interface NotifyConfig {
@@ -13,6 +14,11 @@ export interface NotifyConfig {
   leaseSeconds: number;
   /** How often an idle sender looks for due deliveries. */
   pollMs: number;
+  /** Opens webhook signing secrets (WEBHOOK_SECRET_KEY); without it no webhook is sent. */
+  webhookSecretKey: Buffer | undefined;
+  /** WEBHOOKS_ALLOW_PRIVATE: http and private addresses (development and tests only). */
+  webhooksAllowPrivate: boolean;
+  webhookTimeoutMs: number;
 }
 
 function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -22,6 +28,13 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, not "${raw}"`);
   return value;
+}
+
+function allowPrivate(env: Record<string, string | undefined>): boolean {
+  if (env['WEBHOOKS_ALLOW_PRIVATE'] !== 'true') return false;
+  if (env['NODE_ENV'] === 'production')
+    throw new Error('WEBHOOKS_ALLOW_PRIVATE is for development and tests only');
+  return true;
 }
 
 /** The sender's settings (docs/notifications.md); each has a default but SMTP_URL. */
@@ -38,5 +51,8 @@ export function loadNotifyConfig(env: Record<string, string | undefined>): Notif
     batchSize: positive(env, 'NOTIFY_BATCH_SIZE', 20),
     leaseSeconds: positive(env, 'NOTIFY_LEASE_SECONDS', 60),
     pollMs: positive(env, 'NOTIFY_POLL_MS', 1000),
+    webhookSecretKey: webhookSecretKey(env['WEBHOOK_SECRET_KEY']),
+    webhooksAllowPrivate: allowPrivate(env),
+    webhookTimeoutMs: positive(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
   };
 }

@@ -4,6 +4,7 @@ import type { DeliveryChannel } from './channel';
 import { DeliverySender } from './delivery-sender';
 import { EmailChannel } from './email/email-channel';
 import { loadNotifyConfig } from './notify-config';
+import { WebhookChannel } from './webhook/webhook-channel';
 
 /**
  * Starts the outbox sender with the channels the environment configures. Without SMTP_URL email
@@ -21,6 +22,16 @@ export function startNotifications(
       new EmailChannel(pool, { smtpUrl: config.smtpUrl, from: config.smtpFrom, appUrl: config.appUrl }),
     );
   else console.log('SMTP_URL is not set: email deliveries wait in the outbox');
+  if (config.webhookSecretKey)
+    channels.push(
+      new WebhookChannel(pool, {
+        secretKey: config.webhookSecretKey,
+        allowPrivate: config.webhooksAllowPrivate,
+        timeoutMs: config.webhookTimeoutMs,
+        appUrl: config.appUrl,
+      }),
+    );
+  else console.log('WEBHOOK_SECRET_KEY is not set: webhook deliveries wait in the outbox');
   const sender = new DeliverySender(pool, eventStore, channels, {
     batchSize: config.batchSize,
     leaseSeconds: config.leaseSeconds,

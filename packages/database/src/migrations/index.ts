@@ -9,6 +9,7 @@ import { LoginLimitsAndSpentRefreshTokens1763888400620 } from './1763888400620-l
 import { ProjectionDeadLetters1763888400650 } from './1763888400650-projection-dead-letters';
 import { LiveUpdates1763888400700 } from './1763888400700-live-updates';
 import { NotificationOutbox1763888400810 } from './1763888400810-notification-outbox';
+import { WebhookEndpoints1763888400820 } from './1763888400820-webhook-endpoints';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ProjectionDeadLetters1763888400650,
   LiveUpdates1763888400700,
   NotificationOutbox1763888400810,
+  WebhookEndpoints1763888400820,
 ];

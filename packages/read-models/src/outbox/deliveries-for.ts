@@ -1,10 +1,9 @@
+import type { DELIVERY_CHANNELS, DELIVERY_KINDS } from '@coachflow/contracts';
 import type { CycleEvent } from '@coachflow/domain';
 
 /** What a delivery tells its recipient; the sender picks the template by it. */
-export type DeliveryKind =
-  'escalation-raised' | 'task-overdue' | 'task-due-soon' | 'commitment-due' | 'coaching-session';
-
-export type DeliveryChannel = 'email';
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** How long before a task's due time the "due soon" reminder goes out. */
 export const DUE_SOON_BEFORE_MS = 24 * 60 * 60 * 1000;

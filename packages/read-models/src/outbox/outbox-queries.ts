@@ -1,11 +1,12 @@
+import type { DeliveryStatusName } from '@coachflow/contracts';
 import type { Pool, PoolClient } from 'pg';
 import { type Queryable, queryProjection } from '../query-projection';
 import type { DeliveryChannel, DeliveryKind } from './deliveries-for';
-import { DELIVERIES_TABLE } from './outbox.projection';
+import { DELIVERIES_TABLE } from './enqueue-delivery';
 
 const ATTEMPTS_TABLE = 'notification_delivery_attempts';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'expired' | 'skipped';
+export type DeliveryStatus = DeliveryStatusName;
 
 export interface DeliveryRow {
   id: string;
@@ -24,11 +25,15 @@ export interface DeliveryRow {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** The receiver's answer to the last attempt, when it gave one. */
+  responseCode: number | null;
 }
 
 const COLUMNS = `id, idempotency_key AS "idempotencyKey", organisation_id AS "organisationId",
   event_id AS "eventId", channel, recipient_id AS "recipientId", kind, payload, status, attempts,
-  due_at AS "dueAt", next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt"`;
+  due_at AS "dueAt", next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt",
+  (SELECT a.response_code FROM notification_delivery_attempts a WHERE a.delivery_id = d.id
+   ORDER BY a.attempt DESC LIMIT 1) AS "responseCode"`;
 
 /**
  * Leases up to `limit` pending deliveries that are due, counting the attempt. `SKIP LOCKED` lets several
@@ -41,7 +46,7 @@ export async function claimDueDeliveries(
   claim: { limit: number; leaseSeconds: number; channels: readonly string[] },
 ): Promise<DeliveryRow[]> {
   const { rows } = await db.query<DeliveryRow>(
-    `UPDATE ${DELIVERIES_TABLE} SET attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
+    `UPDATE ${DELIVERIES_TABLE} d SET attempts = attempts + 1, lease_until = now() + make_interval(secs => $2)
      WHERE id IN (SELECT id FROM ${DELIVERIES_TABLE}
                   WHERE status = 'pending' AND next_attempt_at <= now() AND channel = ANY($3::text[])
                     AND (lease_until IS NULL OR lease_until < now())

@@ -12,7 +12,7 @@ export class DeliveriesService {
 
   async list(
     organisationId: string,
-    filters: ListDeliveriesQuery,
+    filters: Pick<ListDeliveriesQuery, 'status' | 'channel' | 'recipientId'>,
     page: PageQuery,
   ): Promise<Page<DeliveryView>> {
     const rows = await deliveriesPage(this.pool, {
@@ -42,5 +42,6 @@ function toDeliveryView(row: DeliveryRow): DeliveryView {
     ...(row.lastError ? { lastError: row.lastError } : {}),
     createdAt: row.createdAt.toISOString(),
     ...(row.sentAt ? { sentAt: row.sentAt.toISOString() } : {}),
+    ...(row.responseCode !== null ? { responseCode: row.responseCode } : {}),
   };
 }

@@ -20,6 +20,7 @@ const delivery = (kind: DeliveryRow['kind'], payload: Record<string, unknown>): 
   lastError: null,
   createdAt: now,
   sentAt: null,
+  responseCode: null,
 });
 const facts = {
   recipientName: 'Maria <b>',

@@ -8,6 +8,7 @@ import {
   EscalationRaisedEmail,
   TaskDueSoonEmail,
   TaskOverdueEmail,
+  WebhookDisabledEmail,
 } from './email-templates';
 import { formatDuration, formatTime } from './format-time';
 
@@ -92,6 +93,21 @@ export function composeEmail(delivery: DeliveryRow, facts: EmailFacts): Composed
         element: <CommitmentDueEmail {...base} commitmentTitle={title} dueAt={when(payload['dueAt'])} />,
       };
     }
+    case 'webhook-disabled':
+      return {
+        subject: 'A webhook endpoint was disabled',
+        element: (
+          <WebhookDisabledEmail
+            recipientName={facts.recipientName}
+            url={text(payload['url'], 'an endpoint')}
+            reason={text(payload['reason'], 'its deliveries kept failing')}
+            appUrl={facts.appUrl}
+          />
+        ),
+      };
+    case 'webhook-event':
+    case 'webhook-test':
+      throw new Error(`a ${delivery.kind} delivery is not a mail`);
     case 'coaching-session':
       return {
         subject: `Coaching session with ${facts.repName}`,

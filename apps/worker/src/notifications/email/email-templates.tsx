@@ -113,6 +113,30 @@ export function CoachingSessionEmail(props: TaskEmailProps) {
   );
 }
 
+export interface WebhookDisabledEmailProps {
+  recipientName: string;
+  url: string;
+  reason: string;
+  appUrl: string;
+}
+
+export function WebhookDisabledEmail(props: WebhookDisabledEmailProps) {
+  return (
+    <EmailLayout
+      preview={`A webhook endpoint was disabled: ${props.url}`}
+      heading="A webhook endpoint was disabled"
+      actionUrl={props.appUrl}
+      actionLabel="Open Coachflow"
+    >
+      <Text>Hi {props.recipientName},</Text>
+      <Text>
+        Coachflow stopped sending to the webhook endpoint you registered, {props.url}: {props.reason}.
+        Register it again once it answers.
+      </Text>
+    </EmailLayout>
+  );
+}
+
 /** A template chosen and filled in: the subject and the element to render. */
 export interface ComposedEmail {
   subject: string;

@@ -1,0 +1,67 @@
+import type { PoolClient } from 'pg';
+import { v5 as uuidV5 } from 'uuid';
+import type { Queryable } from '../query-projection';
+import type { DeliveryChannel, DeliveryKind } from './deliveries-for';
+
+/** The outbox (migration NotificationOutbox): shared by every rebuild, so a replayed event sends nothing new. */
+export const DELIVERIES_TABLE = 'notification_deliveries';
+/**
+ * A delivery decided this long after it was due is recorded as `expired`, not sent: the lane's first run on
+ * an existing history (or a rebuild after the outbox was emptied) must not mail people about old news.
+ */
+const STALE_AFTER = '1 day';
+// Namespace of delivery ids (random, fixed forever): the id is derived from the idempotency key.
+const DELIVERIES_NAMESPACE = '6f1d2a9c-3e4b-4c8d-9b71-52a0e6c4d913';
+
+/** The idempotency key a receiver can drop a repeat by: the deciding event, the recipient, the channel. */
+export function idempotencyKeyOf(eventId: string, recipientId: string, channel: string): string {
+  return `${eventId}:${recipientId}:${channel}`;
+}
+
+export function deliveryIdOf(idempotencyKey: string): string {
+  return uuidV5(idempotencyKey, DELIVERIES_NAMESPACE);
+}
+
+export interface DeliveryToEnqueue {
+  /** The fact it tells of: an event id, or another stable id (a test event, a disabled endpoint). */
+  eventId: string;
+  organisationId: string;
+  channel: DeliveryChannel;
+  recipientId: string;
+  kind: DeliveryKind;
+  /** Not sent before this time. */
+  notBefore: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Writes a delivery to the outbox unless its idempotency key is there already; answers its id. The outbox
+ * lane calls it in its checkpoint's transaction; the sender and the API for facts that are not events.
+ */
+export async function enqueueDelivery(
+  db: PoolClient | Queryable,
+  delivery: DeliveryToEnqueue,
+): Promise<string> {
+  const key = idempotencyKeyOf(delivery.eventId, delivery.recipientId, delivery.channel);
+  const id = deliveryIdOf(key);
+  await db.query(
+    `INSERT INTO ${DELIVERIES_TABLE}
+       (id, idempotency_key, organisation_id, event_id, channel, recipient_id, kind, payload, due_at,
+        next_attempt_at, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9,
+       CASE WHEN $9::timestamptz < now() - interval '${STALE_AFTER}' THEN 'expired' ELSE 'pending' END)
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+    [
+      id,
+      key,
+      delivery.organisationId,
+      delivery.eventId,
+      delivery.channel,
+      delivery.recipientId,
+      delivery.kind,
+      JSON.stringify(delivery.payload),
+      delivery.notBefore,
+    ],
+  );
+  return id;
+}
