@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { EventTimingEntry } from './browser-report';
+import { type EventTimingEntry, keystrokeLatenciesFromEventTiming } from './browser-report';
 
 /** The pages' probe (bench/web-pages/src/latency-probe.ts), as seen from here. */
 interface ProbeWindow {
@@ -60,4 +60,56 @@ export function readProbe(page: Page): Promise<{ keystrokes: number[]; events: E
     const { keystrokes, events } = (globalThis as unknown as ProbeWindow).benchProbe;
     return { keystrokes: [...keystrokes], events: [...events] };
   });
+}
+
+/** Latencies of a run of keystrokes in one page. */
+export interface KeySeries {
+  /** Event Timing per keystroke (under 16 ms counts as 16). */
+  eventTiming: number[];
+  /** keydown → the next frame painted, per keystroke. */
+  frame: number[];
+  /** keydown → the watched text painted, per keystroke that had a watch. */
+  watched: number[];
+}
+
+export const emptySeries = (): KeySeries => ({ eventTiming: [], frame: [], watched: [] });
+
+export function appendSeries(into: KeySeries, series: KeySeries): void {
+  into.eventTiming.push(...series.eventTiming);
+  into.frame.push(...series.frame);
+  into.watched.push(...series.watched);
+}
+
+/**
+ * Presses `count` keys in `page` (whatever has focus; `next(i)` names the key and what to watch for) and
+ * returns their latencies. Only this run's keystrokes count: Event Timing entries from before it are left
+ * out by time, the frame latencies by position.
+ */
+export async function timedKeys(
+  page: Page,
+  count: number,
+  next: (index: number) => { key: string; watch?: { selector: string; text: string } },
+  gapMs: number,
+  /** Runs before each key, untimed (moving the focus, say). */
+  prepare?: (index: number) => Promise<void>,
+): Promise<KeySeries> {
+  // A key pressed before this run (moving the caret, say) is recorded once its frame is painted.
+  await page.evaluate(() => (globalThis as unknown as ProbeWindow).benchProbe.settled());
+  const since = await pageNow(page);
+  const before = (await readProbe(page)).keystrokes.length;
+  const watched: number[] = [];
+  for (let index = 0; index < count; index++) {
+    await prepare?.(index);
+    const { key, watch } = next(index);
+    const shown = await pressMeasured(page, key, gapMs, watch);
+    if (shown !== undefined) watched.push(shown);
+  }
+  // Event Timing reports in batches: give the last keystroke's entry time to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const probe = await readProbe(page);
+  return {
+    eventTiming: keystrokeLatenciesFromEventTiming(probe.events, count, since),
+    frame: probe.keystrokes.slice(before),
+    watched,
+  };
 }

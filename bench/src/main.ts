@@ -4,6 +4,8 @@ import { formatAppendReport } from './append-report';
 import { benchScale } from './bench-scale';
 import { burstBenchmark } from './burst.bench';
 import { formatBurstReport } from './burst-report';
+import { builderBenchmark } from './builder.bench';
+import { formatBuilderReport } from './builder-report';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
 import { loadBenchmark } from './load.bench';
@@ -101,6 +103,16 @@ async function runHistory(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'history', result)}`);
 }
 
+async function runBuilder(): Promise<void> {
+  const result = await builderBenchmark({ scale: benchScale(process.env), say });
+  console.log(
+    `\nForm builder in Chromium ${result.machine.chromium} — scale ${result.scale}, ${result.machine.cpus} CPUs, ` +
+      `Node ${result.machine.node}; ${result.formFields}-field form\n`,
+  );
+  console.log(formatBuilderReport(result.measurements));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'builder', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
@@ -110,6 +122,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   burst: runBurst,
   memory: runMemory,
   history: runHistory,
+  builder: runBuilder,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -18,10 +18,9 @@ import { Pool } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withBenchDatabase } from './bench-database';
 import { type BenchPage, buildAndServeBenchPages, type ServedBenchPages } from './browser-pages';
-import { openPage, pageNow, pressMeasured, readProbe } from './browser-probe';
+import { appendSeries, emptySeries, openPage, timedKeys } from './browser-probe';
 import {
   type BrowserLatency,
-  keystrokeLatenciesFromEventTiming,
   summarizeBrowserLatencies,
   transferSize,
   type TransferSize,
@@ -135,36 +134,27 @@ async function keystrokeLatency(
 ): Promise<WebMeasurements['keystroke']> {
   const ready = '#root_question200';
   const renderers = [
-    { name: 'ours', page: await openPage(browser, pages.urlOf('form-ours'), ready) },
-    { name: 'rjsf', page: await openPage(browser, pages.urlOf('form-rjsf'), ready) },
+    { page: await openPage(browser, pages.urlOf('form-ours'), ready), series: emptySeries() },
+    { page: await openPage(browser, pages.urlOf('form-rjsf'), ready), series: emptySeries() },
   ];
   const perRound = Math.ceil(keystrokes / TYPED_FIELDS.length);
-  const since = new Map<Page, number>();
+  const letter = (index: number) => ({ key: LETTERS[index % LETTERS.length]! });
   for (const [round, key] of TYPED_FIELDS.entries()) {
-    for (const { page } of renderers) {
+    for (const { page, series } of renderers) {
       await page.bringToFront();
       await page.locator(`#root_${key}`).focus();
-      if (round === 0) {
-        for (let i = 0; i < WARM_UP_KEYS; i++) await pressMeasured(page, LETTERS[i]!, KEY_GAP_MS);
-        since.set(page, await pageNow(page));
-      }
-      for (let i = 0; i < perRound; i++) await pressMeasured(page, LETTERS[i % LETTERS.length]!, KEY_GAP_MS);
+      if (round === 0) await timedKeys(page, WARM_UP_KEYS, letter, KEY_GAP_MS);
+      appendSeries(series, await timedKeys(page, perRound, letter, KEY_GAP_MS));
     }
   }
-  const measured = perRound * TYPED_FIELDS.length;
-  const [ours, rjsf] = await Promise.all(
-    renderers.map(async ({ page }) => {
-      const probe = await readProbe(page);
-      return {
-        timing: summarizeBrowserLatencies(
-          keystrokeLatenciesFromEventTiming(probe.events, measured, since.get(page)!),
-        ),
-        frame: summarizeBrowserLatencies(probe.keystrokes.slice(WARM_UP_KEYS)),
-      };
-    }),
-  );
   for (const { page } of renderers) await page.context().close();
-  return { ours: ours!.timing, rjsf: rjsf!.timing, oursFrame: ours!.frame, rjsfFrame: rjsf!.frame };
+  const [ours, rjsf] = renderers.map(({ series }) => series);
+  return {
+    ours: summarizeBrowserLatencies(ours!.eventTiming),
+    rjsf: summarizeBrowserLatencies(rjsf!.eventTiming),
+    oursFrame: summarizeBrowserLatencies(ours!.frame),
+    rjsfFrame: summarizeBrowserLatencies(rjsf!.frame),
+  };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

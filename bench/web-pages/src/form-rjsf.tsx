@@ -7,7 +7,7 @@ import { EDITED_FIELD, questionLabel, renderable, twoHundredFieldDocument } from
 
 /**
  * The baseline: plain @rjsf/core with its default theme on the same 200-field schema. Above it, a label
- * input and a move-up button change the schema the way the builder does (a field's title, `ui:order`), so a
+ * input and move up/down buttons change the schema the way the builder does (a field's title, `ui:order`), so a
  * plain rjsf re-render of the edited schema is timed the same way as the builder's.
  */
 function PlainRjsf() {
@@ -23,12 +23,12 @@ function PlainRjsf() {
       },
       uiSchema,
     }));
-  const moveUp = () =>
+  const move = (by: number) =>
     setDocument(({ schema, uiSchema }) => {
       const from = order.indexOf(key);
       const next = [...order];
       next.splice(from, 1);
-      next.splice(Math.max(0, from - 1), 0, key);
+      next.splice(Math.min(Math.max(0, from + by), next.length), 0, key);
       return { schema, uiSchema: { ...uiSchema, 'ui:order': next } };
     });
   return (
@@ -36,8 +36,11 @@ function PlainRjsf() {
       <label>
         Label <input value={title} onChange={(event) => setTitle(event.currentTarget.value)} />
       </label>
-      <button type="button" onClick={moveUp}>
+      <button type="button" onClick={() => move(-1)}>
         Move {questionLabel(EDITED_FIELD)} up
+      </button>
+      <button type="button" onClick={() => move(1)}>
+        Move {questionLabel(EDITED_FIELD)} down
       </button>
       <Form schema={document.schema} uiSchema={document.uiSchema} validator={validator} />
     </main>
