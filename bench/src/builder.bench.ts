@@ -70,7 +70,9 @@ export async function builderBenchmark({
   const pages = await buildAndServeBenchPages(say);
   const browser = await launchChromium();
   try {
-    const perRound = Math.max(8, Math.round((100 * scale) / ROUNDS));
+    // 50 of each at scale 1: a keystroke here takes seconds on a loaded 2-core machine, and the run stays
+    // within about five minutes.
+    const perRound = Math.max(4, Math.round((50 * scale) / ROUNDS));
     const builder = await openBuilder(browser, pages.urlOf('builder'));
     const rjsf = await openPage(browser, pages.urlOf('form-rjsf'), `label[for="root_question200"]`);
     const subjects: Subject[] = [
