@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HealthView } from '@coachflow/contracts';
+import { cycleStreamId } from '@coachflow/domain';
 import { ensureDatabase, runMigrations } from '@coachflow/database';
 import {
   freePort,
@@ -19,6 +20,7 @@ import {
   createOrganisationFixture,
   createPlaybookFixture,
   eventually,
+  openTask,
   type OrganisationFixture,
   OutputLog,
   type RunningApi,
@@ -182,6 +184,52 @@ describe('chaos: Temporal and Postgres go away under load', () => {
       },
       15_000,
       200,
+    );
+  });
+
+  it('sends a staffing change committed while Temporal was down, after the API that made it was killed', async () => {
+    const rep = await addRep(org, 'staffing', api.baseUrl);
+    const cycleId = await startCycle(org, rep, playbookId);
+    cycleIds.push(cycleId);
+    await openTask(rep.api, cycleId, 'self-assessment');
+    const doomed = await startApiProcess(env);
+    await temporal.process.stop(0, 'SIGKILL');
+    const moved = await new ApiClient(doomed.baseUrl, org.admin.api.token).request(
+      'PATCH',
+      `/api/users/${rep.user.id}`,
+      { managerId: org.otherManager.user.id },
+    );
+    // Committed: the change, its audit fact and the Update still to send, in one transaction.
+    expect(moved.status).toBe(200);
+    await doomed.process.stop(0, 'SIGKILL');
+    const count = async (sql: string, values: unknown[]) =>
+      Number((await pool.query<{ count: string }>(sql, values)).rows[0]?.count);
+    expect(
+      await count(
+        `SELECT count(*) FROM events WHERE stream_id = $1 AND event_type = 'ReportingLineChanged'
+            AND data->>'userId' = $2`,
+        [`audit-${org.organisationId}`, rep.user.id],
+      ),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count(*) FROM staffing_dispatches WHERE payload->>'repId' = $1`, [rep.user.id]),
+    ).toBe(1);
+
+    temporal = await startTemporal();
+    // The surviving API's sweep sends it: the cycle records its new manager, once, and the row goes.
+    await eventually(
+      async () => {
+        const { rows } = await pool.query<{ manager: string }>(
+          `SELECT data->>'toId' AS manager FROM events WHERE stream_id = $1 AND event_type = 'CycleManagerChanged'`,
+          [cycleStreamId(cycleId)],
+        );
+        expect(rows.map((row) => row.manager)).toEqual([org.otherManager.user.id]);
+        expect(
+          await count(`SELECT count(*) FROM staffing_dispatches WHERE payload->>'repId' = $1`, [rep.user.id]),
+        ).toBe(0);
+      },
+      60_000,
+      250,
     );
   });
 

@@ -10,6 +10,7 @@ import { ProjectionDeadLetters1763888400650 } from './1763888400650-projection-d
 import { LiveUpdates1763888400700 } from './1763888400700-live-updates';
 import { NotificationOutbox1763888400810 } from './1763888400810-notification-outbox';
 import { WebhookEndpoints1763888400820 } from './1763888400820-webhook-endpoints';
+import { StaffingDispatches1763888400900 } from './1763888400900-staffing-dispatches';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LiveUpdates1763888400700,
   NotificationOutbox1763888400810,
   WebhookEndpoints1763888400820,
+  StaffingDispatches1763888400900,
 ];

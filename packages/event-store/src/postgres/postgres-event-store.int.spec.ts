@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@coachflow/domain';
 import { eventually, integrationEnv } from '@coachflow/testing';
 import fc from 'fast-check';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { EventStoreErrorCode, EventStoreException } from '../event-store.errors';
 import { contractSchemas, eventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore, STORE_START } from './postgres-event-store';
@@ -133,5 +133,52 @@ describe('PostgresEventStore under concurrent writers (property-based)', () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('PostgresEventStore.appendWithin (the caller’s transaction)', () => {
+  const store = new PostgresEventStore(pool);
+  const inTransaction = async (work: (db: PoolClient) => Promise<void>, commit: boolean) => {
+    const db = await pool.connect();
+    try {
+      await db.query('BEGIN');
+      await work(db);
+      await db.query(commit ? 'COMMIT' : 'ROLLBACK');
+    } finally {
+      db.release();
+    }
+  };
+
+  it('commits with the transaction and vanishes with its rollback', async () => {
+    const kept = `within-${randomUUID()}`;
+    const dropped = `within-${randomUUID()}`;
+    await inTransaction((db) => store.appendWithin(db, kept, [noted(`${kept}-1`), noted(`${kept}-2`)]), true);
+    await inTransaction((db) => store.appendWithin(db, dropped, [noted(`${dropped}-1`)]), false);
+    expect((await store.readStream(kept)).map((event) => event.streamVersion)).toEqual([1, 2]);
+    expect(await store.readStream(dropped)).toEqual([]);
+  });
+
+  it('takes the next version when another transaction wins the race, without aborting its own', async () => {
+    const stream = `within-${randomUUID()}`;
+    const [first, second] = [await pool.connect(), await pool.connect()];
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await store.appendWithin(first, stream, [noted(`${stream}-first`)]);
+      // Claims version 1 too: waits on the first transaction's row, then loses to it once it commits.
+      const losing = store.appendWithin(second, stream, [noted(`${stream}-second`)]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await first.query('COMMIT');
+      await losing;
+      // Still a live transaction: the lost attempt was rolled back to its savepoint, not the whole thing.
+      await second.query('COMMIT');
+    } finally {
+      first.release();
+      second.release();
+    }
+    expect((await store.readStream(stream)).map((event) => [event.streamVersion, event.id])).toEqual([
+      [1, `${stream}-first`],
+      [2, `${stream}-second`],
+    ]);
   });
 });

@@ -56,6 +56,11 @@ export const STORE_START: StorePosition = { transactionId: '0', position: 0 };
 /** Anything that runs a query: the pool, or a client inside a transaction. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
+/** A transaction the caller opened (a pg client in BEGIN, a TypeORM EntityManager adapted): plain SQL. */
+export interface SqlTransaction {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
 /** The event store on Postgres (tables and append function from @coachflow/database's migrations). */
 export class PostgresEventStore implements EventStore {
   private readonly schemas: EventSchemas;
@@ -104,6 +109,36 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
+   * Appends inside the caller's transaction, so the events commit or roll back with its other writes (a
+   * change and its audit facts together). A lost race for the next version under `any` is retried under a
+   * savepoint, so it does not abort the caller's transaction. No NOTIFY: projections see these events at
+   * their next poll.
+   */
+  async appendWithin(
+    db: SqlTransaction,
+    streamId: string,
+    events: DomainEvent[],
+    options: AppendOptions = {},
+  ): Promise<void> {
+    if (events.length === 0) throw emptyBatch();
+    const expected = options.expectedVersion ?? 'any';
+    for (let attempt = 1; ; attempt++) {
+      await db.query('SAVEPOINT coachflow_append');
+      try {
+        const { text, values } = this.insertStatement(streamId, events, expected);
+        const { rows } = await db.query(text, values);
+        await db.query('RELEASE SAVEPOINT coachflow_append');
+        if (rows[0]?.['version']) return;
+        throw wrongExpectedVersion(streamId, expected, Number.NaN);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        await db.query('ROLLBACK TO SAVEPOINT coachflow_append');
+        if (expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS) throw partialDuplicateBatch(streamId);
+      }
+    }
+  }
+
+  /**
    * One INSERT, one round trip. Versions continue from the expected one (or the stream's last, for `any`),
    * and only when that version exists, so a stream can never get a gap; the unique indexes refuse a version
    * another writer took first and an event id already stored. Returns null when the expected version does
@@ -120,8 +155,23 @@ export class PostgresEventStore implements EventStore {
       last_position: string | null;
       first_position: string | null;
       recorded_at: Date | null;
-    }>({
-      name: 'coachflow_append',
+    }>({ name: 'coachflow_append', ...this.insertStatement(streamId, events, expected) });
+    const row = rows[0];
+    if (!row?.version || !row.last_position || !row.first_position || !row.recorded_at) return null;
+    return {
+      version: Number(row.version),
+      lastPosition: Number(row.last_position),
+      first: { position: Number(row.first_position), recordedAt: row.recorded_at },
+    };
+  }
+
+  /** The append's INSERT: versions from the expected one on, only where that version exists. */
+  private insertStatement(
+    streamId: string,
+    events: DomainEvent[],
+    expected: ExpectedVersion,
+  ): { text: string; values: unknown[] } {
+    return {
       // base takes the transaction id before any row draws its position: a position must never exist
       // before its transaction is known to readers, or the fence could pass it (see readSince).
       text: `WITH base AS (
@@ -148,13 +198,6 @@ export class PostgresEventStore implements EventStore {
         events.map((event) => JSON.stringify(event.data)),
         events.map((event) => JSON.stringify(event.metadata ?? {})),
       ],
-    });
-    const row = rows[0];
-    if (!row?.version || !row.last_position || !row.first_position || !row.recorded_at) return null;
-    return {
-      version: Number(row.version),
-      lastPosition: Number(row.last_position),
-      first: { position: Number(row.first_position), recordedAt: row.recorded_at },
     };
   }
 

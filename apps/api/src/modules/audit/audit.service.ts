@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditEventView, Page } from '@coachflow/contracts';
-import type { EventStore } from '@coachflow/event-store';
+import type { DomainEvent } from '@coachflow/domain';
+import type { PostgresEventStore } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
 import { EVENT_STORE, PG_POOL } from '#api/infrastructure/database/database.module';
 import { auditStreamId } from './audit-stream-id';
 
@@ -30,27 +32,30 @@ interface AuditRow {
 @Injectable()
 export class AuditService {
   constructor(
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(EVENT_STORE) private readonly eventStore: PostgresEventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
+  /** Appends the entries on their own: for facts with no change of state beside them (failed sign-ins). */
   async record(entries: AuditEntry[], at = new Date()): Promise<void> {
-    const byOrganisation = new Map<string, AuditEntry[]>();
-    for (const entry of entries) {
-      byOrganisation.set(entry.organisationId, [...(byOrganisation.get(entry.organisationId) ?? []), entry]);
-    }
-    for (const [organisationId, batch] of byOrganisation) {
-      await this.eventStore.appendToStream(
-        auditStreamId(organisationId),
-        batch.map((entry) => ({
-          id: randomUUID(),
-          type: entry.type,
-          data: { ...entry.data, by: entry.actorId, at: at.toISOString() },
-          metadata: { organisationId },
-        })),
-        { expectedVersion: 'any' },
-      );
-    }
+    for (const [organisationId, events] of eventsByOrganisation(entries, at))
+      await this.eventStore.appendToStream(auditStreamId(organisationId), events, { expectedVersion: 'any' });
+  }
+
+  /**
+   * Appends the entries in the transaction of the change they record, so both commit or neither does (a
+   * crash after the change's commit cannot lose its audit fact).
+   */
+  async recordIn(manager: EntityManager, entries: AuditEntry[], at = new Date()): Promise<void> {
+    const transaction = {
+      query: async (text: string, values?: unknown[]) => ({
+        rows: (await manager.query(text, values)) as Record<string, unknown>[],
+      }),
+    };
+    for (const [organisationId, events] of eventsByOrganisation(entries, at))
+      await this.eventStore.appendWithin(transaction, auditStreamId(organisationId), events, {
+        expectedVersion: 'any',
+      });
   }
 
   /** Newest first; `before` is the position the previous page ended at. */
@@ -79,6 +84,21 @@ export class AuditService {
         items.length === page.limit && last ? Buffer.from(String(last.position)).toString('base64url') : null,
     };
   }
+}
+
+function eventsByOrganisation(entries: AuditEntry[], at: Date): Map<string, DomainEvent[]> {
+  const byOrganisation = new Map<string, DomainEvent[]>();
+  for (const entry of entries) {
+    const events = byOrganisation.get(entry.organisationId) ?? [];
+    events.push({
+      id: randomUUID(),
+      type: entry.type,
+      data: { ...entry.data, by: entry.actorId, at: at.toISOString() },
+      metadata: { organisationId: entry.organisationId },
+    });
+    byOrganisation.set(entry.organisationId, events);
+  }
+  return byOrganisation;
 }
 
 function toAuditView(row: AuditRow): AuditEventView {

@@ -16,6 +16,7 @@ import { UserEntity } from './entities/user.entity';
 import { ImportUsersHandler } from './import/import-users.handler';
 import { OrganisationsController } from './organisations.controller';
 import { PeopleService } from './people.service';
+import { StaffingDispatcher } from './staffing-dispatcher';
 import { UsersController } from './users.controller';
 
 @Module({
@@ -29,6 +30,7 @@ import { UsersController } from './users.controller';
     ImportUsersHandler,
     PasswordHasher,
     TokenService,
+    StaffingDispatcher,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [PeopleService, TypeOrmModule],

@@ -24,7 +24,7 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { PeopleErrorCode, PeopleException } from './people.exception';
 import { assertValidManager, lockReportingLines } from './reporting-line';
-import { StaffingChanges } from './staffing-changes';
+import { type StaffingDispatch, StaffingDispatcher } from './staffing-dispatcher';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -51,7 +51,7 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly configuration: ConfigurationService,
     private readonly sessions: SessionService,
-    private readonly staffing: StaffingChanges,
+    private readonly staffing: StaffingDispatcher,
   ) {}
 
   /** A new tenant and its first admin, in one transaction. */
@@ -85,22 +85,25 @@ export class PeopleService {
       );
     }
     const passwordHash = await this.hasher.hash(request.password);
-    const user = await this.insertUser(this.users.manager, {
-      organisationId: caller.organisationId,
-      email: request.email,
-      name: request.name,
-      role: request.role,
-      managerId,
-      passwordHash,
-    });
-    await this.audit.record([
-      {
-        type: 'UserCreated',
+    const user = await this.dataSource.transaction(async (manager) => {
+      const created = await this.insertUser(manager, {
         organisationId: caller.organisationId,
-        actorId: caller.id,
-        data: { userId: user.id, role: user.role, managerId: user.managerId },
-      },
-    ]);
+        email: request.email,
+        name: request.name,
+        role: request.role,
+        managerId,
+        passwordHash,
+      });
+      await this.audit.recordIn(manager, [
+        {
+          type: 'UserCreated',
+          organisationId: caller.organisationId,
+          actorId: caller.id,
+          data: { userId: created.id, role: created.role, managerId: created.managerId },
+        },
+      ]);
+      return created;
+    });
     return toUserView(user);
   }
 
@@ -148,9 +151,9 @@ export class PeopleService {
     }
 
     const audit: AuditEntry[] = [];
-    const movedReps: { repId: string; managerId: string }[] = [];
-    let handOverTo = caller.id;
-    await this.dataSource.transaction(async (manager) => {
+    // The change's consequences for running cycles, recorded with it and sent after the commit.
+    const dispatches: StaffingDispatch[] = [];
+    const dispatchIds = await this.dataSource.transaction(async (manager) => {
       await lockReportingLines(manager, caller.organisationId);
       const user = await manager
         .getRepository(UserEntity)
@@ -200,10 +203,18 @@ export class PeopleService {
           audit.push(
             this.entry(caller, 'ReportingLineChanged', { userId: report.id, from: id, to: successor }),
           );
-          if (report.role === 'rep' && successor) movedReps.push({ repId: report.id, managerId: successor });
+          if (report.role === 'rep' && successor) dispatches.push(this.managerChanged(caller, report.id));
         }
-        handOverTo = successor ?? caller.id;
+        dispatches.push({
+          kind: 'user-deactivated',
+          organisationId: caller.organisationId,
+          userId: id,
+          toUserId: successor ?? caller.id,
+        });
       }
+      // Sent whenever the field is named (the dispatch checks the user is a rep), so repeating a request
+      // completes a hand-over an earlier one started.
+      if (change.managerId) dispatches.push(this.managerChanged(caller, id));
       if (change.password !== undefined) {
         if (!(await this.hasher.verify(user.passwordHash, change.currentPassword ?? ''))) {
           throw new PeopleException(PeopleErrorCode.WrongCurrentPassword, 'The current password is wrong.', [
@@ -213,23 +224,18 @@ export class PeopleService {
         patch.passwordHash = await this.hasher.hash(change.password);
       }
       if (Object.keys(patch).length > 0) await this.saveUser(manager, id, patch);
+      await this.audit.recordIn(manager, audit);
+      return this.staffing.recordIn(manager, dispatches);
     });
 
-    if (audit.length > 0) await this.audit.record(audit);
     if (change.password !== undefined) await this.sessions.revokeAllOf(id, caller.sessionId);
-    const after = await this.getUser(caller, id);
-    // Idempotent hand-overs, sent whenever the field is named, so repeating a request that failed half-way
-    // (Temporal unreachable) completes it.
-    if (change.active === false) {
-      await this.sessions.revokeAllOf(id);
-      for (const { repId, managerId } of movedReps)
-        await this.staffing.managerChanged(caller.organisationId, repId, managerId, caller.id);
-      await this.staffing.userDeactivated(caller.organisationId, id, handOverTo);
-    }
-    if (change.managerId && after.role === 'rep') {
-      await this.staffing.managerChanged(caller.organisationId, id, change.managerId, caller.id);
-    }
-    return after;
+    if (change.active === false) await this.sessions.revokeAllOf(id);
+    await this.staffing.dispatch(dispatchIds);
+    return this.getUser(caller, id);
+  }
+
+  private managerChanged(caller: AuthenticatedUser, repId: string): StaffingDispatch {
+    return { kind: 'manager-changed', organisationId: caller.organisationId, repId, by: caller.id };
   }
 
   /**

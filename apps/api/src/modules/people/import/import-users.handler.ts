@@ -12,7 +12,7 @@ import { PasswordHasher } from '#api/modules/people/auth/password-hasher';
 import { UserEntity } from '#api/modules/people/entities/user.entity';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { lockReportingLines } from '#api/modules/people/reporting-line';
-import { StaffingChanges } from '#api/modules/people/staffing-changes';
+import { StaffingDispatcher } from '#api/modules/people/staffing-dispatcher';
 import {
   type ExistingUser,
   type ImportPlan,
@@ -41,7 +41,7 @@ export class ImportUsersHandler {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
-    private readonly staffing: StaffingChanges,
+    private readonly staffing: StaffingDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +67,17 @@ export class ImportUsersHandler {
         const planned = await this.plan(manager, caller, parsed);
         if (planned.errors.length > 0) throw invalidImport(planned.errors);
         await this.apply(manager, caller, planned, hashes, audit, moved);
-        return planned;
+        await this.audit.recordIn(manager, audit);
+        const dispatchIds = await this.staffing.recordIn(
+          manager,
+          moved.map(({ repId }) => ({
+            kind: 'manager-changed' as const,
+            organisationId: caller.organisationId,
+            repId,
+            by: caller.id,
+          })),
+        );
+        return { planned, dispatchIds };
       })
       .catch((error: unknown) => {
         if (
@@ -80,10 +90,8 @@ export class ImportUsersHandler {
           );
         throw error;
       });
-    if (audit.length > 0) await this.audit.record(audit);
-    for (const { repId, managerId } of moved)
-      await this.staffing.managerChanged(caller.organisationId, repId, managerId, caller.id);
-    return result(plan, { dryRun: false, applied: true });
+    await this.staffing.dispatch(plan.dispatchIds);
+    return result(plan.planned, { dryRun: false, applied: true });
   }
 
   private async plan(
