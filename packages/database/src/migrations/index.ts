@@ -11,6 +11,7 @@ import { LiveUpdates1763888400700 } from './1763888400700-live-updates';
 import { NotificationOutbox1763888400810 } from './1763888400810-notification-outbox';
 import { WebhookEndpoints1763888400820 } from './1763888400820-webhook-endpoints';
 import { StaffingDispatches1763888400900 } from './1763888400900-staffing-dispatches';
+import { InboxEveryStatusIndex1763888400910 } from './1763888400910-inbox-every-status-index';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   NotificationOutbox1763888400810,
   WebhookEndpoints1763888400820,
   StaffingDispatches1763888400900,
+  InboxEveryStatusIndex1763888400910,
 ];
