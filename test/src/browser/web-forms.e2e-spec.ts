@@ -162,6 +162,10 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
     const page = await signedIn(org.manager);
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await page.getByRole('cell', { name: HOSTILE_NAME }).waitFor();
+    // The team overview (GET /api/team): the session held, the cycle in its improve phase.
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: HOSTILE_NAME }) });
+    await row.getByText('Improve').waitFor();
+    expect(await row.getByRole('cell').nth(6).textContent()).toMatch(/now|ago/);
     await check(page, 'web-team');
     await page.goto(`${stack.baseUrl}/cycles/${cycleId}`);
     await page.getByText(HOSTILE_TITLE, { exact: false }).first().waitFor();
@@ -219,6 +223,31 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
     const open = await rep.api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycleId}`);
     expect(open.body.items.map((t) => t.id)).toContain(task.id);
   }, 120_000);
+
+  it('lets a person whose email is in two organisations choose one at sign-in', async () => {
+    const name = `Second org ${Date.now()}`;
+    const signUp = await org.admin.api.post('/api/organisations', {
+      name,
+      admin: { email: org.rep.user.email, name: 'Ray in the second org', password: FIXTURE_PASSWORD },
+    });
+    expect(signUp.status).toBe(201);
+    const page = await newPage(375);
+    await page.goto(`${stack.baseUrl}/login`);
+    await page.getByLabel('Email').fill(org.rep.user.email);
+    await page.locator('input[type="password"]').fill(FIXTURE_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const choice = page.getByRole('radiogroup', { name: /Which organisation/ });
+    await choice.getByRole('radio').nth(1).waitFor();
+    expect(await choice.getByRole('radio').count()).toBe(2);
+    await check(page, 'web-login-choose-organisation-phone');
+    await choice.getByRole('radio', { name }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor();
+    await page.getByRole('button', { name: 'Account of Ray in the second org' }).waitFor();
+    // The answer of the first attempt (409) is logged by the browser; nothing else.
+    expect(errorsByPage.at(-1)).toEqual([expect.stringContaining('status of 409')]);
+    errorsByPage.at(-1)!.length = 0;
+  }, 60_000);
 
   it('passes axe-core on sign-in, people and notifications', async () => {
     for (const [name, width] of [

@@ -46,11 +46,22 @@ async function postJson(path: string, body?: unknown, token?: string): Promise<R
 }
 
 /**
- * Renews the access token with the refresh cookie. Concurrent callers share one request, because the
- * server rotates the refresh token and a second use of the old one would end the session.
+ * Runs `task` while holding the browser-wide refresh lock (Web Locks API), so tabs of the same browser take
+ * turns: each reads the refresh cookie only after the previous tab's rotation set the new one. Without
+ * the API (old browsers, tests) the task runs at once.
+ */
+function oneTabAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? (locks.request('coachflow-session-refresh', task) as Promise<T>) : task();
+}
+
+/**
+ * Renews the access token with the refresh cookie. Concurrent callers in this tab share one request, and
+ * other tabs wait for it (oneTabAtATime), because the server rotates the refresh token and a second use of
+ * the old one would end the session.
  */
 export function refreshSession(): Promise<Session | null> {
-  pendingRefresh ??= (async () => {
+  pendingRefresh ??= oneTabAtATime(async () => {
     try {
       const response = await postJson('/api/auth/refresh');
       if (!response.ok) return null;
@@ -60,19 +71,52 @@ export function refreshSession(): Promise<Session | null> {
       return session;
     } catch {
       return null;
-    } finally {
-      pendingRefresh = null;
     }
-  })();
+  }).finally(() => {
+    pendingRefresh = null;
+  });
   return pendingRefresh;
 }
 
-/** Signs in with email and password; the answer's status tells a wrong password (401) from throttling (429). */
+export interface Organisation {
+  id: string;
+  name: string;
+}
+
+export type SignInResult =
+  | { ok: true; session: Session }
+  /** The email and password fit users of several organisations: sign in again naming one. */
+  | { ok: false; status: 409; organisations: Organisation[] }
+  | { ok: false; status: number };
+
+function organisationsOf(body: unknown): Organisation[] {
+  const list = (body as { organisations?: unknown } | null)?.organisations;
+  return Array.isArray(list)
+    ? list.filter(
+        (item): item is Organisation =>
+          typeof item?.id === 'string' && typeof (item as { name?: unknown }).name === 'string',
+      )
+    : [];
+}
+
+/**
+ * Signs in with email and password (and the organisation, once the API asked which). The answer's status
+ * tells a wrong password (401) from throttling (429) and from an address in several organisations (409).
+ */
 export async function signIn(
   email: string,
   password: string,
-): Promise<{ ok: true; session: Session } | { ok: false; status: number }> {
-  const response = await postJson('/api/auth/login', { email, password });
+  organisationId?: string,
+): Promise<SignInResult> {
+  const response = await postJson('/api/auth/login', {
+    email,
+    password,
+    ...(organisationId ? { organisationId } : {}),
+  });
+  if (response.status === 409) {
+    const organisations = organisationsOf(await response.json().catch(() => null));
+    if (organisations.length > 0) return { ok: false, status: 409, organisations };
+  }
   if (!response.ok) return { ok: false, status: response.status };
   const { token, user } = (await response.json()) as Session;
   const session = { token, user };

@@ -1,8 +1,33 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Divider,
+  Paper,
+  PasswordInput,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { sessionStore, signIn } from '#web/api/session';
+import { api, unwrap } from '#web/api/client';
+import { type Organisation, sessionStore, signIn } from '#web/api/session';
 import { loginRoute } from './auth.routes';
+
+/** Whether the API offers single sign-on, and where its button goes (null while unknown or off). */
+function useSingleSignOn(): string | null {
+  const status = useQuery({
+    queryKey: ['auth', 'oidc'],
+    queryFn: () => unwrap(api.GET('/api/auth/oidc')),
+    staleTime: Infinity,
+    retry: false,
+  });
+  return status.data?.enabled ? status.data.loginUrl : null;
+}
 
 function failureMessage(status: number): string {
   if (status === 401) return 'That email and password do not match an active account.';
@@ -18,14 +43,22 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set when the email and password fit several organisations: the person picks one, then signs in again.
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
   const expired = sessionStore.wasExpired();
+  const singleSignOn = useSingleSignOn();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn(email.trim(), password);
+      const result = await signIn(email.trim(), password, organisationId ?? undefined);
+      if (!result.ok && 'organisations' in result) {
+        setOrganisations(result.organisations);
+        return;
+      }
       if (!result.ok) {
         setError(failureMessage(result.status));
         return;
@@ -67,7 +100,11 @@ export function LoginPage() {
               autoComplete="username"
               required
               value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              onChange={(event) => {
+                setEmail(event.currentTarget.value);
+                setOrganisations(null);
+                setOrganisationId(null);
+              }}
               autoFocus
             />
             <PasswordInput
@@ -77,9 +114,36 @@ export function LoginPage() {
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}
             />
-            <Button type="submit" loading={busy} disabled={!email || !password}>
+            {organisations && (
+              <Radio.Group
+                label="Which organisation?"
+                description="Your email and password sign in to several organisations: choose one."
+                value={organisationId}
+                onChange={setOrganisationId}
+                withAsterisk
+              >
+                <Stack gap="xs" mt="xs">
+                  {organisations.map((organisation) => (
+                    <Radio key={organisation.id} value={organisation.id} label={organisation.name} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!email || !password || (organisations !== null && !organisationId)}
+            >
               Sign in
             </Button>
+            {singleSignOn && (
+              <>
+                <Divider label="or" labelPosition="center" />
+                <Button component="a" href={singleSignOn} variant="default">
+                  Sign in with single sign-on
+                </Button>
+              </>
+            )}
           </Stack>
         </form>
       </Paper>

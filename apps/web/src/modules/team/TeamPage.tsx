@@ -14,21 +14,35 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '#web/api/client';
 import { problemMessage } from '#web/api/problem';
 import { queryKeys } from '#web/api/query-keys';
-import type { Cycle, User } from '#web/api/types';
+import type { ResponseOf } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
 import { relativeTime } from '#web/app/relative-time';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
 import { teamRoute } from './team.routes';
 
-function useRunningCycles() {
+type TeamMember = ResponseOf<'/api/team', 'get'>['items'][number];
+
+const PHASE_LABELS: Record<NonNullable<TeamMember['cycle']>['phase'], string> = {
+  prioritise: 'Prioritise',
+  facilitate: 'Facilitate',
+  improve: 'Improve',
+};
+
+/** The reps in the caller's reach as GET /api/team sees them (narrowed to one manager's, for a leader). */
+function useTeam(managerId: string | undefined) {
   return useQuery({
-    queryKey: queryKeys.cycles.list({ status: 'running' }),
-    queryFn: () => unwrap(api.GET('/api/cycles', { params: { query: { status: 'running', limit: 200 } } })),
+    queryKey: [...queryKeys.team.all, { managerId }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/team', {
+          params: { query: { limit: '200', ...(managerId ? { managerId } : {}) } },
+        }),
+      ),
   });
 }
 
@@ -41,7 +55,7 @@ function usePublishedPlaybooks() {
   });
 }
 
-function StartCycle({ rep }: { rep: User }) {
+function StartCycle({ rep }: { rep: { id: string; name: string } }) {
   const [open, setOpen] = useState(false);
   const [playbookId, setPlaybookId] = useState<string | null>(null);
   const playbooks = usePublishedPlaybooks();
@@ -53,6 +67,7 @@ function StartCycle({ rep }: { rep: User }) {
     onSuccess: async (cycle) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.cycles.all });
       await queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.team.all });
       await navigate({ to: '/cycles/$cycleId', params: { cycleId: cycle.id } });
     },
   });
@@ -86,28 +101,15 @@ function StartCycle({ rep }: { rep: User }) {
   );
 }
 
-function nextDue(cycle: Cycle | undefined): string | undefined {
-  return cycle?.commitments
-    .filter((commitment) => commitment.status === 'open')
-    .map((commitment) => commitment.dueAt)
-    .sort()[0];
-}
-
 /** The reps within reach: where each one's cycle stands, and a way to start one. */
 export function TeamPage() {
   const me = useCurrentUser();
   const search = teamRoute.useSearch();
   const navigate = useNavigate({ from: teamRoute.fullPath });
-  const { users, byId, isPending, isError, error } = useUsers();
-  const cycles = useRunningCycles();
-  const cycleOf = useMemo(
-    () => new Map((cycles.data?.items ?? []).map((cycle) => [cycle.repId, cycle])),
-    [cycles.data],
-  );
+  const { users, byId } = useUsers();
+  const team = useTeam(search.manager);
   const managers = users.filter((user) => user.role === 'manager' && user.active);
-  const reps = users.filter(
-    (user) => user.role === 'rep' && user.active && (!search.manager || user.managerId === search.manager),
-  );
+  const members = team.data?.items ?? [];
 
   return (
     <Stack gap="md">
@@ -130,9 +132,13 @@ export function TeamPage() {
           />
         )}
       </Group>
-      {(isPending || cycles.isPending) && <Loader size="sm" aria-label="Loading the team" />}
-      {(isError || cycles.isError) && <Alert color="red">{problemMessage(error ?? cycles.error)}</Alert>}
-      {!isPending && reps.length === 0 && (
+      {team.isPending && <Loader size="sm" aria-label="Loading the team" />}
+      {team.isError && (
+        <Alert color="red" title="The team could not be loaded">
+          {problemMessage(team.error)}
+        </Alert>
+      )}
+      {team.isSuccess && members.length === 0 && (
         <Paper withBorder p="lg">
           <Text>
             No reps report to {search.manager ? nameOf(byId, search.manager) : 'you'} yet. An admin adds them
@@ -140,8 +146,8 @@ export function TeamPage() {
           </Text>
         </Paper>
       )}
-      {reps.length > 0 && (
-        <Table.ScrollContainer minWidth={600}>
+      {members.length > 0 && (
+        <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -149,38 +155,45 @@ export function TeamPage() {
                 <Table.Th>Manager</Table.Th>
                 <Table.Th>Phase</Table.Th>
                 <Table.Th>Next due</Table.Th>
+                <Table.Th>Overdue</Table.Th>
                 <Table.Th>Open escalations</Table.Th>
+                <Table.Th>Last session</Table.Th>
                 <Table.Th>Cycle</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {reps.map((rep) => {
-                const cycle = cycleOf.get(rep.id);
-                const due = nextDue(cycle);
-                const escalations =
-                  cycle?.escalations.filter((escalation) => !escalation.resolvedAt).length ?? 0;
+              {members.map((member) => {
+                const running = member.cycle?.status === 'running' ? member.cycle : null;
                 return (
-                  <Table.Tr key={rep.id}>
-                    <Table.Td>{rep.name}</Table.Td>
-                    <Table.Td>{nameOf(byId, rep.managerId)}</Table.Td>
+                  <Table.Tr key={member.rep.id}>
+                    <Table.Td>{member.rep.name}</Table.Td>
+                    <Table.Td>{member.manager?.name ?? '–'}</Table.Td>
                     <Table.Td>
-                      {cycle ? (
-                        <Badge variant="light">{cycle.phase}</Badge>
+                      {running ? (
+                        <Badge variant="light">{PHASE_LABELS[running.phase]}</Badge>
                       ) : (
                         <Text size="sm" c="dimmed">
-                          no cycle
+                          no cycle running
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{due ? relativeTime(due) : '–'}</Table.Td>
-                    <Table.Td>{escalations ? <Badge color="red">{escalations}</Badge> : '0'}</Table.Td>
+                    <Table.Td>{member.nextDueAt ? relativeTime(member.nextDueAt) : '–'}</Table.Td>
                     <Table.Td>
-                      {cycle ? (
-                        <AnchorLink to="/cycles/$cycleId" params={{ cycleId: cycle.id }} size="sm">
+                      {member.overdueCount ? <Badge color="red">{member.overdueCount}</Badge> : '0'}
+                    </Table.Td>
+                    <Table.Td>
+                      {member.openEscalations ? <Badge color="red">{member.openEscalations}</Badge> : '0'}
+                    </Table.Td>
+                    <Table.Td>
+                      {member.lastCoachingSessionAt ? relativeTime(member.lastCoachingSessionAt) : 'never'}
+                    </Table.Td>
+                    <Table.Td>
+                      {running ? (
+                        <AnchorLink to="/cycles/$cycleId" params={{ cycleId: running.id }} size="sm">
                           Open
                         </AnchorLink>
                       ) : (
-                        <StartCycle rep={rep} />
+                        <StartCycle rep={member.rep} />
                       )}
                     </Table.Td>
                   </Table.Tr>
