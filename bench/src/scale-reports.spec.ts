@@ -1,0 +1,97 @@
+import type { BurstBenchmarkResult } from './burst.bench';
+import { formatBurstReport } from './burst-report';
+import { rate } from './cycle-report';
+import type { HistoryBenchmarkResult } from './history.bench';
+import { formatHistoryReport } from './history-report';
+import type { LoadBenchmarkResult } from './load.bench';
+import { formatLoadReport } from './load-report';
+import type { MemoryBenchmarkResult } from './memory.bench';
+import { formatMemoryReport } from './memory-report';
+
+const latency = (p50Ms: number, p99Ms: number) => ({ count: 10, p50Ms, p99Ms, maxMs: p99Ms });
+const common = {
+  startedAt: '2026-11-26T00:00:00.000Z',
+  scale: 1,
+  machine: { cpus: 2, node: 'v20' },
+  postgres: { server: 'embedded' as const, version: '18' },
+};
+const lineOf = (report: string, start: string) => report.split('\n').find((line) => line.startsWith(start));
+
+describe('the load, burst, memory and history reports', () => {
+  it('judges completions/s against half the bare Updates/s and the round trip against twice the floor', () => {
+    const result: LoadBenchmarkResult = {
+      ...common,
+      topologies: [
+        {
+          processes: 1,
+          cycles: 10,
+          clients: 4,
+          completions: rate(60, 3000),
+          bareUpdates: rate(100, 1000),
+          steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 0 },
+        },
+      ],
+      scaleOut: 1.5,
+      check: {
+        duplicatedTasks: 0,
+        streamGaps: 0,
+        inboxMismatches: 0,
+        liveUpdates: { stored: 3, received: 2, streamsPerApi: [1, 0] },
+      },
+    };
+    const report = formatLoadReport(result);
+    expect(lineOf(report, '1 API + 1 worker: completions/s')).toMatch(/0\.20x .* missed$/);
+    expect(lineOf(report, '1 API + 1 worker: round trip')).toMatch(/2\.50x .* missed$/);
+    // One live update stored but never received is a failure of "nothing lost".
+    expect(lineOf(report, 'done twice')).toMatch(/2 of 3 .* missed$/);
+  });
+
+  it('judges each burst against 1.5 times the bare timers', () => {
+    const result: BurstBenchmarkResult = {
+      ...common,
+      commitments: 10,
+      cycles: 10,
+      perCycle: 1,
+      graceSeconds: 5,
+      checkIns: { count: 10, allDoneMs: 1400, lateness: latency(500, 1400) },
+      escalations: { count: 10, allDoneMs: 1600, lateness: latency(500, 1600) },
+      bareTimers: { count: 10, allDoneMs: 1000, lateness: latency(400, 1000) },
+    };
+    const report = formatBurstReport(result);
+    expect(lineOf(report, 'commitments due')).toMatch(/1\.40x .* met$/);
+    expect(lineOf(report, 'grace over')).toMatch(/1\.60x .* missed$/);
+  });
+
+  it('compares memory per 1,000 workflows and states what 10,000 cycles need', () => {
+    const result: MemoryBenchmarkResult = {
+      ...common,
+      workflowCacheSize: 1100,
+      cycles: { count: 1000, idleRssMiB: 200, loadedRssMiB: 500, perThousandMiB: 300 },
+      bare: { count: 1000, idleRssMiB: 200, loadedRssMiB: 300, perThousandMiB: 100 },
+    };
+    expect(formatMemoryReport(result)).toContain('ratio 3.00x (target <= 2x: missed)');
+    expect(formatMemoryReport(result)).toContain('about 3000 MiB');
+  });
+
+  it('judges query p99s against 50 ms and rebuilds against half the bare loop', () => {
+    const result: HistoryBenchmarkResult = {
+      ...common,
+      reps: 10,
+      managers: 1,
+      cycles: 10,
+      events: 100,
+      append: rate(100, 1000),
+      queries: {
+        inboxOpen: latency(1, 49),
+        inboxAll: latency(1, 51),
+        cycleSummary: latency(1, 2),
+        cycleTimeline: latency(1, 2),
+      },
+      rebuilds: [{ projection: 'tasks', rebuild: rate(100, 1000), bare: rate(100, 400) }],
+    };
+    const report = formatHistoryReport(result);
+    expect(lineOf(report, 'inbox page (open tasks)')).toMatch(/met$/);
+    expect(lineOf(report, 'inbox page (every status)')).toMatch(/missed$/);
+    expect(lineOf(report, 'full rebuild of tasks')).toMatch(/0\.40x .* missed$/);
+  });
+});
