@@ -303,6 +303,28 @@ const TABLE: Row[] = [
     expect: { ...repsLine(403), rep: 400 },
   },
   { route: 'GET /api/notifications', expect: everyone(200) },
+  // One's own preferences: everyone reads and replaces theirs, nobody anyone else's (there is no id).
+  { route: 'GET /api/me/notification-preferences', expect: everyone(200) },
+  {
+    route: 'PUT /api/me/notification-preferences',
+    call: () => ({
+      path: '/api/me/notification-preferences',
+      body: {
+        email: {
+          'escalation-raised': true,
+          'task-overdue': true,
+          'task-due-soon': false,
+          'commitment-due': true,
+          'coaching-session': true,
+          'weekly-digest': true,
+        },
+        digest: { day: 'friday', hour: 16 },
+        timeZone: 'Europe/Berlin',
+        quietHours: { start: '21:00', end: '07:30' },
+      },
+    }),
+    expect: everyone(200),
+  },
   {
     route: 'POST /api/notifications/{id}/read',
     // Notifications are the recipient's alone: anyone else's id is not found, whoever asks.

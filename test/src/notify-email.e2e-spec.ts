@@ -3,6 +3,7 @@ import type {
   CycleView,
   DeliveryView,
   HealthView,
+  NotificationPreferences,
   Page,
   UserView,
 } from '@coachflow/contracts';
@@ -45,6 +46,7 @@ describe('notifications by email', () => {
       NOTIFY_BATCH_SIZE: '4',
       NOTIFY_LEASE_SECONDS: '3',
       NOTIFY_RETRY_BASE_MS: '500',
+      NOTIFY_DIGEST_CHECK_MS: '500',
     });
     org = await createOrganisationFixture(stack.baseUrl);
   });
@@ -200,6 +202,62 @@ describe('notifications by email', () => {
     expect([...idsByKey.keys()].sort()).toEqual(expected.map((row) => row.idempotencyKey).sort());
     for (const [key, ids] of idsByKey)
       expect({ key, ids: [...ids] }).toEqual({ key, ids: [`<${deliveryOf(key, expected)}@coachflow>`] });
+  });
+
+  it('follows each person’s preferences: mail turned off is skipped, quiet hours hold it, the digest comes on time', async () => {
+    const preferences = (user: typeof org.rep) =>
+      user.api.get<NotificationPreferences>('/api/me/notification-preferences');
+    const defaults = (await preferences(org.otherRep)).body;
+    expect(defaults).toMatchObject({ timeZone: 'UTC', quietHours: null, digest: { day: 'monday', hour: 8 } });
+    expect(defaults.email['task-due-soon']).toBe(true);
+    const save = (user: typeof org.rep, changes: Partial<NotificationPreferences>) =>
+      user.api.request('PUT', '/api/me/notification-preferences', { ...defaults, ...changes });
+    expect((await save(org.otherRep, { timeZone: 'Mars/Olympus_Mons' })).status).toBe(400);
+
+    // The rep turns overdue mail off; the manager is in quiet hours (the hour around now, in UTC).
+    expect((await save(org.otherRep, { email: { ...defaults.email, 'task-overdue': false } })).status).toBe(
+      200,
+    );
+    const hh = (offsetHours: number) =>
+      `${String((new Date().getUTCHours() + 24 + offsetHours) % 24).padStart(2, '0')}:00`;
+    const quietEnd = hh(1);
+    expect((await save(org.manager, { quietHours: { start: hh(0), end: quietEnd } })).status).toBe(200);
+    // The leader's digest is due this hour, on this weekday.
+    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][
+      new Date().getUTCDay()
+    ] as NotificationPreferences['digest']['day'];
+    expect(
+      (await save(org.leader, { digest: { day: weekday, hour: new Date().getUTCHours() } })).status,
+    ).toBe(200);
+
+    const playbookId = await createPlaybookFixture(org.admin.api, { timings: { prioritiseDue: 'PT1S' } });
+    const before = new Date(Date.now() - 1000).toISOString();
+    const started = await org.manager.api.post<CycleView>('/api/cycles', {
+      repId: org.otherRep.user.id,
+      playbookId,
+    });
+    expect(started.status).toBe(201);
+    const overdue = await eventually(async () => {
+      const rows = (await deliveries('&channel=email')).filter(
+        (row) =>
+          row.kind === 'task-overdue' &&
+          [org.otherRep.user.id, org.manager.user.id].includes(row.recipientId) &&
+          row.createdAt >= before,
+      );
+      expect(rows).toHaveLength(2);
+      expect(rows.find((row) => row.recipientId === org.otherRep.user.id)).toMatchObject({
+        status: 'skipped',
+        lastError: 'the recipient turned these mails off',
+      });
+      return rows;
+    }, 30_000);
+    const held = overdue.find((row) => row.recipientId === org.manager.user.id)!;
+    expect(held.status).toBe('pending');
+    expect(new Date(held.nextAttemptAt).getUTCHours()).toBe(Number(quietEnd.slice(0, 2)));
+    expect(mailsTo(org.otherRep.user.email, /^Overdue:/)).toEqual([]);
+
+    const digest = await oneMail(org.leader.user.email, /^Your coaching week:/);
+    expect(digest.text).toContain('Open escalations');
   });
 });
 

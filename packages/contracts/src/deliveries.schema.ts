@@ -10,6 +10,7 @@ export const DELIVERY_KINDS = [
   'task-due-soon',
   'commitment-due',
   'coaching-session',
+  'weekly-digest',
   'webhook-disabled',
   'webhook-event',
   'webhook-test',

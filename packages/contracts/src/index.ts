@@ -17,3 +17,4 @@ export * from './live-updates.schema';
 export * from './team.schema';
 export * from './deliveries.schema';
 export * from './webhooks.schema';
+export * from './notification-preferences.schema';

@@ -22,3 +22,5 @@ export { notificationOutboxProjection } from './outbox/outbox.projection';
 export * from './webhooks/secret-box';
 export * from './webhooks/webhook-endpoints';
 export * from './webhooks/webhook-address';
+export * from './preferences/preference-queries';
+export * from './tasks/digest-queries';

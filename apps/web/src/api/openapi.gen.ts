@@ -625,6 +625,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NotificationPreferencesController_get'];
+    put: operations['NotificationPreferencesController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/deliveries': {
     parameters: {
       query?: never;
@@ -3881,6 +3897,111 @@ export interface operations {
       };
     };
   };
+  NotificationPreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            email: {
+              'escalation-raised': boolean;
+              'task-overdue': boolean;
+              'task-due-soon': boolean;
+              'commitment-due': boolean;
+              'coaching-session': boolean;
+              'weekly-digest': boolean;
+            };
+            digest: {
+              /** @enum {string} */
+              day: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+              hour: number;
+            };
+            timeZone: string;
+            quietHours: {
+              /** @description HH:MM, 24-hour */
+              start: string;
+              /** @description HH:MM, 24-hour */
+              end: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  NotificationPreferencesController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          email: {
+            'escalation-raised': boolean;
+            'task-overdue': boolean;
+            'task-due-soon': boolean;
+            'commitment-due': boolean;
+            'coaching-session': boolean;
+            'weekly-digest': boolean;
+          };
+          digest: {
+            /** @enum {string} */
+            day: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+            hour: number;
+          };
+          timeZone: string;
+          quietHours: {
+            /** @description HH:MM, 24-hour */
+            start: string;
+            /** @description HH:MM, 24-hour */
+            end: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            email: {
+              'escalation-raised': boolean;
+              'task-overdue': boolean;
+              'task-due-soon': boolean;
+              'commitment-due': boolean;
+              'coaching-session': boolean;
+              'weekly-digest': boolean;
+            };
+            digest: {
+              /** @enum {string} */
+              day: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+              hour: number;
+            };
+            timeZone: string;
+            quietHours: {
+              /** @description HH:MM, 24-hour */
+              start: string;
+              /** @description HH:MM, 24-hour */
+              end: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
   DeliveriesController_list: {
     parameters: {
       query?: {
@@ -3918,6 +4039,7 @@ export interface operations {
                 | 'task-due-soon'
                 | 'commitment-due'
                 | 'coaching-session'
+                | 'weekly-digest'
                 | 'webhook-disabled'
                 | 'webhook-event'
                 | 'webhook-test';
@@ -4085,6 +4207,7 @@ export interface operations {
                 | 'task-due-soon'
                 | 'commitment-due'
                 | 'coaching-session'
+                | 'weekly-digest'
                 | 'webhook-disabled'
                 | 'webhook-event'
                 | 'webhook-test';

@@ -33,6 +33,7 @@ export class DeliverySender {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private readonly stopHooks: (() => void)[] = [];
 
   constructor(
     private readonly pool: Pool,
@@ -47,7 +48,13 @@ export class DeliverySender {
     this.loop = this.run();
   }
 
+  /** Runs `hook` when the sender stops (timers that feed the outbox). */
+  onStop(hook: () => void): void {
+    this.stopHooks.push(hook);
+  }
+
   async stop(): Promise<void> {
+    for (const hook of this.stopHooks) hook();
     this.running = false;
     this.wake?.();
     await this.loop;

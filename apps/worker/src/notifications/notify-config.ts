@@ -19,6 +19,8 @@ export interface NotifyConfig {
   /** WEBHOOKS_ALLOW_PRIVATE: http and private addresses (development and tests only). */
   webhooksAllowPrivate: boolean;
   webhookTimeoutMs: number;
+  /** How often weekly digests that have come due are queued. */
+  digestCheckMs: number;
 }
 
 function positive(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -54,5 +56,6 @@ export function loadNotifyConfig(env: Record<string, string | undefined>): Notif
     webhookSecretKey: webhookSecretKey(env['WEBHOOK_SECRET_KEY']),
     webhooksAllowPrivate: allowPrivate(env),
     webhookTimeoutMs: positive(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    digestCheckMs: positive(env, 'NOTIFY_DIGEST_CHECK_MS', 5 * 60_000),
   };
 }

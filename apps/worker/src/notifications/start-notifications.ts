@@ -2,6 +2,7 @@ import type { EventStore } from '@coachflow/event-store';
 import type { Pool } from 'pg';
 import type { DeliveryChannel } from './channel';
 import { DeliverySender } from './delivery-sender';
+import { queueDueDigests } from './digest-scheduler';
 import { EmailChannel } from './email/email-channel';
 import { loadNotifyConfig } from './notify-config';
 import { WebhookChannel } from './webhook/webhook-channel';
@@ -40,6 +41,14 @@ export function startNotifications(
     onError: (error) => console.error('the notification sender failed a batch (will retry):', error),
   });
   sender.start();
+  // Digests are queued into the same outbox; queueing one twice adds nothing (its key is person and slot).
+  const digests = setInterval(() => {
+    queueDueDigests(pool, new Date()).catch((error: unknown) =>
+      console.error('queueing weekly digests failed (will retry):', error),
+    );
+  }, config.digestCheckMs);
+  digests.unref();
+  sender.onStop(() => clearInterval(digests));
   if (channels.length > 0)
     console.log(`notification sender running: ${channels.map((channel) => channel.name).join(', ')}`);
   return sender;

@@ -12,6 +12,7 @@ import { NotificationOutbox1763888400810 } from './1763888400810-notification-ou
 import { WebhookEndpoints1763888400820 } from './1763888400820-webhook-endpoints';
 import { StaffingDispatches1763888400900 } from './1763888400900-staffing-dispatches';
 import { InboxEveryStatusIndex1763888400910 } from './1763888400910-inbox-every-status-index';
+import { NotificationPreferences1763888400920 } from './1763888400920-notification-preferences';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   WebhookEndpoints1763888400820,
   StaffingDispatches1763888400900,
   InboxEveryStatusIndex1763888400910,
+  NotificationPreferences1763888400920,
 ];

@@ -1,5 +1,5 @@
 import type { TaskKind } from '@coachflow/contracts';
-import type { DeliveryRow } from '@coachflow/read-models';
+import type { DeliveryRow, DigestTask } from '@coachflow/read-models';
 import {
   CoachingSessionEmail,
   CommitmentDueEmail,
@@ -9,11 +9,14 @@ import {
   TaskDueSoonEmail,
   TaskOverdueEmail,
   WebhookDisabledEmail,
+  WeeklyDigestEmail,
 } from './email-templates';
 import { formatDuration, formatTime } from './format-time';
 
 /** What composing needs beyond the delivery: names, the task's kind, the app's address, the time zone. */
 export interface EmailFacts {
+  /** The open tasks a weekly digest lists (read at send time). */
+  digestTasks?: DigestTask[];
   recipientName: string;
   repName: string;
   /** The task's kind, read from the inbox at send time (or the delivery's own record of it). */
@@ -105,6 +108,31 @@ export function composeEmail(delivery: DeliveryRow, facts: EmailFacts): Composed
           />
         ),
       };
+    case 'weekly-digest': {
+      const tasks = facts.digestTasks ?? [];
+      const weekAhead = facts.now.getTime() + 7 * 24 * 3_600_000;
+      const item = (task: DigestTask) => ({
+        label: `${taskName(task.kind)} (${task.repName}), due ${formatTime(task.dueAt.toISOString(), facts.timeZone)}`,
+        url: `${facts.appUrl}/tasks/${task.id}`,
+      });
+      const overdue = tasks.filter((task) => task.overdue).map(item);
+      const dueThisWeek = tasks
+        .filter((task) => !task.overdue && task.dueAt.getTime() <= weekAhead)
+        .map(item);
+      const escalations = tasks.filter((task) => task.kind === 'resolve-escalation').map(item);
+      return {
+        subject: `Your coaching week: ${overdue.length} overdue, ${dueThisWeek.length} due, ${escalations.length} escalations`,
+        element: (
+          <WeeklyDigestEmail
+            recipientName={facts.recipientName}
+            appUrl={facts.appUrl}
+            overdue={overdue}
+            dueThisWeek={dueThisWeek}
+            escalations={escalations}
+          />
+        ),
+      };
+    }
     case 'webhook-event':
     case 'webhook-test':
       throw new Error(`a ${delivery.kind} delivery is not a mail`);

@@ -1,4 +1,6 @@
-import { findTask, type DeliveryRow } from '@coachflow/read-models';
+import { EMAIL_KINDS, type EmailKind, type Role } from '@coachflow/contracts';
+import { quietUntil } from '@coachflow/domain';
+import { type DeliveryRow, digestTasksOf, findTask, notificationPreferencesOf } from '@coachflow/read-models';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Pool } from 'pg';
 import type { ChannelResult, DeliveryChannel } from '../channel';
@@ -10,8 +12,11 @@ interface Person {
   id: string;
   name: string;
   email: string;
+  role: Role;
   active: boolean;
 }
+
+const CHOSEN_KINDS: readonly string[] = EMAIL_KINDS;
 
 export interface EmailChannelOptions {
   smtpUrl: string;
@@ -43,6 +48,11 @@ export class EmailChannel implements DeliveryChannel {
     const people = await this.people([delivery.recipientId, repId]);
     const recipient = people.get(delivery.recipientId);
     if (!recipient?.active) return { outcome: 'skipped', reason: 'the recipient is not an active user' };
+    const preferences = await notificationPreferencesOf(this.pool, recipient);
+    if (CHOSEN_KINDS.includes(delivery.kind) && !preferences.email[delivery.kind as EmailKind])
+      return { outcome: 'skipped', reason: 'the recipient turned these mails off' };
+    const quietEnds = quietUntil(preferences, now);
+    if (quietEnds) return { outcome: 'postponed', until: quietEnds };
     const taskId = delivery.payload['taskId'];
     const task =
       typeof taskId === 'string' ? await findTask(this.pool, delivery.organisationId, taskId) : undefined;
@@ -55,12 +65,21 @@ export class EmailChannel implements DeliveryChannel {
 
     const repName = people.get(repId)?.name ?? 'your rep';
     const taskKind = task?.kind ?? (delivery.payload['taskKind'] as string | undefined);
+    const digestTasks =
+      delivery.kind === 'weekly-digest'
+        ? await digestTasksOf(this.pool, {
+            organisationId: delivery.organisationId,
+            userId: recipient.id,
+            limit: 30,
+          })
+        : undefined;
     const composed = composeEmail(delivery, {
+      ...(digestTasks ? { digestTasks } : {}),
       recipientName: recipient.name,
       repName,
       taskKind,
       appUrl: this.options.appUrl,
-      timeZone: 'UTC',
+      timeZone: preferences.timeZone,
       now,
     });
     const { html, text } = renderEmail(composed.element);
@@ -106,7 +125,7 @@ export class EmailChannel implements DeliveryChannel {
 
   private async people(ids: string[]): Promise<Map<string, Person>> {
     const { rows } = await this.pool.query<Person>(
-      `SELECT id, name, email, active FROM users WHERE id = ANY($1::uuid[])`,
+      `SELECT id, name, email, role, active FROM users WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
     );
     return new Map(rows.map((person) => [person.id, person]));

@@ -137,6 +137,50 @@ export function WebhookDisabledEmail(props: WebhookDisabledEmailProps) {
   );
 }
 
+export interface DigestItem {
+  label: string;
+  url: string;
+}
+
+export interface WeeklyDigestEmailProps {
+  recipientName: string;
+  appUrl: string;
+  overdue: DigestItem[];
+  dueThisWeek: DigestItem[];
+  escalations: DigestItem[];
+}
+
+function DigestSection({ title, items }: { title: string; items: DigestItem[] }) {
+  return (
+    <>
+      <Text style={{ fontWeight: 600 }}>
+        {title}: {items.length}
+      </Text>
+      {items.map((item) => (
+        <Text key={item.url}>
+          {item.label}: <a href={item.url}>{item.url}</a>
+        </Text>
+      ))}
+    </>
+  );
+}
+
+export function WeeklyDigestEmail(props: WeeklyDigestEmailProps) {
+  return (
+    <EmailLayout
+      preview={`This week: ${props.overdue.length} overdue, ${props.dueThisWeek.length} due, ${props.escalations.length} escalations`}
+      heading="Your coaching week"
+      actionUrl={props.appUrl}
+      actionLabel="Open your inbox"
+    >
+      <Text>Hi {props.recipientName},</Text>
+      <DigestSection title="Overdue" items={props.overdue} />
+      <DigestSection title="Due in the next 7 days" items={props.dueThisWeek} />
+      <DigestSection title="Open escalations" items={props.escalations} />
+    </EmailLayout>
+  );
+}
+
 /** A template chosen and filled in: the subject and the element to render. */
 export interface ComposedEmail {
   subject: string;
