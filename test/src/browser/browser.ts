@@ -43,12 +43,17 @@ export function pageErrors(page: Page): string[] {
 }
 
 /**
- * What every browser scenario does on each page it visits: a screenshot named `name`, and axe-core's
- * serious and critical violations (empty when the page is fine), prefixed with the page's name.
+ * What every browser scenario does on each page it visits: a screenshot named `name`, axe-core's serious
+ * and critical violations, and a page wider than the screen (sideways scrolling on a phone); empty when
+ * the page is fine, each problem prefixed with the page's name.
  */
 export async function checkPage(page: Page, name: string): Promise<string[]> {
   await screenshot(page, name);
-  return (await seriousAccessibilityViolations(page)).map((violation) => `${name}: ${violation}`);
+  const problems = await seriousAccessibilityViolations(page);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const viewport = page.viewportSize()?.width ?? width;
+  if (width > viewport) problems.push(`${width} px wide on a ${viewport} px screen`);
+  return problems.map((problem) => `${name}: ${problem}`);
 }
 
 /**

@@ -72,7 +72,13 @@ export function NotificationsPage() {
               </Text>
             </div>
             {!item.readAt && (
-              <Button size="compact-sm" variant="subtle" onClick={() => markRead.mutate([item.id])}>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                // The message wraps instead; the button keeps its words on a phone.
+                style={{ flexShrink: 0 }}
+                onClick={() => markRead.mutate([item.id])}
+              >
                 Mark read
               </Button>
             )}
