@@ -67,7 +67,11 @@ export function compileFormSchema(schema: unknown, basePath = ''): CompiledForm 
   try {
     // Not cached by ajv's schema id: the same $id may be published in several versions.
     const { $id: _ignored, ...anonymous } = schema;
-    return { ok: true, validate: ajv.compile(anonymous) };
+    const validate = ajv.compile(anonymous);
+    // ajv keeps every schema it compiled, keyed by the object; each call brings a new one, so letting it
+    // keep them grew memory with every form checked (every keystroke in the builder).
+    ajv.removeSchema(anonymous);
+    return { ok: true, validate };
   } catch (error) {
     return fail('', error instanceof Error ? error.message : 'cannot be compiled');
   }

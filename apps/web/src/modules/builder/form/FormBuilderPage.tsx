@@ -1,4 +1,4 @@
-import type { FormBody, RubricBody } from '@coachflow/contracts';
+import type { FieldError, FormBody, RubricBody } from '@coachflow/contracts';
 import { diffFormTrees, formTreeFromSchema, validateFormBody } from '@coachflow/forms';
 import { Anchor, Button, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { ConflictBanner, SaveStatus } from '../lifecycle/SaveStatus';
 import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
 import { VersionHistory } from '../lifecycle/VersionHistory';
 import { UndoRedoButtons } from '../shared/UndoRedoButtons';
+import { useDeferredCheck } from '../shared/useDeferredCheck';
 import { bodyOf, documentOf, draftFromBody, type FormDraft } from './form-draft';
 import { FormBuilder } from './FormBuilder';
 import { FormPreview } from './FormPreview';
@@ -36,6 +37,9 @@ function usePublishedRubrics() {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_ERRORS: FieldError[] = [];
+// Short: the check runs before the autosave's own delay starts.
+const CHECK_DELAY_MS = 150;
 
 /** The field keys of the published version (none before the first publish): task data uses them. */
 function usePublishedKeys(formId: string, version: number | null): ReadonlySet<string> {
@@ -66,8 +70,9 @@ export function FormBuilderPage({ formId }: { formId: string }) {
 
   const document = useMemo(() => documentOf(draft), [draft]);
   const body = useMemo(() => bodyOf(draft), [draft]);
-  const apiErrors = useMemo(() => validateFormBody(body), [body]);
-  const valid = apiErrors.length === 0 && draft.name.trim() !== '';
+  const checked = useDeferredCheck(body, validateFormBody, CHECK_DELAY_MS);
+  const apiErrors = checked.result ?? NO_ERRORS;
+  const valid = checked.current && apiErrors.length === 0 && draft.name.trim() !== '';
 
   const onLoad = useCallback(
     (view: ViewOf<'forms'>, asEdit: boolean) => {
@@ -78,7 +83,12 @@ export function FormBuilderPage({ formId }: { formId: string }) {
     },
     [history.edit, history.reset],
   );
-  const lifecycle = useDraftLifecycle({ collection: 'forms', id: formId, body: valid ? body : null, onLoad });
+  const lifecycle = useDraftLifecycle({
+    collection: 'forms',
+    id: formId,
+    body: !checked.current ? undefined : valid ? body : null,
+    onLoad,
+  });
   const view = lifecycle.view;
 
   const published = usePublishedKeys(formId, view?.publishedVersion ?? null);

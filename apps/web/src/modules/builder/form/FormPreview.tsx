@@ -2,7 +2,7 @@ import type { RubricBody, TaskKind } from '@coachflow/contracts';
 import { effectiveTaskFormSchema, type FormDocument } from '@coachflow/forms';
 import { Paper, Text, Title } from '@mantine/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { type FormContext, FormRenderer } from '#web/modules/forms';
 
 /**
@@ -16,12 +16,15 @@ export const FormPreview = memo(function FormPreview(props: {
   rubric?: RubricBody;
 }) {
   const [data, setData] = useState<Record<string, unknown>>({});
+  // Rendered after the edit that changed it, and interrupted by the next one: typing in the builder never
+  // waits for a large form's preview.
+  const document = useDeferredValue(props.document);
   const schema = useMemo(
     () =>
       (props.taskKind && props.rubric
-        ? effectiveTaskFormSchema(props.taskKind, props.document.schema, props.rubric)
-        : props.document.schema) as RJSFSchema,
-    [props.document.schema, props.taskKind, props.rubric],
+        ? effectiveTaskFormSchema(props.taskKind, document.schema, props.rubric)
+        : document.schema) as RJSFSchema,
+    [document.schema, props.taskKind, props.rubric],
   );
   const context = useMemo<FormContext>(() => ({ rubric: props.rubric }), [props.rubric]);
   return (
@@ -34,7 +37,7 @@ export const FormPreview = memo(function FormPreview(props: {
       </Text>
       <FormRenderer
         schema={schema}
-        uiSchema={props.document.uiSchema}
+        uiSchema={document.uiSchema}
         kind={props.taskKind}
         initialData={data}
         context={context}

@@ -30,8 +30,11 @@ export type SaveState =
 export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
   collection: C;
   id: string;
-  /** The body the current edits stand for, or null while they are not valid (not saved then). */
-  body: BodyOf[C] | null;
+  /**
+   * The body the current edits stand for; null while they are not valid (not saved then); undefined while
+   * they are still being checked (nothing saved or reported until the answer).
+   */
+  body: BodyOf[C] | null | undefined;
   /**
    * Called with a loaded version: replaces what is being edited, without an undo step, or as one
    * (`asEdit`, when taking someone else's version after a conflict, so undo brings yours back).
@@ -45,7 +48,8 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
   const saved = useRef<string | undefined>(undefined);
   const onLoad = useRef(options.onLoad);
   onLoad.current = options.onLoad;
-  const serialized = body === null ? null : JSON.stringify(body);
+  const checking = body === undefined;
+  const serialized = body === null || body === undefined ? null : JSON.stringify(body);
 
   const load = useCallback(async () => {
     const latest = await readLatest(collection, id);
@@ -84,6 +88,11 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
 
   useEffect(() => {
     if (state.status === 'loading' || state.status === 'conflict' || state.status === 'saving') return;
+    if (checking) {
+      // An edit is being checked: not saved yet, whatever the check says.
+      if (saved.current !== undefined && state.status === 'saved') setState({ status: 'unsaved' });
+      return;
+    }
     if (saved.current === undefined && serialized !== null) {
       saved.current = serialized; // what was just loaded: nothing to save
       return;
@@ -100,7 +109,7 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // Re-run on each edit only; a state change to 'unsaved' must not restart the debounce.
-  }, [serialized, save]);
+  }, [serialized, checking, save]);
 
   /** After a 409: take their version (what you typed is replaced, and can be undone back). */
   const takeTheirs = useCallback(() => {
