@@ -86,7 +86,8 @@ export function FormBuilderPage({ formId }: { formId: string }) {
   const lifecycle = useDraftLifecycle({
     collection: 'forms',
     id: formId,
-    body: !checked.current ? undefined : valid ? body : null,
+    body,
+    check: !checked.current ? 'checking' : valid ? 'valid' : 'invalid',
     onLoad,
   });
   const view = lifecycle.view;

@@ -30,26 +30,24 @@ export type SaveState =
 export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
   collection: C;
   id: string;
-  /**
-   * The body the current edits stand for; null while they are not valid (not saved then); undefined while
-   * they are still being checked (nothing saved or reported until the answer).
-   */
-  body: BodyOf[C] | null | undefined;
+  /** The body the current edits stand for (null until there is one). */
+  body: BodyOf[C] | null;
+  /** Whether that body may be saved: only a valid one is; one still being checked waits for the answer. */
+  check: 'valid' | 'invalid' | 'checking';
   /**
    * Called with a loaded version: replaces what is being edited, without an undo step, or as one
    * (`asEdit`, when taking someone else's version after a conflict, so undo brings yours back).
    */
   onLoad: (view: ViewOf<C>, asEdit: boolean) => void;
 }) {
-  const { collection, id, body } = options;
+  const { collection, id, body, check } = options;
   const [state, setState] = useState<SaveState>({ status: 'loading' });
   const [view, setView] = useState<ViewOf<C>>();
   const etag = useRef<string | null>(null);
   const saved = useRef<string | undefined>(undefined);
   const onLoad = useRef(options.onLoad);
   onLoad.current = options.onLoad;
-  const checking = body === undefined;
-  const serialized = body === null || body === undefined ? null : JSON.stringify(body);
+  const serialized = body === null ? null : JSON.stringify(body);
 
   const load = useCallback(async () => {
     const latest = await readLatest(collection, id);
@@ -65,7 +63,7 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
   }, [load]);
 
   const save = useCallback(async () => {
-    if (serialized === null) return;
+    if (serialized === null || check !== 'valid') return; // nothing invalid is sent
     setState({ status: 'saving' });
     try {
       const written = await saveDraft(collection, id, JSON.parse(serialized) as BodyOf[C], etag.current);
@@ -84,32 +82,29 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
         });
       } else setState({ status: 'error', message: problemMessage(error) });
     }
-  }, [collection, id, serialized]);
+  }, [collection, id, serialized, check]);
 
   useEffect(() => {
     if (state.status === 'loading' || state.status === 'conflict' || state.status === 'saving') return;
-    if (checking) {
-      // An edit is being checked: not saved yet, whatever the check says.
-      if (saved.current !== undefined && state.status === 'saved') setState({ status: 'unsaved' });
-      return;
-    }
-    if (saved.current === undefined && serialized !== null) {
+    if (serialized === null) return;
+    if (saved.current === undefined) {
       saved.current = serialized; // what was just loaded: nothing to save
-      return;
-    }
-    if (serialized === null) {
-      setState({ status: 'invalid' });
       return;
     }
     if (serialized === saved.current) {
       if (state.status !== 'saved' && state.status !== 'error') setState({ status: 'saved' });
       return;
     }
+    if (check === 'invalid') {
+      setState({ status: 'invalid' });
+      return;
+    }
     setState({ status: 'unsaved' });
+    if (check === 'checking') return; // saved once the check says it is valid
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // Re-run on each edit only; a state change to 'unsaved' must not restart the debounce.
-  }, [serialized, checking, save]);
+  }, [serialized, check, save]);
 
   /** After a 409: take their version (what you typed is replaced, and can be undone back). */
   const takeTheirs = useCallback(() => {

@@ -53,7 +53,8 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
   const lifecycle = useDraftLifecycle({
     collection: 'rubrics',
     id: rubricId,
-    body: errors.length === 0 ? rubric : null,
+    body: rubric,
+    check: errors.length === 0 ? 'valid' : 'invalid',
     onLoad,
   });
   const view = lifecycle.view;
