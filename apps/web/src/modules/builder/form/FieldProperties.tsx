@@ -24,6 +24,7 @@ import {
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { moveItem, SortableList } from '../shared/SortableList';
 import { ConditionEditor } from './ConditionEditor';
 import { fieldName, kindName } from './field-words';
 import { OptionsEditor } from './OptionsEditor';
@@ -352,12 +353,25 @@ function GroupProperties(props: {
       <Text size="sm" fw={500}>
         Fields of each item
       </Text>
-      <SegmentedControl
-        aria-label="Item field to edit"
-        data={field.fields.map((candidate) => ({ value: candidate.key, label: fieldName(candidate) }))}
-        value={selected ?? ''}
-        onChange={setSelected}
-        orientation="vertical"
+      <SortableList
+        items={field.fields}
+        idOf={(candidate) => candidate.key}
+        labelOf={fieldName}
+        noun="fields of each item"
+        onMove={(from, to) => props.onChange({ fields: moveItem(field.fields, from, to) })}
+        renderItem={(candidate, { handle }) => (
+          <Group gap={4} wrap="nowrap" mb={2}>
+            {handle}
+            <Button
+              size="xs"
+              variant={candidate.key === selected ? 'light' : 'subtle'}
+              aria-pressed={candidate.key === selected}
+              onClick={() => setSelected(candidate.key)}
+            >
+              {fieldName(candidate)}
+            </Button>
+          </Group>
+        )}
       />
       <Select
         label="Add a field to each item"

@@ -77,6 +77,22 @@ describe('FormBuilder', () => {
     expect(screen.getByLabelText('Key')).toHaveAttribute('readonly');
   });
 
+  it('reorders the fields of a repeating group’s items', () => {
+    render(<Harness />);
+    fireEvent.click(screen.getByRole('button', { name: 'Repeating group' }));
+    fireEvent.click(screen.getByRole('combobox', { name: 'Add a field to each item' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Date' }));
+    const itemKeys = () => {
+      const group = latest!.fields.find((field) => field.kind === 'group');
+      return group?.kind === 'group' ? group.fields.map((field) => field.key) : [];
+    };
+    expect(itemKeys()).toEqual(['title', 'field']);
+    fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
+    expect(itemKeys()).toEqual(['field', 'title']);
+    press('z');
+    expect(itemKeys()).toEqual(['title', 'field']);
+  });
+
   it('renders hostile labels as text', () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Short text' }));

@@ -133,7 +133,8 @@ export function FormBuilder(props: {
             </section>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <ScrollArea.Autosize mah="calc(100vh - 180px)" offsetScrollbars>
+            {/* Beside the canvas on wide screens, scrolling on its own; in the page flow on a phone. */}
+            <ScrollArea.Autosize mah={{ base: 'none', lg: 'calc(100vh - 180px)' }} offsetScrollbars>
               {field ? (
                 <FieldProperties
                   key={tree.fields.indexOf(field)}

@@ -9,6 +9,7 @@ import {
   NumberInput,
   Select,
   SimpleGrid,
+  Space,
   Stack,
   Switch,
   Text,
@@ -19,7 +20,8 @@ import {
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useUsers } from '#web/modules/people/useUsers';
 import { useHistory } from '../history/useHistory';
 import { exportPlaybook, listConfiguration, readVersion, type ViewOf } from '../lifecycle/configuration-api';
 import { PublishDialog } from '../lifecycle/PublishDialog';
@@ -29,6 +31,7 @@ import { VersionHistory } from '../lifecycle/VersionHistory';
 import { moveItem, SortableList } from '../shared/SortableList';
 import { UndoRedoButtons } from '../shared/UndoRedoButtons';
 import { DurationInput } from './DurationInput';
+import { exampleEscalationNames } from './escalation-example';
 
 const TIMINGS: {
   key: keyof PlaybookBody['timings'];
@@ -100,10 +103,13 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const lifecycle = useDraftLifecycle({
     collection: 'playbooks',
     id: playbookId,
-    body: invalid ? null : playbook,
+    body: playbook,
+    check: invalid ? 'invalid' : 'valid',
     onLoad,
   });
   const view = lifecycle.view;
+  const { users } = useUsers();
+  const example = useMemo(() => exampleEscalationNames(users), [users]);
   const changes = useCallback(async () => {
     if (!view?.publishedVersion || !playbook) return null;
     return diffPlaybooks(
@@ -239,9 +245,14 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
         <Title order={2} size="h4" id="escalation-title">
           Escalation chain
         </Title>
-        <Text mb="xs" role="status">
-          {escalationSentence(levels, playbook.timings.escalateAfter)}
-        </Text>
+        <Text role="status">{escalationSentence(levels, playbook.timings.escalateAfter)}</Text>
+        {example && (
+          <Text size="sm" c="dimmed">
+            For example, in your organisation:{' '}
+            {escalationSentence(levels, playbook.timings.escalateAfter, example)}
+          </Text>
+        )}
+        <Space h="xs" />
         <SortableList
           items={levels.map((role, index) => ({ role, index }))}
           idOf={(level) => `level:${level.index}`}
