@@ -73,8 +73,9 @@ export function SortableList<T>(props: SortableListProps<T>) {
 
   const list = (
     <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-      <div role="list" aria-label={noun}>
-        {items.length === 0 && props.empty}
+      {/* Outside the list: a list may hold only its items (axe's aria-required-children). */}
+      {items.length === 0 && props.empty}
+      <div role={items.length > 0 ? 'list' : undefined} aria-label={items.length > 0 ? noun : undefined}>
         {items.map((item, index) => (
           <SortableRow key={ids[index]} id={ids[index]!}>
             {(dragHandle) =>
