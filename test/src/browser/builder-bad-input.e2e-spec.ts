@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import type { FormView } from '@coachflow/contracts';
-import { type AppStack, type OrganisationFixture, startAppStack } from '@coachflow/testing';
-import type { Browser } from 'playwright-core';
 import { expectStatus } from '../access-fixtures';
-import { launchChromium, SCREENSHOTS_DIR, screenshot } from './browser';
+import { SCREENSHOTS_DIR, screenshot } from './browser';
 import {
-  builderOrganisation,
+  builderSuite,
   canvasKeys,
   createFormFromHome,
   labelInput,
@@ -22,30 +20,15 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
  * a form far larger than anyone should build.
  */
 describe('the builder in Chromium: bad input', () => {
-  let stack: AppStack;
-  let browser: Browser;
-  let org: OrganisationFixture;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
-    org = await builderOrganisation(stack);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const formOnServer = async (formId: string) =>
-    expectStatus(await org.admin.api.get<FormView>(`/api/forms/${formId}`), 200, 'reading the form');
+  const suite = builderSuite();
 
   it('shows invalid JSON as a problem, keeps the text as typed, and never saves it', async () => {
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-invalid-json', async () => {
-      const formId = await createFormFromHome(page, stack.baseUrl, 'follow-up');
+      const formId = await createFormFromHome(page, suite.stack.baseUrl, 'follow-up');
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await waitUntilSaved(page);
-      const saved = await formOnServer(formId);
+      const saved = await suite.formOnServer(formId);
 
       await page.getByRole('tab', { name: 'JSON' }).click();
       const schemaText = page.getByRole('textbox', { name: 'Schema (JSON Schema)' });
@@ -59,7 +42,7 @@ describe('the builder in Chromium: bad input', () => {
       await screenshot(page, 'builder-invalid-json');
       await page.waitForTimeout(1500); // past the autosave delay
       expect(await schemaText.inputValue()).toBe(broken);
-      expect((await formOnServer(formId)).version).toBe(saved.version);
+      expect((await suite.formOnServer(formId)).version).toBe(saved.version);
 
       // Fixed as JSON, it is the form again: the builder's fields follow.
       await schemaText.fill(valid.replace('"Short text"', '"Your next step"'));
@@ -67,21 +50,21 @@ describe('the builder in Chromium: bad input', () => {
       await page.getByRole('tab', { name: 'Build' }).click();
       await page.locator('[data-field-key="shortText"]').getByText('Your next step').waitFor();
       await waitUntilSaved(page);
-      expect(JSON.stringify((await formOnServer(formId)).schema)).toContain('Your next step');
+      expect(JSON.stringify((await suite.formOnServer(formId)).schema)).toContain('Your next step');
       expect(errors).toEqual([]);
     });
     await close();
   });
 
   it('renders markup typed into labels as text, in the canvas and the preview', async () => {
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
     await screenshotOnFailure(page, 'builder-hostile', async () => {
-      await createFormFromHome(page, stack.baseUrl, 'follow-up');
+      await createFormFromHome(page, suite.stack.baseUrl, 'follow-up');
       await page.getByRole('textbox', { name: 'Form name' }).fill(HOSTILE);
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await labelInput(page).fill(HOSTILE);
@@ -115,14 +98,18 @@ describe('the builder in Chromium: bad input', () => {
     };
     const uiSchema = { 'ui:order': keys };
     const form = expectStatus(
-      await org.admin.api.post<FormView>('/api/forms', { name: 'Five hundred questions', schema, uiSchema }),
+      await suite.org.admin.api.post<FormView>('/api/forms', {
+        name: 'Five hundred questions',
+        schema,
+        uiSchema,
+      }),
       201,
       'creating the large form',
     );
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-500-fields', async () => {
       const opening = Date.now();
-      await page.goto(`${stack.baseUrl}/admin/builder/forms/${form.id}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${form.id}`);
       await page.locator(`[data-field-key="${keys[499]}"]`).waitFor();
       const openMs = Date.now() - opening;
       expect(await canvasKeys(page)).toEqual(keys);
@@ -137,11 +124,12 @@ describe('the builder in Chromium: bad input', () => {
         .getByText('The two hundred and fiftieth question')
         .waitFor();
       const editMs = Date.now() - editing;
-      // Generous bounds for a loaded two-core machine; the builder benchmark measures latency properly.
-      expect(openMs).toBeLessThan(30_000);
-      expect(editMs).toBeLessThan(5_000);
+      // Bounds that say "it did not hang", not how fast it is: two cores shared by several test runs make
+      // this edit take 2 to 10 s here. The builder benchmark measures the latency, against a baseline.
+      expect(openMs).toBeLessThan(60_000);
+      expect(editMs).toBeLessThan(20_000);
       await waitUntilSaved(page);
-      expect(JSON.stringify((await formOnServer(form.id)).schema)).toContain(
+      expect(JSON.stringify((await suite.formOnServer(form.id)).schema)).toContain(
         'The two hundred and fiftieth question',
       );
       await page.screenshot({ path: join(SCREENSHOTS_DIR, 'builder-500-fields.png') }); // the viewport only

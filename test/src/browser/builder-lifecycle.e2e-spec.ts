@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FormView, PlaybookBundle, PlaybookView } from '@coachflow/contracts';
-import {
-  type AppStack,
-  createPlaybookFixture,
-  type OrganisationFixture,
-  startAppStack,
-} from '@coachflow/testing';
-import type { Browser, Page } from 'playwright-core';
+import { createPlaybookFixture } from '@coachflow/testing';
+import type { Page } from 'playwright-core';
 import { expectStatus } from '../access-fixtures';
-import { launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
 import {
-  builderOrganisation,
+  builderSuite,
   canvasKeys,
   createFormFromHome,
   eventually,
@@ -28,27 +23,12 @@ import {
  * hand-written schema the builder cannot show as fields, opened in the JSON view with the reason.
  */
 describe('the builder in Chromium: undo, conflicts, export and import, hand-written schemas', () => {
-  let stack: AppStack;
-  let browser: Browser;
-  let org: OrganisationFixture;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
-    org = await builderOrganisation(stack);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const formOnServer = async (formId: string) =>
-    expectStatus(await org.admin.api.get<FormView>(`/api/forms/${formId}`), 200, 'reading the form');
+  const suite = builderSuite();
 
   it('undoes and redoes every edit by keyboard, a run of typing as one step', async () => {
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-undo', async () => {
-      await createFormFromHome(page, stack.baseUrl, 'acknowledge-plan');
+      await createFormFromHome(page, suite.stack.baseUrl, 'acknowledge-plan');
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await page.locator('[data-palette-kind="date"]').press('Enter'); // Enter adds, like a click
       expect(await canvasKeys(page)).toEqual(['accepted', 'shortText', 'date']);
@@ -76,13 +56,13 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
   });
 
   it('explains a concurrent edit in a second tab and keeps what was typed there', async () => {
-    const first = await openAs(browser, stack, org.admin);
-    const formId = await createFormFromHome(first.page, stack.baseUrl, 'follow-up');
+    const first = await openAs(suite.browser, suite.stack, suite.org.admin);
+    const formId = await createFormFromHome(first.page, suite.stack.baseUrl, 'follow-up');
     await first.page.getByRole('button', { name: 'Long text', exact: true }).click();
     await waitUntilSaved(first.page);
-    const second = await openAs(browser, stack, org.admin);
+    const second = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(second.page, 'builder-conflict', async () => {
-      await second.page.goto(`${stack.baseUrl}/admin/builder/forms/${formId}`);
+      await second.page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${formId}`);
       await selectField(second.page, 'longText');
 
       // The first tab saves a new name; the second, still on the version before it, types a label.
@@ -93,11 +73,11 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
       await banner.getByText(/Fixture Admin saved it at/).waitFor({ timeout: 15_000 });
       await screenshot(second.page, 'builder-conflict');
       expect(await labelInput(second.page).inputValue()).toBe('Typed in the second tab');
-      expect((await formOnServer(formId)).name).toBe('Named in the first tab');
+      expect((await suite.formOnServer(formId)).name).toBe('Named in the first tab');
 
       await banner.getByRole('button', { name: /Keep mine/ }).click();
       await waitUntilSaved(second.page);
-      const saved = await formOnServer(formId);
+      const saved = await suite.formOnServer(formId);
       expect(JSON.stringify(saved.schema)).toContain('Typed in the second tab');
       expect(second.errors.filter((error) => !/status of 409/.test(error))).toEqual([]);
     });
@@ -105,10 +85,10 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
   });
 
   it('exports a playbook as a file, imports it back, and lists the problems of a broken bundle', async () => {
-    const playbookId = await createPlaybookFixture(org.admin.api);
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const playbookId = await createPlaybookFixture(suite.org.admin.api);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-export', async () => {
-      await page.goto(`${stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export' }).click(),
@@ -124,7 +104,7 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
       const importedId = page.url().split('/').pop()!;
       expect(importedId).not.toBe(playbookId);
       const imported = expectStatus(
-        await org.admin.api.get<PlaybookView>(`/api/playbooks/${importedId}`),
+        await suite.org.admin.api.get<PlaybookView>(`/api/playbooks/${importedId}`),
         200,
         'reading the import',
       );
@@ -162,13 +142,13 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
       },
     };
     const form = expectStatus(
-      await org.admin.api.post<FormView>('/api/forms', { name: 'Hand-written', schema }),
+      await suite.org.admin.api.post<FormView>('/api/forms', { name: 'Hand-written', schema }),
       201,
       'creating a hand-written form',
     );
-    const { page, errors, close } = await openAs(browser, stack, org.admin);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-hand-written', async () => {
-      await page.goto(`${stack.baseUrl}/admin/builder/forms/${form.id}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${form.id}`);
       const notice = page.getByRole('alert').filter({ hasText: 'Edited as JSON' });
       await notice
         .getByText(/\/schema\/properties\/contact: is a kind of field the builder does not have/)
@@ -179,7 +159,7 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
       expect(JSON.parse(text)).toEqual(schema);
       await screenshot(page, 'builder-hand-written');
       await page.waitForTimeout(1500); // longer than the autosave delay: nothing is rewritten
-      expect((await formOnServer(form.id)).version).toBe(1);
+      expect((await suite.formOnServer(form.id)).version).toBe(1);
       expect(errors).toEqual([]);
     });
     await close();

@@ -1,18 +1,9 @@
 import type { CycleEventView } from '@coachflow/contracts';
-import {
-  type AppStack,
-  completeTask,
-  createPlaybookFixture,
-  fixtureRatings,
-  type OrganisationFixture,
-  openTask,
-  startAppStack,
-} from '@coachflow/testing';
-import type { Browser } from 'playwright-core';
+import { completeTask, createPlaybookFixture, fixtureRatings, openTask } from '@coachflow/testing';
 import { startCycle } from '../access-fixtures';
-import { launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
 import {
-  builderOrganisation,
+  builderSuite,
   canvasKeys,
   createFormFromHome,
   dragWithMouse,
@@ -32,30 +23,21 @@ import {
  * the preview follow, publishes, and puts it in the playbook; the manager's coaching session then asks it.
  */
 describe('the builder in Chromium: a new form from empty to a running cycle', () => {
-  let stack: AppStack;
-  let browser: Browser;
-  let org: OrganisationFixture;
+  const suite = builderSuite();
   let playbookId: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
-    org = await builderOrganisation(stack);
     // Long enough that nothing falls due while the test runs.
-    playbookId = await createPlaybookFixture(org.admin.api, {
+    playbookId = await createPlaybookFixture(suite.org.admin.api, {
       timings: { prioritiseDue: 'PT1H', sessionDue: 'PT1H' },
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('an admin builds, publishes and wires a form; the manager fills it in with its condition', async () => {
-    const admin = await openAs(browser, stack, org.admin);
+    const admin = await openAs(suite.browser, suite.stack, suite.org.admin);
     const { page } = admin;
     await screenshotOnFailure(page, 'builder-new-form', async () => {
-      await createFormFromHome(page, stack.baseUrl, 'coaching-session');
+      await createFormFromHome(page, suite.stack.baseUrl, 'coaching-session');
       expect(await canvasKeys(page)).toEqual(['commitments']);
       await page.getByRole('textbox', { name: 'Form name' }).fill('Session with preparation check');
 
@@ -118,7 +100,7 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
       ).resolves.not.toBeNull();
 
       // The playbook uses the new form for coaching sessions, and is published with that change shown.
-      await page.goto(`${stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
       await page.getByRole('combobox', { name: 'coaching-session', exact: true }).click();
       await page.getByRole('option', { name: 'Session with preparation check (v1)' }).click();
       await screenshot(page, 'builder-new-form-playbook');
@@ -129,25 +111,33 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
     await admin.close();
 
     // The manager's cycle, driven through the API to the coaching session.
-    const cycle = await startCycle(org.manager.api, org.rep.user.id, playbookId);
-    await completeTask(org.rep.api, await openTask(org.rep.api, cycle.id, 'self-assessment'), {
+    const cycle = await startCycle(suite.org.manager.api, suite.org.rep.user.id, playbookId);
+    await completeTask(suite.org.rep.api, await openTask(suite.org.rep.api, cycle.id, 'self-assessment'), {
       ratings: fixtureRatings(3),
     });
-    await completeTask(org.manager.api, await openTask(org.manager.api, cycle.id, 'manager-assessment'), {
-      ratings: fixtureRatings(2),
-    });
-    await completeTask(org.manager.api, await openTask(org.manager.api, cycle.id, 'set-priorities'), {
-      focusAreas: ['discovery'],
-      diagnosis: 'skill',
-      style: 'coaching',
-    });
-    const session = await openTask(org.manager.api, cycle.id, 'coaching-session');
+    await completeTask(
+      suite.org.manager.api,
+      await openTask(suite.org.manager.api, cycle.id, 'manager-assessment'),
+      {
+        ratings: fixtureRatings(2),
+      },
+    );
+    await completeTask(
+      suite.org.manager.api,
+      await openTask(suite.org.manager.api, cycle.id, 'set-priorities'),
+      {
+        focusAreas: ['discovery'],
+        diagnosis: 'skill',
+        style: 'coaching',
+      },
+    );
+    const session = await openTask(suite.org.manager.api, cycle.id, 'coaching-session');
 
     // The manager fills in her coaching session in the browser: the new field and its condition work.
-    const manager = await openAs(browser, stack, org.manager);
+    const manager = await openAs(suite.browser, suite.stack, suite.org.manager);
     await screenshotOnFailure(manager.page, 'builder-new-form-task', async () => {
       const task = manager.page;
-      await task.goto(`${stack.baseUrl}/tasks/${session.id}`);
+      await task.goto(`${suite.stack.baseUrl}/tasks/${session.id}`);
       await task.getByRole('textbox', { name: /What will you do/ }).fill('Prepare three discovery questions');
       await task.getByText('In 1 week', { exact: true }).click();
       const missing = task.getByRole('textbox', { name: 'What was missing?' });
@@ -163,7 +153,9 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
     await manager.close();
 
     const completed = await eventually(async () => {
-      const events = await org.manager.api.get<{ items: CycleEventView[] }>(`/api/cycles/${cycle.id}/events`);
+      const events = await suite.org.manager.api.get<{ items: CycleEventView[] }>(
+        `/api/cycles/${cycle.id}/events`,
+      );
       const event = events.body.items.find(
         (candidate) => candidate.type === 'CoachingSessionHeld' && candidate.data['taskId'] === session.id,
       );

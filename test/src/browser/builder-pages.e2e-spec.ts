@@ -1,41 +1,27 @@
 import type { PlaybookView } from '@coachflow/contracts';
-import {
-  type AppStack,
-  createPlaybookFixture,
-  type OrganisationFixture,
-  startAppStack,
-} from '@coachflow/testing';
-import type { Browser, Page } from 'playwright-core';
+import { createPlaybookFixture } from '@coachflow/testing';
+import type { Page } from 'playwright-core';
 import { expectStatus } from '../access-fixtures';
-import { launchChromium, screenshot, seriousAccessibilityViolations } from './browser';
-import { builderOrganisation, createFormFromHome, openAs, screenshotOnFailure } from './builder-steps';
+import { screenshot, seriousAccessibilityViolations } from './browser';
+import { builderSuite, createFormFromHome, openAs, screenshotOnFailure } from './builder-steps';
 
 /**
  * Every page and dialog of the builder, in Chromium on the real stack, at a desktop and a phone width:
  * axe-core finds no serious or critical violation, nothing errs, and each is saved as a screenshot to look at.
  */
 describe('the builder in Chromium: every page is accessible', () => {
-  let stack: AppStack;
-  let browser: Browser;
-  let org: OrganisationFixture;
+  const suite = builderSuite();
   let playbookId: string;
   let rubricId: string;
   let formId: string;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
-    org = await builderOrganisation(stack);
-    playbookId = await createPlaybookFixture(org.admin.api);
+    playbookId = await createPlaybookFixture(suite.org.admin.api);
     rubricId = expectStatus(
-      await org.admin.api.get<PlaybookView>(`/api/playbooks/${playbookId}`),
+      await suite.org.admin.api.get<PlaybookView>(`/api/playbooks/${playbookId}`),
       200,
       'reading the playbook',
     ).rubricId;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   /** axe on the page as it is, a screenshot of it, and the violations found (empty when all is well). */
@@ -48,16 +34,17 @@ describe('the builder in Chromium: every page is accessible', () => {
     ['desktop', { width: 1440, height: 900 }],
     ['phone', { width: 375, height: 740 }],
   ])('on a %s', async (width, viewport) => {
-    const { page, errors, close } = await openAs(browser, stack, org.admin, viewport);
+    const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin, viewport);
     const violations: string[] = [];
     await screenshotOnFailure(page, `builder-pages-${width}`, async () => {
-      if (width === 'desktop') formId = await createFormFromHome(page, stack.baseUrl, 'coaching-session');
-      await page.goto(`${stack.baseUrl}/admin/builder`);
+      if (width === 'desktop')
+        formId = await createFormFromHome(page, suite.stack.baseUrl, 'coaching-session');
+      await page.goto(`${suite.stack.baseUrl}/admin/builder`);
       await page.getByRole('heading', { level: 1, name: 'Builder' }).waitFor();
       await page.getByRole('link', { name: 'New coaching-session form' }).waitFor();
       violations.push(...(await check(page, `builder-home-${width}`)));
 
-      await page.goto(`${stack.baseUrl}/admin/builder/forms/${formId}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${formId}`);
       await page.getByRole('region', { name: 'Preview' }).getByText('Commitments').waitFor();
       await page.getByRole('button', { name: 'Yes / no', exact: true }).click();
       await page.getByRole('button', { name: 'Long text', exact: true }).click();
@@ -79,12 +66,12 @@ describe('the builder in Chromium: every page is accessible', () => {
         violations.push(...(await check(page, `builder-form-versions-${width}`)));
         await page.keyboard.press('Escape');
 
-        await page.goto(`${stack.baseUrl}/admin/builder/rubrics/${rubricId}`);
+        await page.goto(`${suite.stack.baseUrl}/admin/builder/rubrics/${rubricId}`);
         await page.getByRole('heading', { level: 1, name: /^Rubric:/ }).waitFor();
         violations.push(...(await check(page, `builder-rubric-${width}`)));
       }
 
-      await page.goto(`${stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
+      await page.goto(`${suite.stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
       await page.getByRole('heading', { level: 1, name: /^Playbook:/ }).waitFor();
       violations.push(...(await check(page, `builder-playbook-${width}`)));
 

@@ -1,3 +1,4 @@
+import type { FormView } from '@coachflow/contracts';
 import {
   type AppStack,
   createOrganisationFixture,
@@ -5,9 +6,11 @@ import {
   FIXTURE_PASSWORD,
   type FixtureUser,
   type OrganisationFixture,
+  startAppStack,
 } from '@coachflow/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { pageErrors, screenshot, signIn } from './browser';
+import { expectStatus } from '../access-fixtures';
+import { launchChromium, pageErrors, screenshot, signIn } from './browser';
 
 /** What the builder's browser specs share: people signed in, and the gestures an admin makes. */
 
@@ -31,8 +34,33 @@ export async function openAs(
   return { page, errors, close: () => context.close() };
 }
 
-export function builderOrganisation(stack: AppStack): Promise<OrganisationFixture> {
-  return createOrganisationFixture(stack.baseUrl);
+export interface BuilderSuite {
+  stack: AppStack;
+  browser: Browser;
+  /** Admin, leader, manager and reps of a fresh organisation. */
+  org: OrganisationFixture;
+  /** A form as the API has it now, read by the admin. */
+  formOnServer(formId: string): Promise<FormView>;
+}
+
+/**
+ * Registers a describe block's setup and teardown: the real stack, Chromium, and an organisation. Its
+ * fields are there once `beforeAll` has run.
+ */
+export function builderSuite(): BuilderSuite {
+  const suite = {
+    formOnServer: async (formId: string) =>
+      expectStatus(await suite.org.admin.api.get<FormView>(`/api/forms/${formId}`), 200, 'reading the form'),
+  } as BuilderSuite;
+  beforeAll(async () => {
+    [suite.stack, suite.browser] = await Promise.all([startAppStack(), launchChromium()]);
+    suite.org = await createOrganisationFixture(suite.stack.baseUrl);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.stack?.stop();
+  });
+  return suite;
 }
 
 /** Creates a new form for `taskKind` from the builder's home and waits for its editor. */

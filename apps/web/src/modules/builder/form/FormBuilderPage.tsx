@@ -1,16 +1,12 @@
 import type { FieldError, FormBody, RubricBody } from '@coachflow/contracts';
 import { diffFormTrees, formTreeFromSchema, validateFormBody } from '@coachflow/forms';
-import { Anchor, Button, Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useHistory } from '../history/useHistory';
 import { listConfiguration, readVersion, type ViewOf } from '../lifecycle/configuration-api';
-import { PublishDialog } from '../lifecycle/PublishDialog';
-import { ConflictBanner, SaveStatus } from '../lifecycle/SaveStatus';
+import { EditorHeader } from '../lifecycle/EditorHeader';
 import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
-import { VersionHistory } from '../lifecycle/VersionHistory';
-import { UndoRedoButtons } from '../shared/UndoRedoButtons';
 import { useDeferredCheck } from '../shared/useDeferredCheck';
 import { bodyOf, documentOf, draftFromBody, type FormDraft } from './form-draft';
 import { FormBuilder } from './FormBuilder';
@@ -62,8 +58,6 @@ export function FormBuilderPage({ formId }: { formId: string }) {
   const history = useHistory<FormDraft>({ name: '' });
   const draft = history.value;
   const [tab, setTab] = useState<string | null>('build');
-  const [publishing, setPublishing] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
   const rubrics = usePublishedRubrics();
   const [rubricId, setRubricId] = useState<string | null>(null);
   const rubric = (rubrics.data?.find((entry) => entry.id === rubricId) ?? rubrics.data?.[0])?.rubric;
@@ -107,35 +101,22 @@ export function FormBuilderPage({ formId }: { formId: string }) {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="wrap">
-        <Stack gap={0}>
-          <Anchor component={Link} to="/admin/builder" size="sm">
-            ← Builder
-          </Anchor>
-          <Title order={1} size="h3">
-            Form: {draft.name || 'Untitled'}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {draft.taskKind ? `For ${draft.taskKind} tasks` : 'Not bound to a task kind'} · version{' '}
-            {view?.version} ({view?.status})
-            {view?.publishedVersion ? ` · published: v${view.publishedVersion}` : ''}
-          </Text>
-        </Stack>
-        <Group>
-          <SaveStatus state={lifecycle.state} />
-          <UndoRedoButtons history={history} />
-          <Button variant="default" onClick={() => setShowHistory(true)}>
-            Versions
-          </Button>
-          <Button onClick={() => setPublishing(true)} disabled={!valid || lifecycle.dirty}>
-            Publish…
-          </Button>
-        </Group>
-      </Group>
-      <ConflictBanner
-        state={lifecycle.state}
-        onTakeTheirs={lifecycle.takeTheirs}
-        onKeepMine={lifecycle.keepMine}
+      <EditorHeader
+        collection="forms"
+        id={formId}
+        title={`Form: ${draft.name || 'Untitled'}`}
+        detail={draft.taskKind ? `For ${draft.taskKind} tasks` : 'Not bound to a task kind'}
+        lifecycle={lifecycle}
+        history={history}
+        publishable={valid}
+        changes={changes}
+        renderVersion={(version) => (
+          <FormPreview
+            document={{ schema: version.schema, uiSchema: version.uiSchema ?? {} }}
+            taskKind={version.taskKind}
+            rubric={rubric}
+          />
+        )}
       />
       <Group align="flex-end">
         <TextInput
@@ -196,29 +177,6 @@ export function FormBuilderPage({ formId }: { formId: string }) {
           </Stack>
         </Tabs.Panel>
       </Tabs>
-      <PublishDialog
-        opened={publishing}
-        onClose={() => setPublishing(false)}
-        changes={changes}
-        onPublish={lifecycle.publish}
-        blocked={lifecycle.dirty ? 'Wait until your changes are saved.' : undefined}
-      />
-      {view && (
-        <VersionHistory
-          collection="forms"
-          id={formId}
-          latest={view.latestVersion}
-          opened={showHistory}
-          onClose={() => setShowHistory(false)}
-          render={(version) => (
-            <FormPreview
-              document={{ schema: version.schema, uiSchema: version.uiSchema ?? {} }}
-              taskKind={version.taskKind}
-              rubric={rubric}
-            />
-          )}
-        />
-      )}
     </Stack>
   );
 }

@@ -143,3 +143,6 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
 
   return { state, view, save, publish, takeTheirs, keepMine, reload: load, dirty };
 }
+
+/** What an editor gets from useDraftLifecycle. */
+export type DraftLifecycle<C extends ConfigurationCollection> = ReturnType<typeof useDraftLifecycle<C>>;

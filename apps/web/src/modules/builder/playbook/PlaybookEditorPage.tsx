@@ -2,7 +2,6 @@ import { ESCALATION_LEVELS, type PlaybookBody, TASK_KINDS, type TaskKind } from 
 import { diffPlaybooks, escalationSentence } from '@coachflow/forms';
 import {
   ActionIcon,
-  Anchor,
   Button,
   Card,
   Group,
@@ -19,17 +18,13 @@ import {
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useUsers } from '#web/modules/people/useUsers';
 import { useHistory } from '../history/useHistory';
 import { exportPlaybook, listConfiguration, readVersion, type ViewOf } from '../lifecycle/configuration-api';
-import { PublishDialog } from '../lifecycle/PublishDialog';
-import { ConflictBanner, SaveStatus } from '../lifecycle/SaveStatus';
+import { EditorHeader } from '../lifecycle/EditorHeader';
 import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
-import { VersionHistory } from '../lifecycle/VersionHistory';
 import { moveItem, SortableList } from '../shared/SortableList';
-import { UndoRedoButtons } from '../shared/UndoRedoButtons';
 import { DurationInput } from './DurationInput';
 import { exampleEscalationNames } from './escalation-example';
 
@@ -85,8 +80,6 @@ function download(name: string, content: unknown) {
 export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
   const history = useHistory<PlaybookBody | null>(null);
   const playbook = history.value;
-  const [publishing, setPublishing] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
   const choices = useQuery({
     queryKey: ['configuration', 'playbook-choices'],
     queryFn: async () => ({
@@ -125,22 +118,15 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
-        <Stack gap={0}>
-          <Anchor component={Link} to="/admin/builder" size="sm">
-            ← Builder
-          </Anchor>
-          <Title order={1} size="h3">
-            Playbook: {playbook.name || 'Untitled'}
-          </Title>
-          <Text size="sm" c="dimmed">
-            version {view?.version} ({view?.status})
-            {view?.publishedVersion ? ` · published: v${view.publishedVersion}` : ''}
-          </Text>
-        </Stack>
-        <Group>
-          <SaveStatus state={lifecycle.state} />
-          <UndoRedoButtons history={history} />
+      <EditorHeader
+        collection="playbooks"
+        id={playbookId}
+        title={`Playbook: ${playbook.name || 'Untitled'}`}
+        lifecycle={lifecycle}
+        history={history}
+        publishable={!invalid}
+        changes={changes}
+        actions={
           <Button
             variant="default"
             onClick={() =>
@@ -151,18 +137,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           >
             Export
           </Button>
-          <Button variant="default" onClick={() => setShowHistory(true)}>
-            Versions
-          </Button>
-          <Button onClick={() => setPublishing(true)} disabled={invalid || lifecycle.dirty}>
-            Publish…
-          </Button>
-        </Group>
-      </Group>
-      <ConflictBanner
-        state={lifecycle.state}
-        onTakeTheirs={lifecycle.takeTheirs}
-        onKeepMine={lifecycle.keepMine}
+        }
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TextInput
@@ -319,21 +294,6 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           onChange={(e) => edit({ autoRenew: e.currentTarget.checked })}
         />
       </Group>
-      <PublishDialog
-        opened={publishing}
-        onClose={() => setPublishing(false)}
-        changes={changes}
-        onPublish={lifecycle.publish}
-      />
-      {view && (
-        <VersionHistory
-          collection="playbooks"
-          id={playbookId}
-          latest={view.latestVersion}
-          opened={showHistory}
-          onClose={() => setShowHistory(false)}
-        />
-      )}
     </Stack>
   );
 }

@@ -2,7 +2,6 @@ import type { RubricBody } from '@coachflow/contracts';
 import { diffRubrics } from '@coachflow/forms';
 import {
   ActionIcon,
-  Anchor,
   Button,
   Card,
   Group,
@@ -16,16 +15,12 @@ import {
   Title,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useHistory } from '../history/useHistory';
 import { readVersion, type ViewOf } from '../lifecycle/configuration-api';
-import { PublishDialog } from '../lifecycle/PublishDialog';
-import { ConflictBanner, SaveStatus } from '../lifecycle/SaveStatus';
+import { EditorHeader } from '../lifecycle/EditorHeader';
 import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
-import { VersionHistory } from '../lifecycle/VersionHistory';
 import { moveItem, SortableList } from '../shared/SortableList';
-import { UndoRedoButtons } from '../shared/UndoRedoButtons';
 import { newCompetency, rubricErrors, rubricKeyFromName, weightShare } from './rubric-edits';
 
 const EMPTY: RubricBody = { name: '', scale: { min: 1, max: 5 }, competencies: [] };
@@ -41,8 +36,6 @@ const optionalNumber = (value: string | number) => (typeof value === 'number' ? 
 export function RubricEditorPage({ rubricId }: { rubricId: string }) {
   const history = useHistory<RubricBody>(EMPTY);
   const rubric = history.value;
-  const [publishing, setPublishing] = useState(false);
-  const [showHistory, setShowHistory] = useState(false);
   const errors = useMemo(() => rubricErrors(rubric), [rubric]);
   const errorAt = (path: string) => errors.find((error) => error.path === path)?.message;
   const onLoad = useCallback(
@@ -74,34 +67,14 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" wrap="wrap">
-        <Stack gap={0}>
-          <Anchor component={Link} to="/admin/builder" size="sm">
-            ← Builder
-          </Anchor>
-          <Title order={1} size="h3">
-            Rubric: {rubric.name || 'Untitled'}
-          </Title>
-          <Text size="sm" c="dimmed">
-            version {view?.version} ({view?.status})
-            {view?.publishedVersion ? ` · published: v${view.publishedVersion}` : ''}
-          </Text>
-        </Stack>
-        <Group>
-          <SaveStatus state={lifecycle.state} />
-          <UndoRedoButtons history={history} />
-          <Button variant="default" onClick={() => setShowHistory(true)}>
-            Versions
-          </Button>
-          <Button onClick={() => setPublishing(true)} disabled={errors.length > 0 || lifecycle.dirty}>
-            Publish…
-          </Button>
-        </Group>
-      </Group>
-      <ConflictBanner
-        state={lifecycle.state}
-        onTakeTheirs={lifecycle.takeTheirs}
-        onKeepMine={lifecycle.keepMine}
+      <EditorHeader
+        collection="rubrics"
+        id={rubricId}
+        title={`Rubric: ${rubric.name || 'Untitled'}`}
+        lifecycle={lifecycle}
+        history={history}
+        publishable={errors.length === 0}
+        changes={changes}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <TextInput
@@ -360,21 +333,6 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
           }}
         />
       </section>
-      <PublishDialog
-        opened={publishing}
-        onClose={() => setPublishing(false)}
-        changes={changes}
-        onPublish={lifecycle.publish}
-      />
-      {view && (
-        <VersionHistory
-          collection="rubrics"
-          id={rubricId}
-          latest={view.latestVersion}
-          opened={showHistory}
-          onClose={() => setShowHistory(false)}
-        />
-      )}
     </Stack>
   );
 }
