@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CycleView, TaskKind, TaskList } from '@coachflow/contracts';
 import { cycleStreamId } from '@coachflow/domain';
@@ -33,6 +33,11 @@ export interface CycleBenchmarkResult {
   /** How often the round trip polls the inbox: its resolution. */
   inboxPollMs: number;
   measurements: CycleMeasurements;
+  /**
+   * Each alternating start round's wall time, no-op workflows then cycles, with the machine's 1-minute
+   * load average when it began: how much the start ratio swings within a run, and with what.
+   */
+  startRounds: { noopMs: number; cycleMs: number; loadAverage: number }[];
 }
 
 interface RoundTrips {
@@ -90,7 +95,11 @@ export async function cycleBenchmark({
       say(
         `starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time, in ${START_ROUNDS} alternating rounds`,
       );
-      const { noopWorkflows, cycleStarts } = await startRates(client, stack, pool, org, playbookId, starts);
+      const {
+        noopWorkflows,
+        cycleStarts,
+        rounds: startRounds,
+      } = await startRates(client, stack, pool, org, playbookId, starts);
 
       say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
       const baselines = await updateBaselines(client, stack, updates);
@@ -114,6 +123,7 @@ export async function cycleBenchmark({
         machine: { cpus: cpus().length, node: process.version },
         postgres: { server: database.server, version: database.serverVersion },
         inboxPollMs: INBOX_POLL_MS,
+        startRounds,
         measurements: {
           roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
           roundTripComplete: summarizeLatencies(roundTrips.complete.slice(WARM_UP)),
@@ -145,19 +155,28 @@ async function startRates(
   org: OrganisationFixture,
   playbookId: string,
   count: number,
-): Promise<{ noopWorkflows: Rate; cycleStarts: Rate }> {
+): Promise<{
+  noopWorkflows: Rate;
+  cycleStarts: Rate;
+  rounds: { noopMs: number; cycleMs: number; loadAverage: number }[];
+}> {
   const perRound = Math.ceil(count / START_ROUNDS);
   const reps = await insertReps(pool, org, CONCURRENCY + perRound * START_ROUNDS);
   await noopBatch(client, stack, CONCURRENCY);
   await cycleBatch(pool, org, playbookId, reps.splice(0, CONCURRENCY));
   let noopMs = 0;
   let cycleMs = 0;
+  const rounds: { noopMs: number; cycleMs: number; loadAverage: number }[] = [];
   for (let round = 0; round < START_ROUNDS; round++) {
-    noopMs += await noopBatch(client, stack, perRound);
-    cycleMs += await cycleBatch(pool, org, playbookId, reps.splice(0, perRound));
+    const loadAverage = loadavg()[0] ?? Number.NaN;
+    const noop = await noopBatch(client, stack, perRound);
+    const cycle = await cycleBatch(pool, org, playbookId, reps.splice(0, perRound));
+    rounds.push({ noopMs: noop, cycleMs: cycle, loadAverage });
+    noopMs += noop;
+    cycleMs += cycle;
   }
   const total = perRound * START_ROUNDS;
-  return { noopWorkflows: rate(total, noopMs), cycleStarts: rate(total, cycleMs) };
+  return { noopWorkflows: rate(total, noopMs), cycleStarts: rate(total, cycleMs), rounds };
 }
 
 /** Starts `count` no-op workflows, CONCURRENCY at a time, and waits for them to complete; returns the wall ms. */

@@ -45,6 +45,10 @@ async function runCycle(): Promise<void> {
       `inbox polled every ${result.inboxPollMs} ms\n`,
   );
   console.log(formatCycleReport(result.measurements));
+  const rounds = result.startRounds.map(
+    (round) => `${(round.noopMs / round.cycleMs).toFixed(2)}x at load ${round.loadAverage.toFixed(1)}`,
+  );
+  console.log(`\nstart ratio per round (no-op ms / cycle ms): ${rounds.join(', ')}`);
   console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
 }
 
