@@ -1,13 +1,13 @@
 import type { PlaybookView } from '@coachflow/contracts';
 import { createPlaybookFixture } from '@coachflow/testing';
-import type { Page } from 'playwright-core';
 import { expectStatus } from '../access-fixtures';
-import { screenshot, seriousAccessibilityViolations } from './browser';
+import { checkPage } from './browser';
 import { builderSuite, createFormFromHome, openAs, screenshotOnFailure } from './builder-steps';
 
 /**
  * Every page and dialog of the builder, in Chromium on the real stack, at a desktop and a phone width:
- * axe-core finds no serious or critical violation, nothing errs, and each is saved as a screenshot to look at.
+ * axe-core finds no serious or critical violation, none is wider than the screen, nothing errs, and each is
+ * saved as a screenshot to look at.
  */
 describe('the builder in Chromium: every page is accessible', () => {
   const suite = builderSuite();
@@ -24,12 +24,6 @@ describe('the builder in Chromium: every page is accessible', () => {
     ).rubricId;
   });
 
-  /** axe on the page as it is, a screenshot of it, and the violations found (empty when all is well). */
-  async function check(page: Page, name: string): Promise<string[]> {
-    await screenshot(page, name);
-    return (await seriousAccessibilityViolations(page)).map((violation) => `${name}: ${violation}`);
-  }
-
   it.each([
     ['desktop', { width: 1440, height: 900 }],
     ['phone', { width: 375, height: 740 }],
@@ -42,20 +36,20 @@ describe('the builder in Chromium: every page is accessible', () => {
       await page.goto(`${suite.stack.baseUrl}/admin/builder`);
       await page.getByRole('heading', { level: 1, name: 'Builder' }).waitFor();
       await page.getByRole('link', { name: 'New coaching-session form' }).waitFor();
-      violations.push(...(await check(page, `builder-home-${width}`)));
+      violations.push(...(await checkPage(page, `builder-home-${width}`)));
 
       await page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${formId}`);
       await page.getByRole('region', { name: 'Preview' }).getByText('Commitments').waitFor();
       await page.getByRole('button', { name: 'Yes / no', exact: true }).click();
       await page.getByRole('button', { name: 'Long text', exact: true }).click();
       await page.getByRole('button', { name: 'Add a rule' }).click();
-      violations.push(...(await check(page, `builder-form-${width}`)));
+      violations.push(...(await checkPage(page, `builder-form-${width}`)));
 
       // The dialogs and the rubric editor once: their layout does not change with the width.
       if (width === 'desktop') {
         await page.getByRole('tab', { name: 'JSON' }).click();
         await page.getByRole('textbox', { name: 'Schema (JSON Schema)' }).waitFor();
-        violations.push(...(await check(page, `builder-form-json-${width}`)));
+        violations.push(...(await checkPage(page, `builder-form-json-${width}`)));
 
         await page.getByRole('button', { name: 'Versions' }).click();
         await page
@@ -63,23 +57,23 @@ describe('the builder in Chromium: every page is accessible', () => {
           .getByRole('button', { name: 'View' })
           .first()
           .waitFor();
-        violations.push(...(await check(page, `builder-form-versions-${width}`)));
+        violations.push(...(await checkPage(page, `builder-form-versions-${width}`)));
         await page.keyboard.press('Escape');
 
         await page.goto(`${suite.stack.baseUrl}/admin/builder/rubrics/${rubricId}`);
         await page.getByRole('heading', { level: 1, name: /^Rubric:/ }).waitFor();
-        violations.push(...(await check(page, `builder-rubric-${width}`)));
+        violations.push(...(await checkPage(page, `builder-rubric-${width}`)));
       }
 
       await page.goto(`${suite.stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
       await page.getByRole('heading', { level: 1, name: /^Playbook:/ }).waitFor();
-      violations.push(...(await check(page, `builder-playbook-${width}`)));
+      violations.push(...(await checkPage(page, `builder-playbook-${width}`)));
 
       await page.getByLabel('Most focus areas').fill(width === 'desktop' ? '3' : '1');
       await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: 'Publish…' }).click();
       await page.getByRole('dialog', { name: 'Publish this version' }).getByText('Changes since').waitFor();
-      violations.push(...(await check(page, `builder-playbook-publish-${width}`)));
+      violations.push(...(await checkPage(page, `builder-playbook-publish-${width}`)));
       await page.keyboard.press('Escape');
 
       expect(violations).toEqual([]);

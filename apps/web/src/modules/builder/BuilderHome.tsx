@@ -72,40 +72,43 @@ function ConfigurationTable({
 }) {
   if (items.length === 0) return <Text c="dimmed">Nothing here yet: create one with the button above.</Text>;
   return (
-    <Table striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          {collection === 'forms' && <Table.Th>Task kind</Table.Th>}
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Updated</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((item) => (
-          <Table.Tr key={item.id}>
-            <Table.Td>
-              <Link
-                to={PATHS[collection]}
-                params={{ rubricId: item.id, formId: item.id, playbookId: item.id } as never}
-              >
-                {item.name}
-              </Link>
-            </Table.Td>
-            {collection === 'forms' && <Table.Td>{item.taskKind ?? 'any'}</Table.Td>}
-            <Table.Td>
-              <Badge variant="light" color={item.status === 'published' ? 'green' : 'yellow'}>
-                {item.status} v{item.version}
-              </Badge>
-              {item.publishedVersion && item.status !== 'published'
-                ? ` (v${item.publishedVersion} published)`
-                : ''}
-            </Table.Td>
-            <Table.Td>{new Date(item.updatedAt).toLocaleString()}</Table.Td>
+    // Scrolls sideways inside itself on a phone; the page stays as wide as the screen.
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            {collection === 'forms' && <Table.Th>Task kind</Table.Th>}
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Updated</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <Link
+                  to={PATHS[collection]}
+                  params={{ rubricId: item.id, formId: item.id, playbookId: item.id } as never}
+                >
+                  {item.name}
+                </Link>
+              </Table.Td>
+              {collection === 'forms' && <Table.Td>{item.taskKind ?? 'any'}</Table.Td>}
+              <Table.Td>
+                <Badge variant="light" color={item.status === 'published' ? 'green' : 'yellow'}>
+                  {item.status} v{item.version}
+                </Badge>
+                {item.publishedVersion && item.status !== 'published'
+                  ? ` (v${item.publishedVersion} published)`
+                  : ''}
+              </Table.Td>
+              <Table.Td>{new Date(item.updatedAt).toLocaleString()}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
