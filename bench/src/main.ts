@@ -14,6 +14,8 @@ import { historyBenchmark } from './history.bench';
 import { formatHistoryReport } from './history-report';
 import { memoryBenchmark } from './memory.bench';
 import { formatMemoryReport } from './memory-report';
+import { notifyBenchmark } from './notify.bench';
+import { formatNotifyReport } from './notify-report';
 import { eventStoreBenchmark } from './event-store.bench';
 import { formatProjectionResult } from './projection.bench';
 import { webBenchmark } from './web.bench';
@@ -117,6 +119,18 @@ async function runBuilder(): Promise<void> {
   console.log(`\nresults: ${writeResults(resultsDir(), 'builder', result)}`);
 }
 
+async function runNotify(): Promise<void> {
+  const result = await notifyBenchmark({ env: process.env, scale: benchScale(process.env), say });
+  console.log(
+    `\nNotifications — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; worker (sender polling every ` +
+      `${result.sender.pollMs} ms, ${result.sender.batchSize} per batch), API and dev server on this machine, ` +
+      `SMTP server in the bench process\n`,
+  );
+  console.log(formatNotifyReport(result));
+  console.log(`\nresults: ${writeResults(resultsDir(), 'notify', result)}`);
+}
+
 /** Benchmarks by the name given on the command line. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': runEventStore,
@@ -125,6 +139,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   web: runWeb,
   burst: runBurst,
   memory: runMemory,
+  notify: runNotify,
   history: runHistory,
   builder: runBuilder,
 };

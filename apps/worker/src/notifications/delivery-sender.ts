@@ -1,9 +1,11 @@
 import type { EventStore } from '@coachflow/event-store';
 import {
+  type AttemptOutcome,
   claimDueDeliveries,
   type DeliveryRow,
   postponeDelivery,
   recordAttempt,
+  recordAttempts,
 } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import { v5 as uuidV5 } from 'uuid';
@@ -68,7 +70,22 @@ export class DeliverySender {
       leaseSeconds: this.options.leaseSeconds,
       channels: this.channels.map((channel) => channel.name),
     });
-    await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+    const sent = (await Promise.all(claimed.map((delivery) => this.deliver(delivery)))).filter(
+      (result): result is Sent => result !== undefined,
+    );
+    // The batch's audit events in one append per organisation, then its sent marks in one transaction:
+    // per delivery, both would queue every sender on the same audit stream and on commits.
+    const byOrganisation = new Map<string, Sent[]>();
+    for (const result of sent)
+      byOrganisation.set(result.delivery.organisationId, [
+        ...(byOrganisation.get(result.delivery.organisationId) ?? []),
+        result,
+      ]);
+    for (const batch of byOrganisation.values()) await this.recordDelivered(batch);
+    await recordAttempts(
+      this.pool,
+      sent.map((result) => result.attempt),
+    );
     return claimed.length;
   }
 
@@ -91,22 +108,31 @@ export class DeliverySender {
     }
   }
 
-  private async deliver(delivery: DeliveryRow): Promise<void> {
+  /** Sends one delivery and records what happened, but for a success: that the batch records (`Sent`). */
+  private async deliver(delivery: DeliveryRow): Promise<Sent | undefined> {
     const channel = this.channels.find((candidate) => candidate.name === delivery.channel);
-    if (!channel) return;
+    if (!channel) return undefined;
     const startedAt = new Date();
     const attempt = { deliveryId: delivery.id, attempt: delivery.attempts, startedAt };
     try {
       const result = await channel.send(delivery, startedAt);
-      if (result.outcome === 'postponed') return await postponeDelivery(this.pool, delivery.id, result.until);
-      if (result.outcome === 'skipped')
-        return await recordAttempt(this.pool, { ...attempt, outcome: 'skipped', error: result.reason });
-      await this.recordDelivered(delivery, result.messageId);
-      await recordAttempt(this.pool, {
-        ...attempt,
-        outcome: 'sent',
-        ...(result.responseCode ? { responseCode: result.responseCode } : {}),
-      });
+      if (result.outcome === 'postponed') {
+        await postponeDelivery(this.pool, delivery.id, result.until);
+        return undefined;
+      }
+      if (result.outcome === 'skipped') {
+        await recordAttempt(this.pool, { ...attempt, outcome: 'skipped', error: result.reason });
+        return undefined;
+      }
+      return {
+        delivery,
+        messageId: result.messageId,
+        attempt: {
+          ...attempt,
+          outcome: 'sent',
+          ...(result.responseCode ? { responseCode: result.responseCode } : {}),
+        },
+      };
     } catch (error) {
       const failure = error as { message?: unknown; responseCode?: unknown };
       const message = String(failure.message ?? error).slice(0, MAX_ERROR_LENGTH);
@@ -123,32 +149,51 @@ export class DeliverySender {
       } catch (recordError) {
         this.options.onError?.(recordError);
       }
+      return undefined;
     }
   }
 
-  /** The audit trail's record of a delivery; its id is derived from the delivery, so it is written once. */
-  private async recordDelivered(delivery: DeliveryRow, messageId: string): Promise<void> {
-    await this.eventStore.appendToStream(
-      `audit-${delivery.organisationId}`,
-      [
-        {
-          id: uuidV5(delivery.id, DELIVERED_NAMESPACE),
-          type: 'NotificationDelivered',
-          data: {
-            deliveryId: delivery.id,
-            idempotencyKey: delivery.idempotencyKey,
-            eventId: delivery.eventId,
-            channel: delivery.channel,
-            kind: delivery.kind,
-            recipientId: delivery.recipientId,
-            messageId,
-            by: null,
-            at: new Date().toISOString(),
-          },
-          metadata: { organisationId: delivery.organisationId },
-        },
-      ],
-      { expectedVersion: 'any' },
-    );
+  /**
+   * The audit trail's record of delivered messages, one NotificationDelivered each, in one append. Their
+   * ids are derived from the deliveries, so a batch sent again after a crash records nothing twice; a batch
+   * that mixes recorded and new ones (the store refuses it whole) is appended one event at a time.
+   */
+  private async recordDelivered(batch: Sent[]): Promise<void> {
+    const events = batch.map(deliveredEvent);
+    const organisationId = batch[0]!.delivery.organisationId;
+    const append = (some: typeof events) =>
+      this.eventStore.appendToStream(`audit-${organisationId}`, some, { expectedVersion: 'any' });
+    try {
+      await append(events);
+    } catch (error) {
+      if (events.length === 1) throw error;
+      for (const event of events) await append([event]);
+    }
   }
+}
+
+/** A delivery its channel sent, with its attempt, to be recorded with its batch. */
+interface Sent {
+  delivery: DeliveryRow;
+  messageId: string;
+  attempt: AttemptOutcome;
+}
+
+function deliveredEvent({ delivery, messageId }: Sent) {
+  return {
+    id: uuidV5(delivery.id, DELIVERED_NAMESPACE),
+    type: 'NotificationDelivered',
+    data: {
+      deliveryId: delivery.id,
+      idempotencyKey: delivery.idempotencyKey,
+      eventId: delivery.eventId,
+      channel: delivery.channel,
+      kind: delivery.kind,
+      recipientId: delivery.recipientId,
+      messageId,
+      by: null,
+      at: new Date().toISOString(),
+    },
+    metadata: { organisationId: delivery.organisationId },
+  };
 }

@@ -69,33 +69,41 @@ export interface AttemptOutcome {
 }
 
 /**
- * Records an attempt and moves its delivery on, in one transaction: sent (once: a delivery already sent
+ * Records attempts and moves their deliveries on, in one transaction: sent (once: a delivery already sent
  * stays as it was), skipped, retried later or failed.
  */
-export async function recordAttempt(pool: Pool, result: AttemptOutcome): Promise<void> {
+export async function recordAttempts(pool: Pool, results: readonly AttemptOutcome[]): Promise<void> {
+  if (results.length === 0) return;
   await inTransaction(pool, async (db) => {
-    await db.query(
-      `INSERT INTO ${ATTEMPTS_TABLE} (delivery_id, attempt, started_at, outcome, response_code, error)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (delivery_id, attempt) DO NOTHING`,
-      [
-        result.deliveryId,
-        result.attempt,
-        result.startedAt,
-        result.outcome,
-        result.responseCode ?? null,
-        result.error ?? null,
-      ],
-    );
-    const status = result.outcome === 'failed' ? (result.retryAt ? 'pending' : 'failed') : result.outcome;
-    await db.query(
-      `UPDATE ${DELIVERIES_TABLE}
-       SET status = $2, lease_until = NULL, last_error = $3,
-           next_attempt_at = COALESCE($4, next_attempt_at),
-           sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
-       WHERE id = $1 AND status = 'pending'`,
-      [result.deliveryId, status, result.error ?? null, result.retryAt ?? null],
-    );
+    for (const result of results) {
+      await db.query(
+        `INSERT INTO ${ATTEMPTS_TABLE} (delivery_id, attempt, started_at, outcome, response_code, error)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (delivery_id, attempt) DO NOTHING`,
+        [
+          result.deliveryId,
+          result.attempt,
+          result.startedAt,
+          result.outcome,
+          result.responseCode ?? null,
+          result.error ?? null,
+        ],
+      );
+      const status = result.outcome === 'failed' ? (result.retryAt ? 'pending' : 'failed') : result.outcome;
+      await db.query(
+        `UPDATE ${DELIVERIES_TABLE}
+         SET status = $2, lease_until = NULL, last_error = $3,
+             next_attempt_at = COALESCE($4, next_attempt_at),
+             sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
+         WHERE id = $1 AND status = 'pending'`,
+        [result.deliveryId, status, result.error ?? null, result.retryAt ?? null],
+      );
+    }
   });
+}
+
+/** One attempt: `recordAttempts` of one. */
+export function recordAttempt(pool: Pool, result: AttemptOutcome): Promise<void> {
+  return recordAttempts(pool, [result]);
 }
 
 /** Moves a pending delivery's next attempt (quiet hours), without counting the claim as an attempt. */
