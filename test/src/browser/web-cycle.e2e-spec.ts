@@ -176,6 +176,10 @@ describe('the web app in Chromium: a coaching cycle', () => {
     await manager.getByText(`recommitted “${titles[1]}”`, { exact: false }).waitFor({ timeout: 15_000 });
     await manager.getByText(`“${titles[0]}” was kept`).waitFor();
     await check(manager, 'web-cycle');
+    // The rep sees the same cycle on his phone.
+    await rep.goto(cycleUrl);
+    await rep.getByText(`“${titles[0]}” was kept`).waitFor();
+    await check(rep, 'web-cycle-phone');
     const cycleId = cycleUrl.split('/').pop()!;
     const summary = (await org.manager.api.get<CycleView>(`/api/cycles/${cycleId}`)).body;
     expect(summary.escalations).toEqual([
@@ -211,6 +215,10 @@ describe('the web app in Chromium: a coaching cycle', () => {
     await submitAndLeave(leader);
     await leader.goto(`${stack.baseUrl}/cycles/${cycleId}`);
     await leader.getByText(/dropped “Send the proposal the same day”/).waitFor({ timeout: 15_000 });
+    // The leader's team: every rep under the managers below, filterable by manager.
+    await leader.getByRole('link', { name: 'Team', exact: true }).click();
+    await leader.getByRole('cell', { name: 'other-rep', exact: true }).waitFor();
+    await check(leader, 'web-team-leader');
   }, 180_000);
 
   it('visited every page without a serious accessibility violation or a page error', () => {

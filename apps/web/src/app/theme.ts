@@ -1,4 +1,11 @@
-import { Anchor, createTheme, type CSSVariablesResolver, Modal, Notification } from '@mantine/core';
+import {
+  Anchor,
+  createTheme,
+  type CSSVariablesResolver,
+  Modal,
+  Notification,
+  TableScrollContainer,
+} from '@mantine/core';
 
 /**
  * The app's look: Mantine defaults with a calm primary colour and focus rings always visible. Filled
@@ -16,6 +23,8 @@ export const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // Modals' and toasts' close buttons are icons: they need a name.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A table wider than a phone scrolls sideways in its own box: reachable by keyboard (Tab, then arrows).
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
     // A toast's message is gray.6 by default (3.3:1): as dark as other secondary text.
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },

@@ -14,6 +14,7 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '#web/api/client';
@@ -95,6 +96,8 @@ export function CyclePage() {
   const events = useCycleEvents(cycleId);
   const words = useEventWords(events.data?.items);
   const { byId } = useUsers();
+  // The four phases side by side need a tablet's width; on a phone they stack.
+  const narrow = useMediaQuery('(max-width: 36em)');
 
   if (cycle.isPending) return <Loader size="sm" aria-label="Loading the cycle" />;
   if (cycle.isError)
@@ -133,7 +136,12 @@ export function CyclePage() {
         {canCancel && <CancelCycle cycleId={data.id} />}
       </Group>
 
-      <Stepper active={activeStep} size="sm" allowNextStepsSelect={false}>
+      <Stepper
+        active={activeStep}
+        size="sm"
+        allowNextStepsSelect={false}
+        orientation={narrow ? 'vertical' : 'horizontal'}
+      >
         {PHASES.map((phase) => (
           <Stepper.Step key={phase.key} label={phase.label} description={phase.description} />
         ))}
@@ -152,7 +160,7 @@ export function CyclePage() {
         {data.commitments.length === 0 ? (
           <Text c="dimmed">No commitments yet: they are made in the coaching session.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={360}>
+          <Table.ScrollContainer minWidth={320}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -166,7 +174,12 @@ export function CyclePage() {
                   <Table.Tr key={commitment.id}>
                     <Table.Td>{commitment.title}</Table.Td>
                     <Table.Td>
-                      <Badge color={COMMITMENT_COLORS[commitment.status]} variant="light">
+                      {/* Its whole word, also when a phone squeezes the column. */}
+                      <Badge
+                        color={COMMITMENT_COLORS[commitment.status]}
+                        variant="light"
+                        style={{ minWidth: 'max-content' }}
+                      >
                         {commitment.status}
                       </Badge>
                     </Table.Td>
