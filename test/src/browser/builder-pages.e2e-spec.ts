@@ -69,6 +69,10 @@ describe('the builder in Chromium: every page is accessible', () => {
       await page.getByRole('heading', { level: 1, name: /^Playbook:/ }).waitFor();
       violations.push(...(await checkPage(page, `builder-playbook-${width}`)));
 
+      // The API's playbook checks run in the browser, beside the field: the rubric has three competencies.
+      await page.getByLabel('Most focus areas').fill('9');
+      await page.getByText("must be between 1 and the rubric's 3 competencies").waitFor();
+      await page.getByRole('status').filter({ hasText: 'Not saved: fix the problems shown' }).waitFor();
       await page.getByLabel('Most focus areas').fill(width === 'desktop' ? '3' : '1');
       await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: 'Publish…' }).click();

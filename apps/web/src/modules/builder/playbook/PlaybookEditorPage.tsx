@@ -1,5 +1,5 @@
 import { ESCALATION_LEVELS, type PlaybookBody, TASK_KINDS, type TaskKind } from '@coachflow/contracts';
-import { diffPlaybooks, escalationSentence } from '@coachflow/forms';
+import { diffPlaybooks, escalationSentence, validatePlaybook } from '@coachflow/forms';
 import {
   ActionIcon,
   Button,
@@ -92,7 +92,20 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
       asEdit ? history.edit(bodyOfView(view)) : history.reset(bodyOfView(view)),
     [history.edit, history.reset],
   );
-  const invalid = !playbook || !playbook.name.trim() || playbook.escalation.levels.length === 0;
+  // The published rubric the playbook names: the API's own playbook checks run here against it.
+  const rubricSummary = choices.data?.rubrics.find((rubric) => rubric.id === playbook?.rubricId);
+  const rubric = useQuery({
+    queryKey: ['configuration', 'rubrics', rubricSummary?.id, 'version', rubricSummary?.publishedVersion],
+    enabled: Boolean(rubricSummary?.publishedVersion),
+    queryFn: () => readVersion('rubrics', rubricSummary!.id, rubricSummary!.publishedVersion!),
+  });
+  const problems = useMemo(
+    () => (playbook ? validatePlaybook(playbook, { rubric: rubric.data, forms: {} }) : []),
+    [playbook, rubric.data],
+  );
+  const problemAt = (path: string) => problems.find((problem) => problem.path === path)?.message;
+  const invalid =
+    !playbook || !playbook.name.trim() || playbook.escalation.levels.length === 0 || problems.length > 0;
   const lifecycle = useDraftLifecycle({
     collection: 'playbooks',
     id: playbookId,
@@ -240,6 +253,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
               <Text w={70}>Level {level.index + 1}</Text>
               <Select
                 aria-label={`Level ${level.index + 1} goes to`}
+                error={problemAt(`/escalation/levels/${level.index}`)}
                 data={ESCALATION_LEVELS.map((role) => ({ value: role, label: ROLE_NAMES[role]! }))}
                 value={level.role}
                 allowDeselect={false}
@@ -280,6 +294,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           min={1}
           max={50}
           value={playbook.maxFocusAreas}
+          error={problemAt('/maxFocusAreas')}
           onChange={(v) => edit({ maxFocusAreas: typeof v === 'number' ? v : 1 }, 'focus')}
           w={160}
         />
