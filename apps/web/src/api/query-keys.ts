@@ -17,6 +17,7 @@ export const queryKeys = {
     events: (id: string) => ['cycles', 'events', id] as const,
   },
   notifications: { all: ['notifications'] as const },
+  notificationPreferences: ['notification-preferences'] as const,
   users: { all: ['users'] as const, one: (id: string) => ['users', 'one', id] as const },
   team: { all: ['team'] as const },
   configuration: { all: ['configuration'] as const },

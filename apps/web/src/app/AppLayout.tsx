@@ -11,7 +11,15 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconHammer, IconInbox, IconLogout, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconHammer,
+  IconInbox,
+  IconLogout,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { signOut } from '../api/session';
@@ -119,6 +127,13 @@ function SignedInFrame() {
                 <Menu.Label>
                   {user.email} · {user.role}
                 </Menu.Label>
+                <Menu.Item
+                  component={Link}
+                  to="/settings/notifications"
+                  leftSection={<IconSettings size={16} />}
+                >
+                  Notification settings
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void logout()}>
                   Sign out
                 </Menu.Item>

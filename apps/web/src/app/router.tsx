@@ -4,6 +4,7 @@ import { loginRoute } from '../modules/auth/auth.routes';
 import { builderRoutes } from '../modules/builder/builder.routes';
 import { cycleRoute } from '../modules/cycles/cycles.routes';
 import { inboxRoute } from '../modules/inbox/inbox.routes';
+import { notificationSettingsRoutes } from '../modules/notification-settings/notification-settings.routes';
 import { notificationsRoute } from '../modules/notifications/notifications.routes';
 import { peopleRoute } from '../modules/people/people.routes';
 import { taskRoute } from '../modules/tasks/tasks.routes';
@@ -19,6 +20,7 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     peopleRoute,
     notificationsRoute,
+    ...notificationSettingsRoutes,
     ...builderRoutes,
   ]),
 ]);
