@@ -1,10 +1,10 @@
 import { useDraggable } from '@dnd-kit/core';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { PALETTE, type PaletteKind } from '@coachflow/forms';
-import type { PointerEventHandler } from 'react';
+import { memo, type PointerEventHandler } from 'react';
 
 /** The kinds of field an admin can add: click or Enter adds one below the selected field; drag drops it. */
-export function FieldPalette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
+export const FieldPalette = memo(function FieldPalette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
   return (
     <Stack gap={6} component="section" aria-labelledby="palette-title">
       <Title order={2} size="h5" id="palette-title">
@@ -18,7 +18,7 @@ export function FieldPalette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) 
       ))}
     </Stack>
   );
-}
+});
 
 function PaletteItem(props: {
   kind: PaletteKind;

@@ -8,7 +8,8 @@ import {
   type PaletteKind,
 } from '@coachflow/forms';
 import { Alert, Button, Grid, Group, ScrollArea, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useStableCallback } from '../shared/useStableCallback';
 import { FieldPalette } from './FieldPalette';
 import { FieldProperties } from './FieldProperties';
 import { FormCanvas } from './FormCanvas';
@@ -48,18 +49,23 @@ export function FormBuilder(props: {
   const { tree, document } = props;
   const [selected, setSelected] = useState<string | undefined>(tree.fields[0]?.key);
   const [deleted, setDeleted] = useState<string>();
+  // The whole-form checks and the preview follow an edit in a render of their own, which the next keystroke
+  // interrupts: a key paints its row and the properties pane at once, messages and preview a moment later.
+  const checkedTree = useDeferredValue(tree);
+  const checkedDocument = useDeferredValue(document);
   const issues = useMemo(
-    () => issuesByField(tree, document, props.apiErrors),
-    [tree, document, props.apiErrors],
+    () => issuesByField(checkedTree, checkedDocument, props.apiErrors),
+    [checkedTree, checkedDocument, props.apiErrors],
   );
-  const treeIssues = useMemo(() => checkFormTree(tree), [tree]);
+  const treeIssues = useMemo(() => checkFormTree(checkedTree), [checkedTree]);
   const field = tree.fields.find((candidate) => candidate.key === selected);
 
-  const edit = (next: FormTree, group?: string) => {
+  // Stable across edits (they read the latest tree when called), so the canvas's rows stay memoised.
+  const edit = useStableCallback((next: FormTree, group?: string) => {
     setDeleted(undefined);
     props.onEdit(next, group);
-  };
-  const add = (kind: PaletteKind, at?: number) => {
+  });
+  const add = useStableCallback((kind: PaletteKind, at?: number) => {
     const index =
       at ??
       (selected ? tree.fields.findIndex((candidate) => candidate.key === selected) + 1 : tree.fields.length);
@@ -71,28 +77,31 @@ export function FormBuilder(props: {
     );
     edit(added.tree);
     setSelected(added.key);
-  };
+  });
+  const move = useStableCallback((from: number, to: number) => edit(moveField(tree, from, to)));
+  const duplicate = useStableCallback((key: string) => {
+    const copy = duplicateField(tree, key);
+    edit(copy.tree);
+    setSelected(copy.key);
+  });
+  const remove = useStableCallback((key: string) => {
+    const target = tree.fields.find((candidate) => candidate.key === key);
+    edit(deleteField(tree, key));
+    setDeleted(target ? fieldName(target) : key);
+    if (selected === key) setSelected(undefined);
+  });
 
-  const palette = <FieldPalette onAdd={(kind) => add(kind)} />;
+  const palette = <FieldPalette onAdd={add} />;
   const canvas = (
     <FormCanvas
       tree={tree}
       selected={selected}
       issues={issues}
       onSelect={setSelected}
-      onMove={(from, to) => edit(moveField(tree, from, to))}
-      onDuplicate={(key) => {
-        const copy = duplicateField(tree, key);
-        edit(copy.tree);
-        setSelected(copy.key);
-      }}
-      onDelete={(key) => {
-        const target = tree.fields.find((candidate) => candidate.key === key);
-        edit(deleteField(tree, key));
-        setDeleted(target ? fieldName(target) : key);
-        if (selected === key) setSelected(undefined);
-      }}
-      onDropNew={(kind, index) => add(kind, index)}
+      onMove={move}
+      onDuplicate={duplicate}
+      onDelete={remove}
+      onDropNew={add}
       around={(list) => (
         <Grid>
           <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>{palette}</Grid.Col>
@@ -154,7 +163,7 @@ export function FormBuilder(props: {
             </ScrollArea.Autosize>
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <FormPreview document={document} taskKind={tree.taskKind} rubric={props.rubric} />
+            <FormPreview document={checkedDocument} taskKind={tree.taskKind} rubric={props.rubric} />
           </Grid.Col>
         </Grid>
       )}

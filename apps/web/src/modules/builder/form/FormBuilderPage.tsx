@@ -1,17 +1,17 @@
-import type { FieldError, FormBody, RubricBody } from '@coachflow/contracts';
-import { diffFormTrees, formTreeFromSchema, validateFormBody } from '@coachflow/forms';
+import type { FormBody, RubricBody } from '@coachflow/contracts';
+import { diffFormTrees, formTreeFromSchema } from '@coachflow/forms';
 import { Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useHistory } from '../history/useHistory';
 import { listConfiguration, readVersion, type ViewOf } from '../lifecycle/configuration-api';
 import { EditorHeader } from '../lifecycle/EditorHeader';
 import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
-import { useDeferredCheck } from '../shared/useDeferredCheck';
-import { bodyOf, documentOf, draftFromBody, type FormDraft } from './form-draft';
+import { draftFromBody, type FormDraft } from './form-draft';
 import { FormBuilder } from './FormBuilder';
 import { FormPreview } from './FormPreview';
 import { JsonView } from './JsonView';
+import { useCheckedDraft } from './useCheckedDraft';
 
 function usePublishedRubrics() {
   return useQuery({
@@ -33,9 +33,6 @@ function usePublishedRubrics() {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
-const NO_ERRORS: FieldError[] = [];
-// Short: the check runs before the autosave's own delay starts.
-const CHECK_DELAY_MS = 150;
 
 /** The field keys of the published version (none before the first publish): task data uses them. */
 function usePublishedKeys(formId: string, version: number | null): ReadonlySet<string> {
@@ -62,11 +59,8 @@ export function FormBuilderPage({ formId }: { formId: string }) {
   const [rubricId, setRubricId] = useState<string | null>(null);
   const rubric = (rubrics.data?.find((entry) => entry.id === rubricId) ?? rubrics.data?.[0])?.rubric;
 
-  const document = useMemo(() => documentOf(draft), [draft]);
-  const body = useMemo(() => bodyOf(draft), [draft]);
-  const checked = useDeferredCheck(body, validateFormBody, CHECK_DELAY_MS);
-  const apiErrors = checked.result ?? NO_ERRORS;
-  const valid = checked.current && apiErrors.length === 0 && draft.name.trim() !== '';
+  const { document, body, apiErrors, current } = useCheckedDraft(draft);
+  const valid = current && apiErrors.length === 0 && draft.name.trim() !== '';
 
   const onLoad = useCallback(
     (view: ViewOf<'forms'>, asEdit: boolean) => {
@@ -81,7 +75,7 @@ export function FormBuilderPage({ formId }: { formId: string }) {
     collection: 'forms',
     id: formId,
     body,
-    check: !checked.current ? 'checking' : valid ? 'valid' : 'invalid',
+    check: !current ? 'checking' : valid ? 'valid' : 'invalid',
     onLoad,
   });
   const view = lifecycle.view;

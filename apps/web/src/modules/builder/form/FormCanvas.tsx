@@ -1,8 +1,8 @@
 import { coreFieldLockReason, type FieldNode, type FormTree, type PaletteKind } from '@coachflow/forms';
-import { ActionIcon, Badge, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { IconCopy, IconLock, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { SortableList } from '../shared/SortableList';
+import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { type RowControls, SortableList } from '../shared/SortableList';
 import { conditionSentence, fieldName, kindName } from './field-words';
 
 interface FormCanvasProps {
@@ -17,14 +17,71 @@ interface FormCanvasProps {
   around: (list: ReactNode) => ReactNode;
 }
 
+const NO_ISSUES: readonly string[] = [];
+
+/** What one canvas row shows: the same object while none of it changed, so the row is not rendered again. */
+interface RowModel {
+  field: FieldNode;
+  lockReason: string;
+  conditions: string;
+  selected: boolean;
+  issues: readonly string[];
+}
+
+/** The rows of `tree`, each reused from the last render when nothing it shows changed. */
+function useRowModels(
+  tree: FormTree,
+  selected: string | undefined,
+  issues: ReadonlyMap<string, string[]>,
+): RowModel[] {
+  const previous = useRef(new Map<string, RowModel>());
+  return useMemo(() => {
+    const next = new Map<string, RowModel>();
+    const rows = tree.fields.map((field) => {
+      const row: RowModel = {
+        field,
+        lockReason:
+          field.kind === 'core' && tree.taskKind ? coreFieldLockReason(tree.taskKind, field.key) : '',
+        conditions:
+          field.kind !== 'core' && field.conditions.length > 0
+            ? conditionSentence(field.conditions, tree)
+            : '',
+        selected: selected === field.key,
+        issues: issues.get(field.key) ?? NO_ISSUES,
+      };
+      const before = previous.current.get(field.key);
+      const same =
+        before !== undefined &&
+        (Object.keys(row) as (keyof RowModel)[]).every((name) => before[name] === row[name]);
+      next.set(field.key, same ? before : row);
+      return same ? before : row;
+    });
+    previous.current = next;
+    return rows;
+  }, [tree, selected, issues]);
+}
+
 /** The form's fields in order: select one to edit it, reorder by drag or by the arrows, copy or delete. */
 export function FormCanvas(props: FormCanvasProps) {
-  const { tree } = props;
+  const rows = useRowModels(props.tree, props.selected, props.issues);
+  const { onSelect, onDuplicate, onDelete } = props;
+  const renderRow = useCallback(
+    (row: RowModel, controls: RowControls) => (
+      <FieldRow
+        row={row}
+        handle={controls.handle}
+        onSelect={onSelect}
+        onDuplicate={onDuplicate}
+        onDelete={onDelete}
+      />
+    ),
+    [onSelect, onDuplicate, onDelete],
+  );
   return (
     <SortableList
-      items={tree.fields}
-      idOf={(field) => field.key}
-      labelOf={fieldName}
+      items={rows}
+      idOf={keyOfRow}
+      labelOf={labelOfRow}
       noun="form fields"
       onMove={props.onMove}
       onDropNew={(data, index) => {
@@ -37,35 +94,29 @@ export function FormCanvas(props: FormCanvasProps) {
           This form has no fields yet. Add one from the palette: click it, or drag it here.
         </Text>
       }
-      renderItem={(field, controls) => (
-        <FieldRow
-          field={field}
-          tree={tree}
-          selected={props.selected === field.key}
-          issues={props.issues.get(field.key) ?? []}
-          handle={controls.handle}
-          onSelect={() => props.onSelect(field.key)}
-          onDuplicate={() => props.onDuplicate(field.key)}
-          onDelete={() => props.onDelete(field.key)}
-        />
-      )}
+      renderItem={renderRow}
     />
   );
 }
 
-function FieldRow(props: {
-  field: FieldNode;
-  tree: FormTree;
-  selected: boolean;
-  issues: string[];
+const keyOfRow = (row: RowModel) => row.field.key;
+const labelOfRow = (row: RowModel) => fieldName(row.field);
+
+// No tooltips on the row's buttons: 200 rows of floating-ui hooks cost a visible share of every render; the
+// buttons are named by aria-label and hinted by the browser's own title.
+function FieldRow({
+  row,
+  ...props
+}: {
+  row: RowModel;
   handle: ReactNode;
-  onSelect: () => void;
-  onDuplicate: () => void;
-  onDelete: () => void;
+  onSelect: (key: string) => void;
+  onDuplicate: (key: string) => void;
+  onDelete: (key: string) => void;
 }) {
-  const { field, tree } = props;
+  const { field, lockReason } = row;
   const locked = field.kind === 'core';
-  const lockReason = locked && tree.taskKind ? coreFieldLockReason(tree.taskKind, field.key) : '';
+  const selected = row.selected;
   return (
     <Paper
       withBorder
@@ -73,19 +124,19 @@ function FieldRow(props: {
       mb={6}
       data-field-key={field.key}
       style={{
-        borderColor: props.selected
+        borderColor: selected
           ? 'var(--mantine-color-blue-6)'
-          : props.issues.length
+          : row.issues.length
             ? 'var(--mantine-color-red-6)'
             : undefined,
-        borderWidth: props.selected ? 2 : 1,
+        borderWidth: selected ? 2 : 1,
       }}
     >
       <Group wrap="nowrap" gap="xs" align="flex-start">
         {props.handle}
         <UnstyledButton
-          onClick={props.onSelect}
-          aria-pressed={props.selected}
+          onClick={() => props.onSelect(field.key)}
+          aria-pressed={selected}
           aria-label={`Edit ${fieldName(field)}, ${kindName(field.kind)}`}
           style={{ flex: 1, minWidth: 0 }}
         >
@@ -104,9 +155,9 @@ function FieldRow(props: {
               {kindName(field.kind)}
             </Badge>
           </Group>
-          {field.kind !== 'core' && field.conditions.length > 0 && (
+          {row.conditions && (
             <Text size="xs" c="dimmed">
-              {conditionSentence(field.conditions, tree)}
+              {row.conditions}
             </Text>
           )}
           {locked && (
@@ -114,7 +165,7 @@ function FieldRow(props: {
               {lockReason}
             </Text>
           )}
-          {props.issues.map((issue) => (
+          {row.issues.map((issue) => (
             <Text size="xs" c="red.8" key={issue}>
               {issue}
             </Text>
@@ -122,25 +173,23 @@ function FieldRow(props: {
         </UnstyledButton>
         {!locked && (
           <Group gap={2} wrap="nowrap">
-            <Tooltip label="Duplicate">
-              <ActionIcon
-                variant="subtle"
-                aria-label={`Duplicate ${fieldName(field)}`}
-                onClick={props.onDuplicate}
-              >
-                <IconCopy size={16} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Delete">
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Delete ${fieldName(field)}`}
-                onClick={props.onDelete}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Tooltip>
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Duplicate ${fieldName(field)}`}
+              title="Duplicate"
+              onClick={() => props.onDuplicate(field.key)}
+            >
+              <IconCopy size={16} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Delete ${fieldName(field)}`}
+              title="Delete"
+              onClick={() => props.onDelete(field.key)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
           </Group>
         )}
       </Group>

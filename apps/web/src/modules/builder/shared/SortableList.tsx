@@ -18,7 +18,7 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 
 /** What a row gets to render its own reorder controls. */
 export interface RowControls {
@@ -55,7 +55,11 @@ export function SortableList<T>(props: SortableListProps<T>) {
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const ids = items.map(idOf);
+  const idList = items.map(idOf);
+  // The same array while the order and keys stay (a label edit): dnd-kit then keeps its context, and the
+  // memoised rows stay as they are.
+  const joined = idList.join('\u0000');
+  const ids = useMemo(() => idList, [joined]);
   const nameOf = (id: UniqueIdentifier | undefined) => {
     const index = ids.indexOf(String(id));
     return index >= 0 ? labelOf(items[index]!) : 'the new item';
@@ -77,34 +81,16 @@ export function SortableList<T>(props: SortableListProps<T>) {
       {items.length === 0 && props.empty}
       <div role={items.length > 0 ? 'list' : undefined} aria-label={items.length > 0 ? noun : undefined}>
         {items.map((item, index) => (
-          <SortableRow key={ids[index]} id={ids[index]!}>
-            {(dragHandle) =>
-              props.renderItem(item, {
-                index,
-                handle: (
-                  <Group gap={2} wrap="nowrap">
-                    {dragHandle(`Drag ${labelOf(item)}`)}
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`Move ${labelOf(item)} up`}
-                      disabled={index === 0}
-                      onClick={() => onMove(index, index - 1)}
-                    >
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={`Move ${labelOf(item)} down`}
-                      disabled={index === items.length - 1}
-                      onClick={() => onMove(index, index + 1)}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
-                  </Group>
-                ),
-              })
-            }
-          </SortableRow>
+          <SortableItem
+            key={ids[index]}
+            id={ids[index]!}
+            item={item}
+            index={index}
+            last={index === items.length - 1}
+            label={labelOf(item)}
+            renderItem={props.renderItem}
+            onMove={onMove}
+          />
         ))}
         {props.onDropNew && <EndZone />}
       </div>
@@ -139,13 +125,29 @@ export function SortableList<T>(props: SortableListProps<T>) {
   );
 }
 
-function SortableRow({
-  id,
-  children,
-}: {
+interface SortableItemProps<T> {
   id: string;
-  children: (handle: (label: string) => ReactNode) => ReactNode;
-}) {
+  item: T;
+  index: number;
+  last: boolean;
+  label: string;
+  renderItem: (item: T, controls: RowControls) => ReactNode;
+  onMove: (from: number, to: number) => void;
+}
+
+/**
+ * One row with its reorder controls. Memoised: with a stable `renderItem` and `onMove` and an unchanged
+ * item, an edit of another row (or anything else on the page) does not render this one again.
+ */
+const SortableItem = memo(function SortableItem<T>({
+  id,
+  item,
+  index,
+  last,
+  label,
+  renderItem,
+  onMove,
+}: SortableItemProps<T>) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id,
@@ -156,21 +158,42 @@ function SortableRow({
       role="listitem"
       style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
     >
-      {children((label) => (
-        <ActionIcon
-          ref={setActivatorNodeRef}
-          variant="subtle"
-          aria-label={label}
-          style={{ cursor: 'grab', touchAction: 'none' }}
-          {...attributes}
-          {...listeners}
-        >
-          <IconGripVertical size={16} />
-        </ActionIcon>
-      ))}
+      {renderItem(item, {
+        index,
+        handle: (
+          <Group gap={2} wrap="nowrap">
+            <ActionIcon
+              ref={setActivatorNodeRef}
+              variant="subtle"
+              aria-label={`Drag ${label}`}
+              style={{ cursor: 'grab', touchAction: 'none' }}
+              {...attributes}
+              {...listeners}
+            >
+              <IconGripVertical size={16} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Move ${label} up`}
+              disabled={index === 0}
+              onClick={() => onMove(index, index - 1)}
+            >
+              <IconArrowUp size={16} />
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              aria-label={`Move ${label} down`}
+              disabled={last}
+              onClick={() => onMove(index, index + 1)}
+            >
+              <IconArrowDown size={16} />
+            </ActionIcon>
+          </Group>
+        ),
+      })}
     </div>
   );
-}
+}) as <T>(props: SortableItemProps<T>) => ReactNode;
 
 // Where something dragged from outside lands at the end of the list.
 function EndZone() {
