@@ -18,6 +18,10 @@ export const queryKeys = {
   },
   notifications: { all: ['notifications'] as const },
   notificationPreferences: ['notification-preferences'] as const,
+  webhooks: {
+    all: ['webhooks'] as const,
+    deliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
+  },
   users: { all: ['users'] as const, one: (id: string) => ['users', 'one', id] as const },
   team: { all: ['team'] as const },
   configuration: { all: ['configuration'] as const },

@@ -19,6 +19,7 @@ import {
   IconSettings,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -30,7 +31,7 @@ import { useNotifications } from '../modules/notifications/useNotifications';
 import { useOpenTasks } from '../modules/tasks/useOpenTasks';
 
 interface NavItem {
-  to: '/' | '/team' | '/people' | '/admin/builder';
+  to: '/' | '/team' | '/people' | '/admin/builder' | '/admin/webhooks';
   label: string;
   icon: ReactNode;
   roles: readonly Role[];
@@ -41,6 +42,7 @@ const NAV: readonly NavItem[] = [
   { to: '/team', label: 'Team', icon: <IconUsersGroup size={18} />, roles: ['admin', 'leader', 'manager'] },
   { to: '/people', label: 'People', icon: <IconUsers size={18} />, roles: ['admin'] },
   { to: '/admin/builder', label: 'Admin / Builder', icon: <IconHammer size={18} />, roles: ['admin'] },
+  { to: '/admin/webhooks', label: 'Admin / Webhooks', icon: <IconWebhook size={18} />, roles: ['admin'] },
 ];
 
 function isActive(pathname: string, to: NavItem['to']): boolean {

@@ -8,4 +8,11 @@ export const notificationSettingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./NotificationSettingsPage'), 'NotificationSettingsPage'),
 });
 
-export const notificationSettingsRoutes = [notificationSettingsRoute] as const;
+/** Admins' webhook endpoints and their deliveries (the API refuses everyone else). */
+export const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/webhooks',
+  component: lazyRouteComponent(() => import('./WebhooksPage'), 'WebhooksPage'),
+});
+
+export const notificationSettingsRoutes = [notificationSettingsRoute, webhooksRoute] as const;

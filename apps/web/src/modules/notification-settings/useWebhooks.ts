@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '#web/api/client';
+import { queryKeys } from '#web/api/query-keys';
+import type { ResponseOf } from '#web/api/types';
+
+export type WebhookEndpoint = ResponseOf<'/api/webhooks', 'get'>['items'][number];
+export type WebhookEventType = WebhookEndpoint['eventTypes'][number];
+export type WebhookDelivery = ResponseOf<'/api/webhooks/{id}/deliveries', 'get'>['items'][number];
+
+/** The registered webhook endpoints (admins only; the API refuses everyone else). */
+export function useWebhooks() {
+  return useQuery({
+    queryKey: queryKeys.webhooks.all,
+    queryFn: () => unwrap(api.GET('/api/webhooks')),
+  });
+}
+
+/** Registers an endpoint; the answer carries its signing secret, shown once by the caller. */
+export function useRegisterWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { url: string; eventTypes: WebhookEventType[]; format: 'standard' | 'slack' }) =>
+      unwrap(api.POST('/api/webhooks', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.all }),
+  });
+}
+
+/** One endpoint's newest deliveries. */
+export function useWebhookDeliveries(id: string) {
+  return useQuery({
+    queryKey: queryKeys.webhooks.deliveries(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 20 } } })),
+  });
+}
+
+/** Queues a test event to one endpoint, then refreshes its delivery log. */
+export function useSendTestEvent(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/webhooks/{id}/test', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.deliveries(id) }),
+  });
+}
