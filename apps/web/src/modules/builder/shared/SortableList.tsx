@@ -44,6 +44,10 @@ interface SortableListProps<T> {
 }
 
 const END = '__end__';
+// Module constants: dnd-kit rebuilds its sensors, and with them the context every row reads, whenever these
+// options are new objects, which would render every row again on any edit.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
 
 /**
  * A list reordered by drag (pointer or keyboard: focus the handle, Space, arrows, Space) with announcements
@@ -52,8 +56,8 @@ const END = '__end__';
 export function SortableList<T>(props: SortableListProps<T>) {
   const { items, idOf, labelOf, onMove, noun } = props;
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   const idList = items.map(idOf);
   // The same array while the order and keys stay (a label edit): dnd-kit then keeps its context, and the
