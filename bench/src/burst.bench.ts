@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import { cycleStreamId } from '@coachflow/domain';
 import { createOrganisationFixture, createPlaybookFixture } from '@coachflow/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type LatencySummary, summarizeLatencies } from './cycle-report';
@@ -33,11 +33,7 @@ export interface BurstFigure {
   lateness: LatencySummary;
 }
 
-export interface BurstBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface BurstBenchmarkResult extends BenchRun {
   commitments: number;
   cycles: number;
   perCycle: number;
@@ -112,8 +108,7 @@ export async function burstBenchmark({
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         commitments,
         cycles: cycleCount,
         perCycle,

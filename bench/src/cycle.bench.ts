@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CycleView, TaskKind, TaskList } from '@coachflow/contracts';
 import { cycleStreamId } from '@coachflow/domain';
@@ -14,6 +14,7 @@ import {
 } from '@coachflow/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
@@ -25,11 +26,7 @@ export interface CycleBenchmarkOptions {
   say: (line: string) => void;
 }
 
-export interface CycleBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface CycleBenchmarkResult extends BenchRun {
   /** How often the round trip polls the inbox: its resolution. */
   inboxPollMs: number;
   measurements: CycleMeasurements;
@@ -120,8 +117,7 @@ export async function cycleBenchmark({
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         inboxPollMs: INBOX_POLL_MS,
         startRounds,
         measurements: {

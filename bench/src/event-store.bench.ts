@@ -1,6 +1,6 @@
-import { cpus } from 'node:os';
 import { PostgresEventStore } from '@coachflow/event-store';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { type AppendScenarioResult, appendBenchmark } from './append.bench';
 import { withBenchDatabase } from './bench-database';
 import { projectionBenchmark, type ProjectionBenchmarkResult } from './projection.bench';
@@ -11,11 +11,7 @@ export interface EventStoreBenchmarkOptions {
   say: (line: string) => void;
 }
 
-export interface EventStoreBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface EventStoreBenchmarkResult extends BenchRun {
   /** Our store ran with projection notifications on, as production does. */
   coachflowNotify: true;
   append: AppendScenarioResult[];
@@ -40,8 +36,7 @@ export async function eventStoreBenchmark({
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         coachflowNotify: true,
         append,
         projection: await projectionBenchmark(pool, store, scale, say),

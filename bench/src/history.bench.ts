@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cycleStreamId, type DomainEvent } from '@coachflow/domain';
 import {
@@ -13,6 +12,7 @@ import {
 import { cycleSummariesProjection, cycleSummary, inboxPage, tasksProjection } from '@coachflow/read-models';
 import { createOrganisationFixture, createPlaybookFixture } from '@coachflow/testing';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
@@ -33,11 +33,7 @@ export interface HistoryBenchmarkOptions {
   say: (line: string) => void;
 }
 
-export interface HistoryBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface HistoryBenchmarkResult extends BenchRun {
   reps: number;
   managers: number;
   cycles: number;
@@ -146,8 +142,7 @@ export async function historyBenchmark({
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         reps,
         managers: managers.length,
         cycles: written.cycleIds.length,

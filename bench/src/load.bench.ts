@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cycleStreamId } from '@coachflow/domain';
 import { createOrganisationFixture, createPlaybookFixture, LiveStreamClient } from '@coachflow/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
@@ -58,11 +58,7 @@ export interface LoadCheck {
   liveUpdates: { stored: number; received: number; streamsPerApi: number[] };
 }
 
-export interface LoadBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface LoadBenchmarkResult extends BenchRun {
   topologies: LoadTopologyResult[];
   /** Completions per second with two of each against one of each. */
   scaleOut: number;
@@ -144,8 +140,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         topologies,
         scaleOut: (two?.completions.perSecond ?? Number.NaN) / (one?.completions.perSecond ?? Number.NaN),
         check,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { cycleStreamId } from '@coachflow/domain';
 import { createOrganisationFixture, createPlaybookFixture } from '@coachflow/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type CycleStack, startCycleStack } from './cycle-stack';
@@ -25,11 +25,7 @@ export interface WorkerMemory {
   perThousandMiB: number;
 }
 
-export interface MemoryBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface MemoryBenchmarkResult extends BenchRun {
   /** The worker's sticky cache size for the run: every workflow stays cached (the most memory). */
   workflowCacheSize: number;
   cycles: WorkerMemory;
@@ -91,8 +87,7 @@ export async function memoryBenchmark({
       return {
         startedAt,
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         workflowCacheSize,
         cycles: {
           ...cycles,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
 import type { CycleEventView, CycleView } from '@coachflow/contracts';
 import { type MailCatcher, startMailCatcher } from '@coachflow/dev-stack';
 import { enqueueDelivery } from '@coachflow/read-models';
@@ -15,6 +14,7 @@ import {
 } from '@coachflow/testing';
 import { createTransport } from 'nodemailer';
 import { Pool } from 'pg';
+import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { startCycleStack } from './cycle-stack';
@@ -25,11 +25,7 @@ export interface NotifyBenchmarkOptions {
   say: (line: string) => void;
 }
 
-export interface NotifyBenchmarkResult {
-  startedAt: string;
-  scale: number;
-  machine: { cpus: number; node: string };
-  postgres: { server: 'DATABASE_URL' | 'embedded'; version: string };
+export interface NotifyBenchmarkResult extends BenchRun {
   /** The sender's settings in this run (production defaults). */
   sender: { pollMs: number; batchSize: number };
   /** EscalationRaised recorded -> its mail accepted by the SMTP server. */
@@ -79,8 +75,7 @@ export async function notifyBenchmark(options: NotifyBenchmarkOptions): Promise<
       return {
         startedAt: new Date().toISOString(),
         scale,
-        machine: { cpus: cpus().length, node: process.version },
-        postgres: { server: database.server, version: database.serverVersion },
+        ...benchEnvironment(database),
         sender: { pollMs: POLL_MS, batchSize: BATCH_SIZE },
         escalationToMail,
         outbox,
