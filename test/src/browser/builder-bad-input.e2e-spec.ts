@@ -25,7 +25,7 @@ describe('the builder in Chromium: bad input', () => {
   it('shows invalid JSON as a problem, keeps the text as typed, and never saves it', async () => {
     const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-invalid-json', async () => {
-      const formId = await createFormFromHome(page, suite.stack.baseUrl, 'follow-up');
+      const formId = await createFormFromHome(page, suite.stack.baseUrl, 'Follow-up');
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await waitUntilSaved(page);
       const saved = await suite.formOnServer(formId);
@@ -64,7 +64,7 @@ describe('the builder in Chromium: bad input', () => {
       void dialog.dismiss();
     });
     await screenshotOnFailure(page, 'builder-hostile', async () => {
-      await createFormFromHome(page, suite.stack.baseUrl, 'follow-up');
+      await createFormFromHome(page, suite.stack.baseUrl, 'Follow-up');
       await page.getByRole('textbox', { name: 'Form name' }).fill(HOSTILE);
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await labelInput(page).fill(HOSTILE);

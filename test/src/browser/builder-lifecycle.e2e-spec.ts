@@ -28,7 +28,7 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
   it('undoes and redoes every edit by keyboard, a run of typing as one step', async () => {
     const { page, errors, close } = await openAs(suite.browser, suite.stack, suite.org.admin);
     await screenshotOnFailure(page, 'builder-undo', async () => {
-      await createFormFromHome(page, suite.stack.baseUrl, 'acknowledge-plan');
+      await createFormFromHome(page, suite.stack.baseUrl, 'Plan acknowledgement');
       await page.getByRole('button', { name: 'Short text', exact: true }).click();
       await page.locator('[data-palette-kind="date"]').press('Enter'); // Enter adds, like a click
       expect(await canvasKeys(page)).toEqual(['accepted', 'shortText', 'date']);
@@ -57,7 +57,7 @@ describe('the builder in Chromium: undo, conflicts, export and import, hand-writ
 
   it('explains a concurrent edit in a second tab and keeps what was typed there', async () => {
     const first = await openAs(suite.browser, suite.stack, suite.org.admin);
-    const formId = await createFormFromHome(first.page, suite.stack.baseUrl, 'follow-up');
+    const formId = await createFormFromHome(first.page, suite.stack.baseUrl, 'Follow-up');
     await first.page.getByRole('button', { name: 'Long text', exact: true }).click();
     await waitUntilSaved(first.page);
     const second = await openAs(suite.browser, suite.stack, suite.org.admin);

@@ -37,7 +37,7 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
     const admin = await openAs(suite.browser, suite.stack, suite.org.admin);
     const { page } = admin;
     await screenshotOnFailure(page, 'builder-new-form', async () => {
-      await createFormFromHome(page, suite.stack.baseUrl, 'coaching-session');
+      await createFormFromHome(page, suite.stack.baseUrl, 'Coaching session');
       expect(await canvasKeys(page)).toEqual(['commitments']);
       await page.getByRole('textbox', { name: 'Form name' }).fill('Session with preparation check');
 
@@ -101,7 +101,7 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
 
       // The playbook uses the new form for coaching sessions, and is published with that change shown.
       await page.goto(`${suite.stack.baseUrl}/admin/builder/playbooks/${playbookId}`);
-      await page.getByRole('combobox', { name: 'coaching-session', exact: true }).click();
+      await page.getByRole('combobox', { name: 'Coaching session', exact: true }).click();
       await page.getByRole('option', { name: 'Session with preparation check (v1)' }).click();
       await screenshot(page, 'builder-new-form-playbook');
       const playbookChanges = await publish(page);

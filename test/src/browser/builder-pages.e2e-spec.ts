@@ -32,10 +32,10 @@ describe('the builder in Chromium: every page is accessible', () => {
     const violations: string[] = [];
     await screenshotOnFailure(page, `builder-pages-${width}`, async () => {
       if (width === 'desktop')
-        formId = await createFormFromHome(page, suite.stack.baseUrl, 'coaching-session');
+        formId = await createFormFromHome(page, suite.stack.baseUrl, 'Coaching session');
       await page.goto(`${suite.stack.baseUrl}/admin/builder`);
       await page.getByRole('heading', { level: 1, name: 'Builder' }).waitFor();
-      await page.getByRole('link', { name: 'New coaching-session form' }).waitFor();
+      await page.getByRole('link', { name: 'New coaching session form' }).waitFor();
       violations.push(...(await checkPage(page, `builder-home-${width}`)));
 
       await page.goto(`${suite.stack.baseUrl}/admin/builder/forms/${formId}`);

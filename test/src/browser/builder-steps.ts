@@ -63,12 +63,12 @@ export function builderSuite(): BuilderSuite {
   return suite;
 }
 
-/** Creates a new form for `taskKind` from the builder's home and waits for its editor. */
-export async function createFormFromHome(page: Page, baseUrl: string, taskKind: string): Promise<string> {
+/** Creates a new form for the task kind named `kindName` ("Coaching session") from the builder's home. */
+export async function createFormFromHome(page: Page, baseUrl: string, kindName: string): Promise<string> {
   await page.goto(`${baseUrl}/admin/builder`);
   await page.getByRole('tab', { name: 'Forms' }).click();
   await page.getByRole('combobox', { name: 'For task kind' }).click();
-  await page.getByRole('option', { name: taskKind, exact: true }).click();
+  await page.getByRole('option', { name: kindName, exact: true }).click();
   await page.getByRole('button', { name: 'New form' }).click();
   await page.waitForURL(/\/admin\/builder\/forms\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: /^Form:/ }).waitFor();

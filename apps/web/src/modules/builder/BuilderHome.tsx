@@ -32,6 +32,7 @@ import {
   listConfiguration,
   type Summary,
 } from './lifecycle/configuration-api';
+import { TASK_KIND_NAMES } from '#web/modules/tasks/task-kind-labels';
 
 const NEW_RUBRIC: RubricBody = {
   name: 'New rubric',
@@ -94,7 +95,9 @@ function ConfigurationTable({
                   {item.name}
                 </Link>
               </Table.Td>
-              {collection === 'forms' && <Table.Td>{item.taskKind ?? 'any'}</Table.Td>}
+              {collection === 'forms' && (
+                <Table.Td>{item.taskKind ? TASK_KIND_NAMES[item.taskKind] : 'Any'}</Table.Td>
+              )}
               <Table.Td>
                 <Badge variant="light" color={item.status === 'published' ? 'green' : 'yellow'}>
                   {item.status} v{item.version}
@@ -141,7 +144,7 @@ export function BuilderHome() {
         const tree = emptyTree(kind);
         const { schema, uiSchema } = compileFormTree(tree);
         const body: FormBody = {
-          name: kind ? `New ${kind} form` : 'New form',
+          name: kind ? `New ${TASK_KIND_NAMES[kind].toLowerCase()} form` : 'New form',
           ...(kind ? { taskKind: kind } : {}),
           schema,
           uiSchema,
@@ -245,7 +248,7 @@ export function BuilderHome() {
               label="For task kind"
               data={[
                 { value: '', label: 'Any (not bound)' },
-                ...TASK_KINDS.map((kind) => ({ value: kind, label: kind })),
+                ...TASK_KINDS.map((kind) => ({ value: kind, label: TASK_KIND_NAMES[kind] })),
               ]}
               value={taskKind ?? ''}
               onChange={(value) => setTaskKind(value || null)}

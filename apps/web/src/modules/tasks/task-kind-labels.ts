@@ -13,3 +13,17 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   'cycle-review': 'Review the cycle',
   'follow-up': 'Follow up on the plan',
 };
+
+/** Each task kind as the name of a step of the cycle, for admins configuring forms and playbooks. */
+export const TASK_KIND_NAMES: Record<TaskKind, string> = {
+  'self-assessment': 'Self-assessment',
+  'manager-assessment': 'Manager assessment',
+  'set-priorities': 'Set priorities',
+  observation: 'Observation',
+  'coaching-session': 'Coaching session',
+  'acknowledge-plan': 'Plan acknowledgement',
+  'commitment-check-in': 'Commitment check-in',
+  'resolve-escalation': 'Escalation',
+  'cycle-review': 'Cycle review',
+  'follow-up': 'Follow-up',
+};

@@ -12,6 +12,7 @@ import { FormBuilder } from './FormBuilder';
 import { FormPreview } from './FormPreview';
 import { JsonView } from './JsonView';
 import { useCheckedDraft } from './useCheckedDraft';
+import { TASK_KIND_NAMES } from '#web/modules/tasks/task-kind-labels';
 
 function usePublishedRubrics() {
   return useQuery({
@@ -99,7 +100,7 @@ export function FormBuilderPage({ formId }: { formId: string }) {
         collection="forms"
         id={formId}
         title={`Form: ${draft.name || 'Untitled'}`}
-        detail={draft.taskKind ? `For ${draft.taskKind} tasks` : 'Not bound to a task kind'}
+        detail={draft.taskKind ? `For ${TASK_KIND_NAMES[draft.taskKind]} tasks` : 'Not bound to a task kind'}
         lifecycle={lifecycle}
         history={history}
         publishable={valid}

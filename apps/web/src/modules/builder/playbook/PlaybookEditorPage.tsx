@@ -27,6 +27,7 @@ import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
 import { moveItem, SortableList } from '../shared/SortableList';
 import { DurationInput } from './DurationInput';
 import { exampleEscalationNames } from './escalation-example';
+import { TASK_KIND_NAMES } from '#web/modules/tasks/task-kind-labels';
 
 const TIMINGS: {
   key: keyof PlaybookBody['timings'];
@@ -188,7 +189,7 @@ export function PlaybookEditorPage({ playbookId }: { playbookId: string }) {
           {TASK_KINDS.map((kind: TaskKind) => (
             <Select
               key={kind}
-              label={kind}
+              label={TASK_KIND_NAMES[kind]}
               clearable
               placeholder="Default form"
               data={(choices.data?.forms ?? [])
