@@ -177,8 +177,8 @@ describe('tenancy of emails, and the org-chart import', () => {
         await db.end();
       }
       const took = (Date.now() - started) / 1000;
-      // 60 argon2 hashes take seconds; the longest transaction meanwhile is a small part of that.
-      expect(took).toBeGreaterThan(1);
+      // Hashing inside the write transaction would make it last about as long as the whole import, on a
+      // fast machine or a loaded one; outside it, the transaction is a small part of the import.
       expect(longest).toBeLessThan(Math.min(1, took / 3));
       expect((await login(rows[59]!.split(',')[0]!, 'password-59-long')).status).toBe(200);
     });
