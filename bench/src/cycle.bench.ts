@@ -16,6 +16,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
+import { envCount } from './bench-scale';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import { runWriters } from './run-writers';
@@ -291,7 +292,7 @@ async function bareTimers(client: Client, stack: CycleStack, count: number): Pro
  * it on a busy machine, where agreeing them takes longer (the bench refuses to measure if it was too short).
  */
 const escalationLeadMs = (count: number) =>
-  Number(process.env['BENCH_ESCALATION_LEAD_MS'] ?? 1000 + count * 150);
+  envCount(process.env, 'BENCH_ESCALATION_LEAD_MS', 1000 + count * 150);
 
 /** Polls `user`'s inbox until an open task of `kind` shows up in the cycle; returns its id. */
 async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Promise<string> {
