@@ -10,6 +10,7 @@ import {
   startAppStack,
 } from '@coachflow/testing';
 import jwt from 'jsonwebtoken';
+import { Pool } from 'pg';
 import { createUser, expectStatus } from './access-fixtures';
 
 const SECRET = `${randomUUID()}${randomUUID()}`;
@@ -204,6 +205,43 @@ describe('sessions, tokens and HTTP hardening', () => {
       expect(about.map((event) => event.type)).toEqual(['LoginFailed', 'UserDeactivated', 'UserCreated']);
       expect(about[0]).toMatchObject({ actorId: null, data: { reason: 'deactivated' } });
       expect(about[1]).toMatchObject({ actorId: org.admin.user.id });
+    });
+
+    it('ends the sessions in the deactivation’s own transaction: when ending them fails, nothing changes', async () => {
+      const user = await createUser(org.admin.api, 'rep', org.manager.user.id, 'stayer');
+      const session = await login(user.email);
+      // A fault injected into the real database: ending this user's sessions fails, as a crash would.
+      const db = new Pool({ connectionString: server.env['DATABASE_URL'] });
+      const refuse = `refuse_revocation_${user.id.replace(/-/g, '')}`;
+      try {
+        await db.query(
+          `CREATE FUNCTION ${refuse}() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN RAISE EXCEPTION 'revocation refused by the test'; END $$`,
+        );
+        await db.query(
+          `CREATE TRIGGER ${refuse} BEFORE UPDATE OF revoked_at ON sessions FOR EACH ROW
+             WHEN (NEW.user_id = '${user.id}' AND NEW.revoked_at IS NOT NULL) EXECUTE FUNCTION ${refuse}()`,
+        );
+        const failed = await org.admin.api.request('PATCH', `/api/users/${user.id}`, { active: false });
+        expect(failed.status).toBe(500);
+        // Nothing of the deactivation stayed: the user is active, their session works, no audit fact.
+        expect((await org.admin.api.get<UserView>(`/api/users/${user.id}`)).body.active).toBe(true);
+        expect((await api.withToken(session.token).get('/api/me')).status).toBe(200);
+        const audit = await org.admin.api.get<Page<AuditEventView>>('/api/audit?limit=20');
+        expect(
+          audit.body.items.filter((event) => event.data['userId'] === user.id).map((e) => e.type),
+        ).toEqual(['UserCreated']);
+      } finally {
+        await db.query(`DROP TRIGGER IF EXISTS ${refuse} ON sessions`);
+        await db.query(`DROP FUNCTION IF EXISTS ${refuse}()`);
+        await db.end();
+      }
+      // With the fault gone, the same request deactivates the user and ends the session together.
+      expect((await org.admin.api.request('PATCH', `/api/users/${user.id}`, { active: false })).status).toBe(
+        200,
+      );
+      expect((await api.withToken(session.token).get('/api/me')).status).toBe(401);
+      expect((await api.post('/api/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
     });
   });
 

@@ -133,8 +133,9 @@ export class PeopleService {
   /**
    * `PATCH /api/users/:id`. The body's allowed fields depend on who edits whom (see the three request
    * schemas), so a rep cannot set their own role or manager. Reporting-line and role changes are audited;
-   * running cycles follow a rep's new manager; a deactivated user's sessions end, and their direct reports
-   * and open tasks move to their manager.
+   * running cycles follow a rep's new manager; a deactivated user's sessions end (and a new password ends
+   * the other sessions) in the change's transaction, and their direct reports and open tasks move to their
+   * manager.
    */
   async updateUser(caller: AuthenticatedUser, id: string, body: unknown): Promise<UserView> {
     const relation = await this.access.authorize(caller, 'user:read', id, userNotFound);
@@ -222,14 +223,14 @@ export class PeopleService {
           ]);
         }
         patch.passwordHash = await this.hasher.hash(change.password);
+        await this.sessions.revokeAllOf(manager, id, caller.sessionId);
       }
+      if (change.active === false) await this.sessions.revokeAllOf(manager, id);
       if (Object.keys(patch).length > 0) await this.saveUser(manager, id, patch);
       await this.audit.recordIn(manager, audit);
       return this.staffing.recordIn(manager, dispatches);
     });
 
-    if (change.password !== undefined) await this.sessions.revokeAllOf(id, caller.sessionId);
-    if (change.active === false) await this.sessions.revokeAllOf(id);
     await this.staffing.dispatch(dispatchIds);
     return this.getUser(caller, id);
   }

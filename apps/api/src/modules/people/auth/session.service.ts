@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, MoreThan, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { SessionEntity } from '#api/modules/people/entities/session.entity';
 
@@ -88,9 +88,14 @@ export class SessionService {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  /** Ends every session of the user except `keep` (the one changing the password stays signed in). */
-  async revokeAllOf(userId: string, keep?: string): Promise<void> {
-    await this.sessions.update(
+  /**
+   * Ends every session of the user except `keep` (the one changing the password stays signed in), in the
+   * caller's transaction: the change that ends them (a deactivation, a new password) commits with it or
+   * not at all, so no crash between the two leaves a session alive.
+   */
+  async revokeAllOf(manager: EntityManager, userId: string, keep?: string): Promise<void> {
+    await manager.update(
+      SessionEntity,
       { userId, revokedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
       { revokedAt: new Date() },
     );
