@@ -32,30 +32,57 @@ export function cycleDirectoryTable(name: string): ProjectionTable {
   };
 }
 
+/** A cycle stream's event (other than CycleStarted) with the id of its cycle. */
+export interface EventOfCycle {
+  event: CycleEvent;
+  cycleId: string;
+}
+
 /**
- * The batch loop of a projection with a cycle directory: CycleStarted fills the directory `table`, every
- * other event of a cycle stream goes to `apply` with its cycle id, in order; events of other streams are
- * skipped. `apply` reads organisation and rep by joining the directory on `cycle_id`.
+ * A batch as a projection with a cycle directory sees it: the batch's CycleStarted events fill the
+ * directory `table` (one statement), and every other event of a cycle stream is returned with its cycle
+ * id, in order; events of other streams are skipped. Callers read organisation and rep by joining the
+ * directory on `cycle_id`. A cycle's CycleStarted precedes its other events, so filling the directory
+ * first is the order the events were recorded in.
  */
+export async function withCycleDirectory(
+  events: readonly RecordedEvent[],
+  db: PoolClient,
+  table: string,
+): Promise<EventOfCycle[]> {
+  const started: CycleStartedData[] = [];
+  const others: EventOfCycle[] = [];
+  for (const event of events) {
+    const cycleId = cycleIdOfStream(event.streamId);
+    if (!cycleId) continue;
+    if (event.type === 'CycleStarted') started.push(event.data as unknown as CycleStartedData);
+    else others.push({ event: asCycleEvent(event), cycleId });
+  }
+  if (started.length > 0) await rememberCycles(db, table, started);
+  return others;
+}
+
+/** The per-event loop over `withCycleDirectory`'s events, for projections that write an event at a time. */
 export async function applyWithCycleDirectory(
   events: readonly RecordedEvent[],
   db: PoolClient,
   table: string,
   apply: (event: CycleEvent, cycleId: string) => Promise<void>,
 ): Promise<void> {
-  for (const event of events) {
-    const cycleId = cycleIdOfStream(event.streamId);
-    if (!cycleId) continue;
-    if (event.type === 'CycleStarted')
-      await rememberCycle(db, table, event.data as unknown as CycleStartedData);
-    else await apply(asCycleEvent(event), cycleId);
-  }
+  for (const { event, cycleId } of await withCycleDirectory(events, db, table)) await apply(event, cycleId);
 }
 
-async function rememberCycle(db: PoolClient, table: string, data: CycleStartedData): Promise<void> {
+async function rememberCycles(db: PoolClient, table: string, started: CycleStartedData[]): Promise<void> {
   await db.query(
     `INSERT INTO ${table} (cycle_id, organisation_id, rep_id, rubric_id, rubric_version)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cycle_id) DO NOTHING`,
-    [data.cycleId, data.organisationId, data.repId, data.rubric?.id ?? null, data.rubric?.version ?? null],
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::integer[])
+     ON CONFLICT (cycle_id) DO NOTHING`,
+    [
+      started.map((data) => data.cycleId),
+      started.map((data) => data.organisationId),
+      started.map((data) => data.repId),
+      started.map((data) => data.rubric?.id ?? null),
+      started.map((data) => data.rubric?.version ?? null),
+    ],
   );
 }

@@ -1,6 +1,8 @@
 import type { ProjectionDefinition } from '@coachflow/event-store';
-import { applyWithCycleDirectory, cycleDirectoryTable } from '../cycle-directory';
-import { TASK_EVENT_TYPES, taskChange } from './task-change';
+import type { PoolClient } from 'pg';
+import { cycleDirectoryTable, withCycleDirectory } from '../cycle-directory';
+import { taskBatch, type TaskOpen, type TaskPatch } from './task-batch';
+import { TASK_EVENT_TYPES } from './task-change';
 
 /** The inbox: one row per task of every cycle. */
 export const TASKS_TABLE = 'tasks';
@@ -10,7 +12,8 @@ const TASK_CYCLES_TABLE = 'tasks_cycles';
  * Every task of every cycle with its status, for inboxes (`assignee_id, status`), a cycle's open tasks and
  * the people a deactivated user's tasks go to. Sized for 20k reps with a dozen tasks per cycle: the inbox
  * query is an index range scan on (assignee_id, status, task_id), or (assignee_id, task_id) for a page of
- * every status, whatever the table's size (`npm run bench -- history`).
+ * every status, whatever the table's size (`npm run bench -- history`). A batch is written set-based: its
+ * opens in one statement, then its changes folded into one patch a task (`taskBatch`) in another.
  */
 export const tasksProjection: ProjectionDefinition = {
   name: 'tasks',
@@ -51,63 +54,66 @@ export const tasksProjection: ProjectionDefinition = {
   ],
   eventTypes: TASK_EVENT_TYPES,
   async apply(events, { db, table }) {
-    const tasks = table(TASKS_TABLE);
     const cycles = table(TASK_CYCLES_TABLE);
-    await applyWithCycleDirectory(events, db, cycles, async (event, cycleId) => {
-      const change = taskChange(event);
-      if (!change) return;
-      switch (change.op) {
-        case 'open': {
-          const task = change.task;
-          await db.query(
-            `INSERT INTO ${tasks} (task_id, cycle_id, organisation_id, rep_id, kind, assignee_id, due_at, status,
-               context, form_id, form_version, rubric_id, rubric_version, opened_at, updated_at)
-             SELECT $1, $2, c.organisation_id, c.rep_id, $3, $4, $5, 'open', $6, $7, $8, c.rubric_id,
-                    c.rubric_version, $9, $9
-               FROM ${cycles} c WHERE c.cycle_id = $2
-             ON CONFLICT (task_id) DO NOTHING`,
-            [
-              task.taskId,
-              cycleId,
-              task.kind,
-              task.assigneeId,
-              task.dueAt,
-              JSON.stringify(task.context),
-              task.form?.id ?? null,
-              task.form?.version ?? null,
-              task.openedAt,
-            ],
-          );
-          break;
-        }
-        case 'complete':
-          await db.query(
-            `UPDATE ${tasks} SET status = 'completed', completed_by = $2, completed_at = $3, updated_at = $3
-              WHERE task_id = $1`,
-            [change.taskId, change.by, change.at],
-          );
-          break;
-        case 'close':
-          await db.query(
-            `UPDATE ${tasks} SET status = 'closed', close_reason = $2, closed_at = $3, updated_at = $3
-              WHERE task_id = $1`,
-            [change.taskId, change.reason, change.at],
-          );
-          break;
-        case 'reassign':
-          await db.query(`UPDATE ${tasks} SET assignee_id = $2, updated_at = $3 WHERE task_id = $1`, [
-            change.taskId,
-            change.toId,
-            change.at,
-          ]);
-          break;
-        case 'overdue':
-          await db.query(
-            `UPDATE ${tasks} SET overdue_at = coalesce(overdue_at, $2), updated_at = $2 WHERE task_id = $1`,
-            [change.taskId, change.at],
-          );
-          break;
-      }
-    });
+    const { opens, patches } = taskBatch(await withCycleDirectory(events, db, cycles));
+    if (opens.length > 0) await openTasks(db, table(TASKS_TABLE), cycles, opens);
+    if (patches.length > 0) await patchTasks(db, table(TASKS_TABLE), patches);
   },
 };
+
+/** A batch's opened tasks, in one statement: organisation, rep and rubric joined from the cycle directory. */
+async function openTasks(db: PoolClient, tasks: string, cycles: string, opens: TaskOpen[]): Promise<void> {
+  await db.query(
+    `INSERT INTO ${tasks} (task_id, cycle_id, organisation_id, rep_id, kind, assignee_id, due_at, status,
+       context, form_id, form_version, rubric_id, rubric_version, opened_at, updated_at)
+     SELECT o.task_id, o.cycle_id, c.organisation_id, c.rep_id, o.kind, o.assignee_id, o.due_at, 'open',
+            o.context, o.form_id, o.form_version, c.rubric_id, c.rubric_version, o.opened_at, o.opened_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[],
+                   $7::uuid[], $8::integer[], $9::timestamptz[])
+            AS o(task_id, cycle_id, kind, assignee_id, due_at, context, form_id, form_version, opened_at)
+       JOIN ${cycles} c ON c.cycle_id = o.cycle_id
+     ON CONFLICT (task_id) DO NOTHING`,
+    [
+      opens.map(({ task }) => task.taskId),
+      opens.map(({ cycleId }) => cycleId),
+      opens.map(({ task }) => task.kind),
+      opens.map(({ task }) => task.assigneeId),
+      opens.map(({ task }) => task.dueAt),
+      opens.map(({ task }) => JSON.stringify(task.context)),
+      opens.map(({ task }) => task.form?.id ?? null),
+      opens.map(({ task }) => task.form?.version ?? null),
+      opens.map(({ task }) => task.openedAt),
+    ],
+  );
+}
+
+/** A batch's changes, one patch a task, in one statement (see `TaskPatch` for what null means). */
+async function patchTasks(db: PoolClient, tasks: string, patches: TaskPatch[]): Promise<void> {
+  await db.query(
+    `UPDATE ${tasks} t
+        SET status = coalesce(p.status, t.status),
+            completed_by = coalesce(p.completed_by, t.completed_by),
+            completed_at = coalesce(p.completed_at, t.completed_at),
+            close_reason = coalesce(p.close_reason, t.close_reason),
+            closed_at = coalesce(p.closed_at, t.closed_at),
+            assignee_id = coalesce(p.assignee_id, t.assignee_id),
+            overdue_at = coalesce(t.overdue_at, p.overdue_at),
+            updated_at = p.updated_at
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[], $6::timestamptz[],
+                   $7::uuid[], $8::timestamptz[], $9::timestamptz[])
+            AS p(task_id, status, completed_by, completed_at, close_reason, closed_at, assignee_id, overdue_at,
+                 updated_at)
+      WHERE t.task_id = p.task_id`,
+    [
+      patches.map((patch) => patch.taskId),
+      patches.map((patch) => patch.status),
+      patches.map((patch) => patch.completedBy),
+      patches.map((patch) => patch.completedAt),
+      patches.map((patch) => patch.closeReason),
+      patches.map((patch) => patch.closedAt),
+      patches.map((patch) => patch.assigneeId),
+      patches.map((patch) => patch.overdueAt),
+      patches.map((patch) => patch.updatedAt),
+    ],
+  );
+}
