@@ -40,6 +40,10 @@ export interface BurstBenchmarkResult extends BenchRun {
   graceSeconds: number;
   /** Commitments due → every check-in task in its inbox (the tasks projection). */
   checkIns: BurstFigure;
+  /** Commitments due → every check-in's TaskOpened stored (`recorded_at`): the workflows' share. */
+  checkInsStored: BurstFigure;
+  /** Each check-in's TaskOpened stored → its inbox row seen: the projection's share (and the 20 ms poll). */
+  storedToInbox: LatencySummary;
   /** Check-in grace over with no check-in → every EscalationRaised stored. */
   escalations: BurstFigure;
   /** As many bare workflows, each a commitment timer then a grace timer, all due in the same second. */
@@ -97,8 +101,19 @@ export async function burstBenchmark({
       const cycleIds = cycles.map((cycle) => cycle.cycleId);
 
       say(`${commitments} commitments due at ${new Date(dueAt).toISOString()}; waiting for their check-ins`);
-      const checkIns = await waitForAll(commitments, dueAt, checkInsOpened(pool, cycleIds));
+      const inbox = checkInsInInbox(pool, cycleIds);
+      const checkIns = await waitForAll(commitments, dueAt, async () => [...(await inbox()).values()]);
       say(`every check-in in its inbox ${checkIns.allDoneMs} ms after the due second`);
+      const stored = await checkInsStoredAt(pool, cycleIds);
+      const checkInsStored = figureOf([...stored.values()], dueAt);
+      const seen = await inbox();
+      const storedToInbox = summarizeLatencies(
+        [...stored].map(([taskId, at]) => (seen.get(taskId) ?? Number.NaN) - at),
+      );
+      say(
+        `every check-in stored ${checkInsStored.allDoneMs} ms after the due second; stored → inbox ` +
+          `p50 ${storedToInbox.p50Ms} ms, max ${storedToInbox.maxMs} ms`,
+      );
       say(`waiting ${graceSeconds} s of grace for the escalations`);
       const escalations = await escalationsStored(pool, cycleIds, commitments, dueAt + graceSeconds * 1000);
       say(`every escalation stored ${escalations.allDoneMs} ms after the grace ended`);
@@ -114,6 +129,8 @@ export async function burstBenchmark({
         perCycle,
         graceSeconds,
         checkIns,
+        checkInsStored,
+        storedToInbox,
         escalations,
         bareTimers,
       };
@@ -169,23 +186,24 @@ async function waitForAll(
   const deadline = dueAt + 300_000;
   for (;;) {
     const doneAt = await count();
-    if (doneAt.length >= total)
-      return {
-        count: doneAt.length,
-        allDoneMs: Math.max(...doneAt) - dueAt,
-        lateness: summarizeLatencies(doneAt.map((at) => at - dueAt)),
-      };
+    if (doneAt.length >= total) return figureOf(doneAt, dueAt);
     if (Date.now() > deadline)
       throw new Error(`only ${doneAt.length} of ${total} done 300 s after their due`);
     await sleep(POLL_MS);
   }
 }
 
+const figureOf = (doneAt: number[], dueAt: number): BurstFigure => ({
+  count: doneAt.length,
+  allDoneMs: Math.max(...doneAt) - dueAt,
+  lateness: summarizeLatencies(doneAt.map((at) => at - dueAt)),
+});
+
 /**
- * When each commitment's check-in task reached the inbox: the tasks projection's row appeared. The rows
+ * When each check-in task reached the inbox, by task id: the tasks projection's row appeared. The rows
  * carry no time of their own, so each is stamped with the poll that first saw it.
  */
-function checkInsOpened(pool: Pool, cycleIds: string[]): () => Promise<number[]> {
+function checkInsInInbox(pool: Pool, cycleIds: string[]): () => Promise<Map<string, number>> {
   const seen = new Map<string, number>();
   return async () => {
     const { rows } = await pool.query<{ task_id: string }>(
@@ -194,8 +212,18 @@ function checkInsOpened(pool: Pool, cycleIds: string[]): () => Promise<number[]>
     );
     const now = Date.now();
     for (const row of rows) if (!seen.has(row.task_id)) seen.set(row.task_id, now);
-    return [...seen.values()];
+    return seen;
   };
+}
+
+/** When each check-in task's TaskOpened was stored (`recorded_at`), by task id. */
+async function checkInsStoredAt(pool: Pool, cycleIds: string[]): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ task_id: string; at: Date }>(
+    `SELECT data->>'taskId' AS task_id, recorded_at AS at FROM events
+      WHERE stream_id = ANY($1::text[]) AND event_type = 'TaskOpened' AND data->>'kind' = 'commitment-check-in'`,
+    [cycleIds.map(cycleStreamId)],
+  );
+  return new Map(rows.map((row) => [row.task_id, row.at.getTime()]));
 }
 
 /** Grace over → each EscalationRaised stored (its recorded_at), once all of them are. */

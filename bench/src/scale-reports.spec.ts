@@ -54,12 +54,17 @@ describe('the load, burst, memory and history reports', () => {
       perCycle: 1,
       graceSeconds: 5,
       checkIns: { count: 10, allDoneMs: 1400, lateness: latency(500, 1400) },
+      checkInsStored: { count: 10, allDoneMs: 1300, lateness: latency(450, 1300) },
+      storedToInbox: latency(50, 100),
       escalations: { count: 10, allDoneMs: 1600, lateness: latency(500, 1600) },
       bareTimers: { count: 10, allDoneMs: 1000, lateness: latency(400, 1000) },
     };
     const report = formatBurstReport(result);
     expect(lineOf(report, 'commitments due')).toMatch(/1\.40x .* met$/);
     expect(lineOf(report, 'grace over')).toMatch(/1\.60x .* missed$/);
+    // Where the check-ins' time went is shown, not judged.
+    expect(lineOf(report, 'of which')).toMatch(/1\.30x\s*$/);
+    expect(lineOf(report, 'check-in TaskOpened stored → inbox')).toContain('p99 0.10 s');
   });
 
   it('compares memory per 1,000 workflows and states what 10,000 cycles need', () => {
