@@ -89,7 +89,22 @@ describe('live updates over server-sent events', () => {
     const isOpened = (m: { event: string; data: { type: string; taskId?: string } }) =>
       m.event === 'task' && m.data.type === 'TaskOpened' && m.data.taskId === task.id;
     const [onFirst, onSecond] = await Promise.all([repOnFirst.next(isOpened), repOnSecond.next(isOpened)]);
-    expect(onFirst.data).toEqual({ type: 'TaskOpened', cycleId, taskId: task.id });
+    // The message carries the inbox row (the task's summary), so an open inbox needs no refetch to show it.
+    expect(onFirst.data).toEqual({
+      type: 'TaskOpened',
+      cycleId,
+      taskId: task.id,
+      task: {
+        id: task.id,
+        cycleId,
+        repId: org.rep.user.id,
+        kind: 'self-assessment',
+        assigneeId: org.rep.user.id,
+        dueAt: task.dueAt,
+        status: 'open',
+        openedAt: task.openedAt,
+      },
+    });
     expect(onSecond.id).toBe(onFirst.id);
     const events = (await org.manager.api.get<{ items: CycleEventView[] }>(`/api/cycles/${cycleId}/events`))
       .body.items;
@@ -107,7 +122,9 @@ describe('live updates over server-sent events', () => {
     await completeTask(org.rep.api, task, { ratings: fixtureRatings(3) });
     const isCompleted = (m: { event: string; data: { type: string; taskId?: string } }) =>
       m.event === 'task' && m.data.type === 'TaskCompleted' && m.data.taskId === task.id;
-    await Promise.all([repOnFirst.next(isCompleted), repOnSecond.next(isCompleted)]);
+    const completions = await Promise.all([repOnFirst.next(isCompleted), repOnSecond.next(isCompleted)]);
+    for (const completion of completions)
+      expect(completion.data.task).toMatchObject({ id: task.id, status: 'completed' });
     // The manager's assessment opens after it: that one is the manager's.
     await manager.next(
       (m) => m.event === 'task' && m.data.type === 'TaskOpened' && m.data.cycleId === cycleId,

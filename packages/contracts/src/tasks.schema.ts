@@ -28,8 +28,11 @@ export const TaskFormView = Type.Object({
 });
 export type TaskFormView = Static<typeof TaskFormView>;
 
-/** A task handed to a person (shared/API.md, "Tasks"). */
-export const TaskView = Type.Object({
+/**
+ * What an inbox row shows of a task: who, which cycle, what kind, when due. The part of `TaskView` a
+ * live-update message carries, so an open inbox shows the change without fetching the list again.
+ */
+export const TaskSummary = Type.Object({
   id: Uuid,
   cycleId: Uuid,
   repId: Uuid,
@@ -37,21 +40,29 @@ export const TaskView = Type.Object({
   assigneeId: Uuid,
   dueAt: Type.String({ format: 'date-time' }),
   status: oneOf(TASK_STATUSES),
-  /** What the task is about: `commitmentId` (and `level` for an escalation), the ranked gaps, ... */
-  context: Type.Record(Type.String(), Type.Unknown()),
-  form: TaskFormView,
-  /**
-   * The rubric version the cycle pinned (absent for cycles started before configuration existed): its
-   * competencies' descriptions, indicators and scale labels, readable by every member at
-   * `GET /api/rubrics/{id}/versions/{version}`, are what a rating widget shows.
-   */
-  rubric: Type.Optional(Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) })),
   openedAt: Type.String({ format: 'date-time' }),
   /** Set once the due time passed while the task was open. */
   overdueAt: Type.Optional(Type.String({ format: 'date-time' })),
-  completedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  closedAt: Type.Optional(Type.String({ format: 'date-time' })),
 });
+export type TaskSummary = Static<typeof TaskSummary>;
+
+/** A task handed to a person (shared/API.md, "Tasks"): its summary, what it is about and its form. */
+export const TaskView = Type.Composite([
+  TaskSummary,
+  Type.Object({
+    /** What the task is about: `commitmentId` (and `level` for an escalation), the ranked gaps, ... */
+    context: Type.Record(Type.String(), Type.Unknown()),
+    form: TaskFormView,
+    /**
+     * The rubric version the cycle pinned (absent for cycles started before configuration existed): its
+     * competencies' descriptions, indicators and scale labels, readable by every member at
+     * `GET /api/rubrics/{id}/versions/{version}`, are what a rating widget shows.
+     */
+    rubric: Type.Optional(Type.Object({ id: Uuid, version: Type.Integer({ minimum: 1 }) })),
+    completedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    closedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  }),
+]);
 export type TaskView = Static<typeof TaskView>;
 
 /** One page of an inbox, `{items, nextCursor}` like every list. */

@@ -3601,6 +3601,10 @@ export interface operations {
               dueAt: string;
               /** @enum {string} */
               status: 'open' | 'completed' | 'closed';
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              overdueAt?: string;
               context: {
                 [key: string]: unknown;
               };
@@ -3620,10 +3624,6 @@ export interface operations {
                 id: string;
                 version: number;
               };
-              /** Format: date-time */
-              openedAt: string;
-              /** Format: date-time */
-              overdueAt?: string;
               /** Format: date-time */
               completedAt?: string;
               /** Format: date-time */
@@ -3676,6 +3676,10 @@ export interface operations {
             dueAt: string;
             /** @enum {string} */
             status: 'open' | 'completed' | 'closed';
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            overdueAt?: string;
             context: {
               [key: string]: unknown;
             };
@@ -3695,10 +3699,6 @@ export interface operations {
               id: string;
               version: number;
             };
-            /** Format: date-time */
-            openedAt: string;
-            /** Format: date-time */
-            overdueAt?: string;
             /** Format: date-time */
             completedAt?: string;
             /** Format: date-time */
@@ -3758,6 +3758,10 @@ export interface operations {
             dueAt: string;
             /** @enum {string} */
             status: 'open' | 'completed' | 'closed';
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            overdueAt?: string;
             context: {
               [key: string]: unknown;
             };
@@ -3777,10 +3781,6 @@ export interface operations {
               id: string;
               version: number;
             };
-            /** Format: date-time */
-            openedAt: string;
-            /** Format: date-time */
-            overdueAt?: string;
             /** Format: date-time */
             completedAt?: string;
             /** Format: date-time */
@@ -4265,12 +4265,52 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Server-sent events about what changed for the caller. Each message: `id:` the global position of the event, `event:` task | notification | cycle, `data:` `{"type", "cycleId"?, "taskId"?, "notificationId"?}`. A `: heartbeat` comment every 15 s; the stream ends when the session does, or after one access-token lifetime (reconnect with a fresh token and Last-Event-ID). */
+      /** @description Server-sent events about what changed for the caller. Each message: `id:` the global position of the event, `event:` task | notification | cycle, `data:` the JSON of the schema below (a `task` message to the task's assignee carries the task's summary). A `: heartbeat` comment every 15 s; the stream ends when the session does, or after one access-token lifetime (reconnect with a fresh token and Last-Event-ID). */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': {
+            type: string;
+            /** Format: uuid */
+            cycleId?: string;
+            /** Format: uuid */
+            taskId?: string;
+            /** Format: uuid */
+            notificationId?: string;
+            task?: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              cycleId: string;
+              /** Format: uuid */
+              repId: string;
+              /** @enum {string} */
+              kind:
+                | 'self-assessment'
+                | 'manager-assessment'
+                | 'set-priorities'
+                | 'observation'
+                | 'coaching-session'
+                | 'acknowledge-plan'
+                | 'commitment-check-in'
+                | 'resolve-escalation'
+                | 'cycle-review'
+                | 'follow-up';
+              /** Format: uuid */
+              assigneeId: string;
+              /** Format: date-time */
+              dueAt: string;
+              /** @enum {string} */
+              status: 'open' | 'completed' | 'closed';
+              /** Format: date-time */
+              openedAt: string;
+              /** Format: date-time */
+              overdueAt?: string;
+            };
+          };
+        };
       };
     };
   };

@@ -20,3 +20,10 @@ export type TaskKind = Task['kind'];
 export type Cycle = ResponseOf<'/api/cycles/{id}', 'get'>;
 export type CycleEvent = ResponseOf<'/api/cycles/{id}/events', 'get'>['items'][number];
 export type Notification = ResponseOf<'/api/notifications', 'get'>['items'][number];
+
+/** The `data:` of a message on GET /api/stream (its `event:` says which kind of thing changed). */
+export type LiveUpdateData = paths['/api/stream']['get']['responses'][200]['content']['text/event-stream'];
+/** What an inbox row shows of a task; a `task` message carries it to the task's assignee. */
+export type TaskSummary = NonNullable<LiveUpdateData['task']>;
+/** A cached inbox list: the open tasks' summaries (the API sends whole tasks; the inbox reads these). */
+export type InboxList = Omit<ResponseOf<'/api/tasks', 'get'>, 'items'> & { items: TaskSummary[] };

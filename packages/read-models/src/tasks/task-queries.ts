@@ -1,4 +1,4 @@
-import type { TaskKind, TaskStatus } from '@coachflow/contracts';
+import type { TaskKind, TaskStatus, TaskSummary } from '@coachflow/contracts';
 import { type Queryable, queryProjection } from '../query-projection';
 import { TASKS_TABLE } from './tasks.projection';
 
@@ -24,6 +24,27 @@ export interface TaskRow {
   overdueAt: Date | null;
   completedAt: Date | null;
   closedAt: Date | null;
+}
+
+/** The columns of a task row an inbox row shows. */
+export type TaskSummaryRow = Pick<
+  TaskRow,
+  'id' | 'cycleId' | 'repId' | 'kind' | 'assigneeId' | 'dueAt' | 'status' | 'openedAt' | 'overdueAt'
+>;
+
+/** What an inbox row shows of a task, as the API and live-update messages send it. */
+export function toTaskSummary(row: TaskSummaryRow): TaskSummary {
+  return {
+    id: row.id,
+    cycleId: row.cycleId,
+    repId: row.repId,
+    kind: row.kind,
+    assigneeId: row.assigneeId,
+    dueAt: row.dueAt.toISOString(),
+    status: row.status,
+    openedAt: row.openedAt.toISOString(),
+    ...(row.overdueAt ? { overdueAt: row.overdueAt.toISOString() } : {}),
+  };
 }
 
 const TASK_SELECT = `SELECT t.task_id AS id, t.cycle_id AS "cycleId", t.organisation_id AS "organisationId",

@@ -1,6 +1,8 @@
+import { LiveUpdateData } from '@coachflow/contracts';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
 import { LiveUpdatesService, parseLastEventId } from './live-updates.service';
@@ -21,9 +23,11 @@ export class LiveUpdatesController {
   @ApiOkResponse({
     description:
       'Server-sent events about what changed for the caller. Each message: `id:` the global position of ' +
-      'the event, `event:` task | notification | cycle, `data:` `{"type", "cycleId"?, "taskId"?, ' +
-      '"notificationId"?}`. A `: heartbeat` comment every 15 s; the stream ends when the session does, ' +
-      'or after one access-token lifetime (reconnect with a fresh token and Last-Event-ID).',
+      'the event, `event:` task | notification | cycle, `data:` the JSON of the schema below (a `task` ' +
+      "message to the task's assignee carries the task's summary). A `: heartbeat` comment every 15 s; " +
+      'the stream ends when the session does, or after one access-token lifetime (reconnect with a fresh ' +
+      'token and Last-Event-ID).',
+    content: { 'text/event-stream': { schema: openApiSchema(LiveUpdateData) } },
   })
   async stream(
     @CurrentUser() caller: AuthenticatedUser,

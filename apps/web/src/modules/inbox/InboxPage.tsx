@@ -19,7 +19,7 @@ import { TASK_KINDS } from '@coachflow/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { problemMessage } from '#web/api/problem';
-import type { Task, TaskKind } from '#web/api/types';
+import type { TaskKind, TaskSummary } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
 import { relativeTime } from '#web/app/relative-time';
 import { useCurrentUser } from '#web/modules/auth/useSession';
@@ -29,7 +29,7 @@ import { useOpenTasks } from '#web/modules/tasks/useOpenTasks';
 import { DUE_GROUP_LABELS, groupByDue } from './group-tasks';
 import { type InboxSearch, inboxRoute } from './inbox.routes';
 
-function matches(task: Task, search: InboxSearch): boolean {
+function matches(task: TaskSummary, search: InboxSearch): boolean {
   if (search.kind && task.kind !== search.kind) return false;
   if (search.rep && task.repId !== search.rep) return false;
   if (search.overdue && Date.parse(task.dueAt) >= Date.now()) return false;

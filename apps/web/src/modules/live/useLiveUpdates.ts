@@ -2,7 +2,7 @@ import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { refreshSession, sessionStore } from '#web/api/session';
-import { queriesToInvalidate } from './live-message';
+import { applyToInboxes, queriesToInvalidate } from './live-message';
 
 /** Thrown from the stream's handlers to stop it for good (it is not there, or the session ended). */
 class StreamClosed extends Error {}
@@ -11,8 +11,9 @@ const MAX_RETRY_MS = 30_000;
 
 /**
  * Keeps the page live: reads GET /api/stream (server-sent events; a fetch-based reader, since EventSource
- * cannot send the bearer token) and invalidates the queries each message concerns. The reader resumes with
- * Last-Event-ID after a drop and renews the access token when the stream answers 401.
+ * cannot send the bearer token), writes a task message's task into the cached inboxes and invalidates
+ * the queries each message concerns. The reader resumes with Last-Event-ID after a drop and renews the
+ * access token when the stream answers 401.
  */
 export function useLiveUpdates(): void {
   const queryClient = useQueryClient();
@@ -40,6 +41,9 @@ export function useLiveUpdates(): void {
         throw new Error(`stream answered ${response.status}`);
       },
       onmessage: (message) => {
+        const userId = sessionStore.get()?.user.id;
+        // The row first, from the message itself; then the refetch, in the background, for consistency.
+        if (userId) applyToInboxes(queryClient, message, userId);
         for (const queryKey of queriesToInvalidate(message)) {
           void queryClient.invalidateQueries({ queryKey });
         }
