@@ -123,9 +123,9 @@ async function runNotify(): Promise<void> {
   const result = await notifyBenchmark({ env: process.env, scale: benchScale(process.env), say });
   console.log(
     `\nNotifications — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
-      `${result.machine.cpus} CPUs, Node ${result.machine.node}; worker (sender polling every ` +
-      `${result.sender.pollMs} ms, ${result.sender.batchSize} per batch), API and dev server on this machine, ` +
-      `SMTP server in the bench process\n`,
+      `${result.machine.cpus} CPUs, Node ${result.machine.node}; worker (sender woken by NOTIFY, polling every ` +
+      `${result.sender.pollMs} ms as a fallback, ${result.sender.batchesInFlight} batches of ` +
+      `${result.sender.batchSize} in flight), API and dev server on this machine, SMTP server in the bench process\n`,
   );
   console.log(formatNotifyReport(result));
   console.log(`\nresults: ${writeResults(resultsDir(), 'notify', result)}`);

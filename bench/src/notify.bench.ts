@@ -15,6 +15,7 @@ import {
 import { createTransport } from 'nodemailer';
 import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
+import { envCount } from './bench-scale';
 import { withBenchDatabase } from './bench-database';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { startCycleStack } from './cycle-stack';
@@ -26,8 +27,11 @@ export interface NotifyBenchmarkOptions {
 }
 
 export interface NotifyBenchmarkResult extends BenchRun {
-  /** The sender's settings in this run (production defaults). */
-  sender: { pollMs: number; batchSize: number };
+  /**
+   * The sender's settings in this run: production defaults unless NOTIFY_BATCH_SIZE or
+   * NOTIFY_BATCHES_IN_FLIGHT say otherwise (woken by NOTIFY; the poll is its fallback).
+   */
+  sender: { pollMs: number; batchSize: number; batchesInFlight: number };
   /** EscalationRaised recorded -> its mail accepted by the SMTP server. */
   escalationToMail: LatencySummary;
   /** Deliveries through the outbox (sender in the worker) against bare nodemailer sends, same server. */
@@ -37,8 +41,9 @@ export interface NotifyBenchmarkResult extends BenchRun {
   ratio: number;
 }
 
-/** Matches the sender's batch (NOTIFY_BATCH_SIZE) and nodemailer pool (5 connections). */
+/** The bare sends' group matches the sender's default batch (NOTIFY_BATCH_SIZE) and nodemailer pool (5). */
 const BATCH_SIZE = 20;
+const BATCHES_IN_FLIGHT = 2;
 const POOL_CONNECTIONS = 5;
 const POLL_MS = 1000;
 const WALK_CONCURRENCY = 4;
@@ -55,13 +60,19 @@ export async function notifyBenchmark(options: NotifyBenchmarkOptions): Promise<
   const { say, scale } = options;
   const escalations = Math.max(4, Math.round(12 * scale));
   const deliveries = Math.max(100, Math.round(600 * scale));
+  const sender = {
+    pollMs: POLL_MS,
+    batchSize: envCount(options.env, 'NOTIFY_BATCH_SIZE', BATCH_SIZE),
+    batchesInFlight: envCount(options.env, 'NOTIFY_BATCHES_IN_FLIGHT', BATCHES_IN_FLIGHT),
+  };
   return withBenchDatabase(options.env, say, async (database) => {
     const smtp = await startMailCatcher();
     const stack = await startCycleStack(database.url, say, {
       SMTP_URL: smtp.url,
       APP_URL: 'https://coach.bench',
-      NOTIFY_POLL_MS: String(POLL_MS),
-      NOTIFY_BATCH_SIZE: String(BATCH_SIZE),
+      NOTIFY_POLL_MS: String(sender.pollMs),
+      NOTIFY_BATCH_SIZE: String(sender.batchSize),
+      NOTIFY_BATCHES_IN_FLIGHT: String(sender.batchesInFlight),
     });
     const pool = new Pool({ connectionString: database.url, max: 4 });
     try {
@@ -76,7 +87,7 @@ export async function notifyBenchmark(options: NotifyBenchmarkOptions): Promise<
         startedAt: new Date().toISOString(),
         scale,
         ...benchEnvironment(database),
-        sender: { pollMs: POLL_MS, batchSize: BATCH_SIZE },
+        sender,
         escalationToMail,
         outbox,
         bareNodemailer,

@@ -1,3 +1,4 @@
+export * from './channel-listener';
 export * from './create-pool';
 export * from './ensure-database';
 export * from './insert-cycle-row';

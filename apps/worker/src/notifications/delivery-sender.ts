@@ -1,20 +1,27 @@
+import { ChannelListener } from '@coachflow/database';
 import type { EventStore } from '@coachflow/event-store';
 import {
   type AttemptOutcome,
   claimDueDeliveries,
   type DeliveryRow,
-  postponeDelivery,
-  recordAttempt,
+  OUTBOX_CHANNEL,
+  postponeDeliveries,
   recordAttempts,
 } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import { v5 as uuidV5 } from 'uuid';
 import { type Backoff, retryAt } from './backoff';
-import type { DeliveryChannel } from './channel';
+import type { ChannelResult, DeliveryChannel } from './channel';
 
 export interface DeliverySenderOptions {
   batchSize: number;
+  /**
+   * Batches sent at once, each claimed by a loop of its own: while one batch waits on the mail server,
+   * another is claimed, read and rendered, so the transport's connections are not idle between batches.
+   */
+  batchesInFlight: number;
   leaseSeconds: number;
+  /** How often an idle sender looks for due deliveries when no notification woke it. */
   pollMs: number;
   backoff: Backoff;
   onError?: (error: unknown) => void;
@@ -26,15 +33,17 @@ const DELIVERED_NAMESPACE = 'b7c0e5a2-4d1f-4f6b-8e3a-9a2c7d5e1f04';
 const MAX_ERROR_LENGTH = 500;
 
 /**
- * Drains the outbox: leases due deliveries (several senders may run; SKIP LOCKED keeps them apart), sends
- * each through its channel, records the attempt, and marks a delivery sent once, after appending
- * NotificationDelivered to the organisation's audit stream ("was Lee told?"). A failure is retried with
- * exponential backoff until the backoff's window ends, then the delivery fails.
+ * Drains the outbox: leases due deliveries (several senders may run; SKIP LOCKED keeps them apart), sends a
+ * batch's deliveries concurrently through their channels, records the attempts, and marks a delivery sent
+ * once, after appending NotificationDelivered to the organisation's audit stream ("was Lee told?"). A
+ * failure is retried with exponential backoff until the backoff's window ends, then the delivery fails.
+ * An idle sender sleeps until a write to the outbox is announced on `OUTBOX_CHANNEL`, or its poll.
  */
 export class DeliverySender {
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private loops: Promise<void>[] = [];
+  private readonly lanes = new Set<Lane>();
+  private readonly listener: ChannelListener;
   private readonly stopHooks: (() => void)[] = [];
 
   constructor(
@@ -42,12 +51,15 @@ export class DeliverySender {
     private readonly eventStore: EventStore,
     private readonly channels: DeliveryChannel[],
     private readonly options: DeliverySenderOptions,
-  ) {}
+  ) {
+    this.listener = new ChannelListener(pool, OUTBOX_CHANNEL, () => this.signal(), options.pollMs);
+  }
 
   start(): void {
     if (this.running || this.channels.length === 0) return;
     this.running = true;
-    this.loop = this.run();
+    this.listener.start();
+    this.loops = Array.from({ length: this.options.batchesInFlight }, () => this.run());
   }
 
   /** Runs `hook` when the sender stops (timers that feed the outbox). */
@@ -58,8 +70,9 @@ export class DeliverySender {
   async stop(): Promise<void> {
     for (const hook of this.stopHooks) hook();
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.signal();
+    await Promise.all(this.loops);
+    await this.listener.stop();
     await Promise.all(this.channels.map((channel) => channel.close()));
   }
 
@@ -70,11 +83,41 @@ export class DeliverySender {
       leaseSeconds: this.options.leaseSeconds,
       channels: this.channels.map((channel) => channel.name),
     });
-    const sent = (await Promise.all(claimed.map((delivery) => this.deliver(delivery)))).filter(
-      (result): result is Sent => result !== undefined,
-    );
-    // The batch's audit events in one append per organisation, then its sent marks in one transaction:
-    // per delivery, both would queue every sender on the same audit stream and on commits.
+    if (claimed.length === 0) return 0;
+    const startedAt = new Date();
+    const results = (
+      await Promise.all(this.channels.map((channel) => this.sendThrough(channel, claimed, startedAt)))
+    ).flat();
+    const sent: Sent[] = [];
+    const attempts: AttemptOutcome[] = [];
+    const postponed: { deliveryId: string; until: Date }[] = [];
+    const givenUp: { delivery: DeliveryRow; channel: DeliveryChannel; error: string }[] = [];
+    for (const { delivery, channel, result } of results) {
+      const attempt = { deliveryId: delivery.id, attempt: delivery.attempts, startedAt };
+      if (result.status === 'rejected') {
+        const failure = result.reason as { message?: unknown; responseCode?: unknown } | undefined;
+        const error = String(failure?.message ?? result.reason).slice(0, MAX_ERROR_LENGTH);
+        const retry = retryAt(this.options.backoff, delivery.attempts, delivery.dueAt, new Date());
+        attempts.push({
+          ...attempt,
+          outcome: 'failed',
+          error,
+          ...(typeof failure?.responseCode === 'number' ? { responseCode: failure.responseCode } : {}),
+          ...(retry ? { retryAt: retry } : {}),
+        });
+        if (!retry) givenUp.push({ delivery, channel, error });
+      } else if (result.value.outcome === 'postponed') {
+        postponed.push({ deliveryId: delivery.id, until: result.value.until });
+      } else if (result.value.outcome === 'skipped') {
+        attempts.push({ ...attempt, outcome: 'skipped', error: result.value.reason });
+      } else {
+        const { messageId, responseCode } = result.value;
+        sent.push({ delivery, messageId });
+        attempts.push({ ...attempt, outcome: 'sent', ...(responseCode ? { responseCode } : {}) });
+      }
+    }
+    // The batch's audit events in one append per organisation, then its attempts in one statement: per
+    // delivery, both would queue every sender on the same audit stream and on commits.
     const byOrganisation = new Map<string, Sent[]>();
     for (const result of sent)
       byOrganisation.set(result.delivery.organisationId, [
@@ -82,74 +125,66 @@ export class DeliverySender {
         result,
       ]);
     for (const batch of byOrganisation.values()) await this.recordDelivered(batch);
-    await recordAttempts(
-      this.pool,
-      sent.map((result) => result.attempt),
-    );
+    await recordAttempts(this.pool, attempts);
+    await postponeDeliveries(this.pool, postponed);
+    for (const { delivery, channel, error } of givenUp)
+      await channel
+        .gaveUp?.(delivery, error)
+        .catch((gaveUpError: unknown) => this.options.onError?.(gaveUpError));
     return claimed.length;
   }
 
+  /** The channel's share of the batch, each with its result; a channel that fails whole fails each one. */
+  private async sendThrough(
+    channel: DeliveryChannel,
+    claimed: readonly DeliveryRow[],
+    now: Date,
+  ): Promise<
+    { delivery: DeliveryRow; channel: DeliveryChannel; result: PromiseSettledResult<ChannelResult> }[]
+  > {
+    const deliveries = claimed.filter((delivery) => delivery.channel === channel.name);
+    if (deliveries.length === 0) return [];
+    const results = await channel
+      .sendAll(deliveries, now)
+      .catch((error: unknown) =>
+        deliveries.map((): PromiseRejectedResult => ({ status: 'rejected', reason: error })),
+      );
+    return deliveries.map((delivery, index) => ({ delivery, channel, result: results[index]! }));
+  }
+
+  private signal(): void {
+    for (const lane of this.lanes) {
+      lane.woken = true;
+      lane.wake?.();
+    }
+  }
+
+  /** One lane: claims and sends batch after batch, then sleeps until woken or the poll. */
   private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.sendBatch();
-      } catch (error) {
-        this.options.onError?.(error);
-      }
-      if (handled === 0 && this.running)
+    const lane: Lane = { woken: false, wake: undefined };
+    this.lanes.add(lane);
+    try {
+      while (this.running) {
+        lane.woken = false;
+        let handled = 0;
+        try {
+          handled = await this.sendBatch();
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+        // A notification during the batch may announce deliveries its claim did not see: look again.
+        if (handled > 0 || lane.woken || !this.running) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.options.pollMs);
-          this.wake = () => {
+          lane.wake = () => {
             clearTimeout(timer);
             resolve();
           };
         });
-    }
-  }
-
-  /** Sends one delivery and records what happened, but for a success: that the batch records (`Sent`). */
-  private async deliver(delivery: DeliveryRow): Promise<Sent | undefined> {
-    const channel = this.channels.find((candidate) => candidate.name === delivery.channel);
-    if (!channel) return undefined;
-    const startedAt = new Date();
-    const attempt = { deliveryId: delivery.id, attempt: delivery.attempts, startedAt };
-    try {
-      const result = await channel.send(delivery, startedAt);
-      if (result.outcome === 'postponed') {
-        await postponeDelivery(this.pool, delivery.id, result.until);
-        return undefined;
+        lane.wake = undefined;
       }
-      if (result.outcome === 'skipped') {
-        await recordAttempt(this.pool, { ...attempt, outcome: 'skipped', error: result.reason });
-        return undefined;
-      }
-      return {
-        delivery,
-        messageId: result.messageId,
-        attempt: {
-          ...attempt,
-          outcome: 'sent',
-          ...(result.responseCode ? { responseCode: result.responseCode } : {}),
-        },
-      };
-    } catch (error) {
-      const failure = error as { message?: unknown; responseCode?: unknown };
-      const message = String(failure.message ?? error).slice(0, MAX_ERROR_LENGTH);
-      const retry = retryAt(this.options.backoff, delivery.attempts, delivery.dueAt, new Date());
-      try {
-        await recordAttempt(this.pool, {
-          ...attempt,
-          outcome: 'failed',
-          error: message,
-          ...(typeof failure.responseCode === 'number' ? { responseCode: failure.responseCode } : {}),
-          ...(retry ? { retryAt: retry } : {}),
-        });
-        if (!retry) await channel.gaveUp?.(delivery, message);
-      } catch (recordError) {
-        this.options.onError?.(recordError);
-      }
-      return undefined;
+    } finally {
+      this.lanes.delete(lane);
     }
   }
 
@@ -172,11 +207,16 @@ export class DeliverySender {
   }
 }
 
-/** A delivery its channel sent, with its attempt, to be recorded with its batch. */
+/** A batch loop of the sender: `woken` when a notification came since its last claim began. */
+interface Lane {
+  woken: boolean;
+  wake: (() => void) | undefined;
+}
+
+/** A delivery its channel sent, to be recorded in its organisation's audit stream. */
 interface Sent {
   delivery: DeliveryRow;
   messageId: string;
-  attempt: AttemptOutcome;
 }
 
 function deliveredEvent({ delivery, messageId }: Sent) {

@@ -12,6 +12,8 @@ export interface NotifyConfig {
   /** Deliveries leased per claim, and how long a lease lasts (a sender that dies frees them after it). */
   batchSize: number;
   leaseSeconds: number;
+  /** Batches a sender has in flight at once (each leased on its own). */
+  batchesInFlight: number;
   /** How often an idle sender looks for due deliveries. */
   pollMs: number;
   /** Opens webhook signing secrets (WEBHOOK_SECRET_KEY); without it no webhook is sent. */
@@ -52,6 +54,7 @@ export function loadNotifyConfig(env: Record<string, string | undefined>): Notif
     },
     batchSize: positive(env, 'NOTIFY_BATCH_SIZE', 20),
     leaseSeconds: positive(env, 'NOTIFY_LEASE_SECONDS', 60),
+    batchesInFlight: Math.ceil(positive(env, 'NOTIFY_BATCHES_IN_FLIGHT', 2)),
     pollMs: positive(env, 'NOTIFY_POLL_MS', 1000),
     webhookSecretKey: webhookSecretKey(env['WEBHOOK_SECRET_KEY']),
     webhooksAllowPrivate: allowPrivate(env),

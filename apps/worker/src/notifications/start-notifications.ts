@@ -36,6 +36,7 @@ export function startNotifications(
   const sender = new DeliverySender(pool, eventStore, channels, {
     batchSize: config.batchSize,
     leaseSeconds: config.leaseSeconds,
+    batchesInFlight: config.batchesInFlight,
     pollMs: config.pollMs,
     backoff: config.backoff,
     onError: (error) => console.error('the notification sender failed a batch (will retry):', error),

@@ -10,6 +10,12 @@ export const DELIVERIES_TABLE = 'notification_deliveries';
  * an existing history (or a rebuild after the outbox was emptied) must not mail people about old news.
  */
 const STALE_AFTER = '1 day';
+/**
+ * The channel senders LISTEN on: a write that queues a delivery announces it there, delivered by
+ * Postgres when the write's transaction commits (the outbox lane's, with its checkpoint), so a sender wakes
+ * as soon as there is something to send instead of at its next poll.
+ */
+export const OUTBOX_CHANNEL = 'notification_outbox';
 // Namespace of delivery ids (random, fixed forever): the id is derived from the idempotency key.
 const DELIVERIES_NAMESPACE = '6f1d2a9c-3e4b-4c8d-9b71-52a0e6c4d913';
 
@@ -35,8 +41,10 @@ export interface DeliveryToEnqueue {
 }
 
 /**
- * Writes a delivery to the outbox unless its idempotency key is there already; answers its id. The outbox
- * lane calls it in its checkpoint's transaction; the sender and the API for facts that are not events.
+ * Writes a delivery to the outbox unless its idempotency key is there already, and announces it on
+ * `OUTBOX_CHANNEL` when it is new and pending (Postgres sends one notification per transaction however many
+ * deliveries it queues); answers its id. The outbox lane calls it in its checkpoint's transaction; the
+ * sender and the API for facts that are not events.
  */
 export async function enqueueDelivery(
   db: PoolClient | Queryable,
@@ -45,12 +53,15 @@ export async function enqueueDelivery(
   const key = idempotencyKeyOf(delivery.eventId, delivery.recipientId, delivery.channel);
   const id = deliveryIdOf(key);
   await db.query(
-    `INSERT INTO ${DELIVERIES_TABLE}
+    `WITH queued AS (
+     INSERT INTO ${DELIVERIES_TABLE}
        (id, idempotency_key, organisation_id, event_id, channel, recipient_id, kind, payload, due_at,
         next_attempt_at, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9,
        CASE WHEN $9::timestamptz < now() - interval '${STALE_AFTER}' THEN 'expired' ELSE 'pending' END)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
+     ON CONFLICT (idempotency_key) DO NOTHING
+     RETURNING status)
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM queued WHERE status = 'pending'`,
     [
       id,
       key,

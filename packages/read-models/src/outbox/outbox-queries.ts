@@ -1,5 +1,4 @@
 import type { DeliveryStatusName } from '@coachflow/contracts';
-import type { Pool, PoolClient } from 'pg';
 import { type Queryable, queryProjection } from '../query-projection';
 import type { DeliveryChannel, DeliveryKind } from './deliveries-for';
 import { DELIVERIES_TABLE } from './enqueue-delivery';
@@ -69,49 +68,51 @@ export interface AttemptOutcome {
 }
 
 /**
- * Records attempts and moves their deliveries on, in one transaction: sent (once: a delivery already sent
- * stays as it was), skipped, retried later or failed.
+ * Records a batch's attempts and moves their deliveries on, in one statement (so all or none): sent (once: a
+ * delivery already sent stays as it was), skipped, retried later or failed.
  */
-export async function recordAttempts(pool: Pool, results: readonly AttemptOutcome[]): Promise<void> {
+export async function recordAttempts(db: Queryable, results: readonly AttemptOutcome[]): Promise<void> {
   if (results.length === 0) return;
-  await inTransaction(pool, async (db) => {
-    for (const result of results) {
-      await db.query(
-        `INSERT INTO ${ATTEMPTS_TABLE} (delivery_id, attempt, started_at, outcome, response_code, error)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (delivery_id, attempt) DO NOTHING`,
-        [
-          result.deliveryId,
-          result.attempt,
-          result.startedAt,
-          result.outcome,
-          result.responseCode ?? null,
-          result.error ?? null,
-        ],
-      );
-      const status = result.outcome === 'failed' ? (result.retryAt ? 'pending' : 'failed') : result.outcome;
-      await db.query(
-        `UPDATE ${DELIVERIES_TABLE}
-         SET status = $2, lease_until = NULL, last_error = $3,
-             next_attempt_at = COALESCE($4, next_attempt_at),
-             sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
-         WHERE id = $1 AND status = 'pending'`,
-        [result.deliveryId, status, result.error ?? null, result.retryAt ?? null],
-      );
-    }
-  });
-}
-
-/** One attempt: `recordAttempts` of one. */
-export function recordAttempt(pool: Pool, result: AttemptOutcome): Promise<void> {
-  return recordAttempts(pool, [result]);
-}
-
-/** Moves a pending delivery's next attempt (quiet hours), without counting the claim as an attempt. */
-export async function postponeDelivery(db: Queryable, deliveryId: string, until: Date): Promise<void> {
   await db.query(
-    `UPDATE ${DELIVERIES_TABLE} SET next_attempt_at = $2, lease_until = NULL, attempts = attempts - 1
-     WHERE id = $1 AND status = 'pending'`,
-    [deliveryId, until],
+    `WITH result AS (
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],
+                            $7::timestamptz[])
+         AS r(delivery_id, attempt, started_at, outcome, response_code, error, retry_at)
+     ), recorded AS (
+       INSERT INTO ${ATTEMPTS_TABLE} (delivery_id, attempt, started_at, outcome, response_code, error)
+       SELECT delivery_id, attempt, started_at, outcome, response_code, error FROM result
+       ON CONFLICT (delivery_id, attempt) DO NOTHING
+     )
+     UPDATE ${DELIVERIES_TABLE} d
+     SET status = CASE WHEN r.outcome <> 'failed' THEN r.outcome
+                       WHEN r.retry_at IS NULL THEN 'failed' ELSE 'pending' END,
+         lease_until = NULL, last_error = r.error,
+         next_attempt_at = COALESCE(r.retry_at, d.next_attempt_at),
+         sent_at = CASE WHEN r.outcome = 'sent' THEN now() ELSE d.sent_at END
+     FROM result r WHERE d.id = r.delivery_id AND d.status = 'pending'`,
+    [
+      results.map((result) => result.deliveryId),
+      results.map((result) => result.attempt),
+      results.map((result) => result.startedAt),
+      results.map((result) => result.outcome),
+      results.map((result) => result.responseCode ?? null),
+      results.map((result) => result.error ?? null),
+      results.map((result) => result.retryAt ?? null),
+    ],
+  );
+}
+
+/** Moves pending deliveries' next attempts (quiet hours), without counting their claims as attempts. */
+export async function postponeDeliveries(
+  db: Queryable,
+  postponed: readonly { deliveryId: string; until: Date }[],
+): Promise<void> {
+  if (postponed.length === 0) return;
+  await db.query(
+    `UPDATE ${DELIVERIES_TABLE} d SET next_attempt_at = p.until, lease_until = NULL, attempts = attempts - 1
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS p(id, until)
+     WHERE d.id = p.id AND d.status = 'pending'`,
+    [postponed.map((each) => each.deliveryId), postponed.map((each) => each.until)],
   );
 }
 
@@ -183,18 +184,4 @@ export async function outboxBacklog(db: Queryable): Promise<OutboxBacklog> {
   );
   const row = rows[0];
   return { due: Number(row?.due ?? 0), oldestSeconds: Math.max(0, row?.oldest ?? 0) };
-}
-
-async function inTransaction(pool: Pool, work: (db: PoolClient) => Promise<void>): Promise<void> {
-  const db = await pool.connect();
-  try {
-    await db.query('BEGIN');
-    await work(db);
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    db.release();
-  }
 }

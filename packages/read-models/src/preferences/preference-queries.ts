@@ -16,6 +16,36 @@ export async function notificationPreferencesOf(
   return rows[0]?.preferences ?? defaultNotificationPreferences(user.role);
 }
 
+export interface PersonToNotify {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  /** What they saved, else their role's defaults. */
+  preferences: NotificationPreferences;
+}
+
+/** People by id with their preferences, in one query (the sender reads a batch's recipients at once). */
+export async function peopleToNotify(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, PersonToNotify>> {
+  const { rows } = await db.query<
+    Omit<PersonToNotify, 'preferences'> & { preferences: NotificationPreferences | null }
+  >(
+    `SELECT u.id, u.name, u.email, u.role, u.active, p.preferences
+     FROM users u LEFT JOIN ${PREFERENCES_TABLE} p ON p.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { ...row, preferences: row.preferences ?? defaultNotificationPreferences(row.role) },
+    ]),
+  );
+}
+
 export async function saveNotificationPreferences(
   db: Queryable,
   userId: string,

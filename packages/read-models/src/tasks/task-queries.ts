@@ -98,6 +98,15 @@ export async function findTask(
   return rows[0];
 }
 
+/** Tasks by id, in one query, each with its organisation (the caller checks it). */
+export async function tasksByIds(db: Queryable, taskIds: readonly string[]): Promise<Map<string, TaskRow>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await queryProjection<TaskRow>(db, `${TASK_SELECT} WHERE t.task_id = ANY($1::uuid[])`, [
+    [...new Set(taskIds)],
+  ]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 /** The running cycles in which `userId` holds an open task, as far as the inbox knows. */
 export async function runningCyclesWithOpenTasksOf(
   db: Queryable,

@@ -72,11 +72,19 @@ export async function webhookEndpointById(
   db: Queryable,
   id: string,
 ): Promise<WebhookEndpointRow | undefined> {
+  return (await webhookEndpointsByIds(db, [id])).get(id);
+}
+
+/** Endpoints by id, whatever their organisation, in one query (the sender reads a batch's at once). */
+export async function webhookEndpointsByIds(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, WebhookEndpointRow>> {
   const { rows } = await db.query<WebhookEndpointRow>(
-    `SELECT ${COLUMNS} FROM ${WEBHOOK_ENDPOINTS_TABLE} WHERE id = $1`,
-    [id],
+    `SELECT ${COLUMNS} FROM ${WEBHOOK_ENDPOINTS_TABLE} WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
   );
-  return rows[0];
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The live endpoints an event reaches: subscribed to its type and registered before it was recorded. */

@@ -1,6 +1,13 @@
-import { EMAIL_KINDS, type EmailKind, type Role } from '@coachflow/contracts';
+import { EMAIL_KINDS, type EmailKind } from '@coachflow/contracts';
 import { quietUntil } from '@coachflow/domain';
-import { type DeliveryRow, digestTasksOf, findTask, notificationPreferencesOf } from '@coachflow/read-models';
+import {
+  type DeliveryRow,
+  digestTasksOf,
+  type PersonToNotify,
+  peopleToNotify,
+  type TaskRow,
+  tasksByIds,
+} from '@coachflow/read-models';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Pool } from 'pg';
 import type { ChannelResult, DeliveryChannel } from '../channel';
@@ -8,12 +15,10 @@ import { coachingInviteIcs } from './coaching-invite';
 import { composeEmail, taskName } from './compose-email';
 import { renderEmail } from './render-email';
 
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
+/** What a batch's mails need, read once for the whole batch. */
+interface BatchLookups {
+  people: Map<string, PersonToNotify>;
+  tasks: Map<string, TaskRow>;
 }
 
 const CHOSEN_KINDS: readonly string[] = EMAIL_KINDS;
@@ -43,19 +48,39 @@ export class EmailChannel implements DeliveryChannel {
     this.transport = createTransport(options.smtpUrl, { pool: true, maxConnections: 5 } as never);
   }
 
-  async send(delivery: DeliveryRow, now: Date): Promise<ChannelResult> {
-    const repId = String(delivery.payload['repId'] ?? delivery.recipientId);
-    const people = await this.people([delivery.recipientId, repId]);
-    const recipient = people.get(delivery.recipientId);
+  async sendAll(
+    deliveries: readonly DeliveryRow[],
+    now: Date,
+  ): Promise<PromiseSettledResult<ChannelResult>[]> {
+    const lookups = await this.lookups(deliveries);
+    return Promise.allSettled(deliveries.map((delivery) => this.send(delivery, lookups, now)));
+  }
+
+  /** The batch's recipients and reps (with their preferences) and tasks: one query each. */
+  private async lookups(deliveries: readonly DeliveryRow[]): Promise<BatchLookups> {
+    const taskIds = deliveries.map(taskIdOf).filter((id): id is string => id !== undefined);
+    const [people, tasks] = await Promise.all([
+      peopleToNotify(
+        this.pool,
+        deliveries.flatMap((delivery) => [delivery.recipientId, repIdOf(delivery)]),
+      ),
+      tasksByIds(this.pool, taskIds),
+    ]);
+    return { people, tasks };
+  }
+
+  private async send(delivery: DeliveryRow, lookups: BatchLookups, now: Date): Promise<ChannelResult> {
+    const recipient = lookups.people.get(delivery.recipientId);
     if (!recipient?.active) return { outcome: 'skipped', reason: 'the recipient is not an active user' };
-    const preferences = await notificationPreferencesOf(this.pool, recipient);
+    const preferences = recipient.preferences;
     if (CHOSEN_KINDS.includes(delivery.kind) && !preferences.email[delivery.kind as EmailKind])
       return { outcome: 'skipped', reason: 'the recipient turned these mails off' };
     const quietEnds = quietUntil(preferences, now);
     if (quietEnds) return { outcome: 'postponed', until: quietEnds };
     const taskId = delivery.payload['taskId'];
-    const task =
-      typeof taskId === 'string' ? await findTask(this.pool, delivery.organisationId, taskId) : undefined;
+    const found = lookups.tasks.get(taskIdOf(delivery) ?? '');
+    // Another organisation's task is as absent as a missing one.
+    const task = found?.organisationId === delivery.organisationId ? found : undefined;
     if (
       ABOUT_AN_OPEN_TASK.has(delivery.kind) &&
       task &&
@@ -63,7 +88,8 @@ export class EmailChannel implements DeliveryChannel {
     )
       return { outcome: 'skipped', reason: 'the task is no longer open for the recipient' };
 
-    const repName = people.get(repId)?.name ?? 'your rep';
+    const rep = lookups.people.get(repIdOf(delivery));
+    const repName = rep?.name ?? 'your rep';
     const taskKind = task?.kind ?? (delivery.payload['taskKind'] as string | undefined);
     const digestTasks =
       delivery.kind === 'weekly-digest'
@@ -98,9 +124,7 @@ export class EmailChannel implements DeliveryChannel {
                 description: `Coaching session in Coachflow: ${taskUrl}`,
                 url: taskUrl,
                 organizer: { name: recipient.name, email: recipient.email },
-                attendees: [...people.values()]
-                  .filter((person) => person.id !== recipient.id)
-                  .map((person) => ({ name: person.name, email: person.email })),
+                attendees: rep && rep.id !== recipient.id ? [{ name: rep.name, email: rep.email }] : [],
               }),
             },
           ]
@@ -122,12 +146,17 @@ export class EmailChannel implements DeliveryChannel {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
 
-  private async people(ids: string[]): Promise<Map<string, Person>> {
-    const { rows } = await this.pool.query<Person>(
-      `SELECT id, name, email, role, active FROM users WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((person) => [person.id, person]));
-  }
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The task a delivery is about, when its payload names one by a well-formed id. */
+function taskIdOf(delivery: DeliveryRow): string | undefined {
+  const taskId = delivery.payload['taskId'];
+  return typeof taskId === 'string' && UUID.test(taskId) ? taskId : undefined;
+}
+
+/** The rep a delivery concerns (the recipient when it names none). */
+function repIdOf(delivery: DeliveryRow): string {
+  return String(delivery.payload['repId'] ?? delivery.recipientId);
 }

@@ -5,6 +5,8 @@ import {
   guardedLookup,
   openSecret,
   webhookEndpointById,
+  type WebhookEndpointRow,
+  webhookEndpointsByIds,
 } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import { Webhook } from 'standardwebhooks';
@@ -35,9 +37,26 @@ export class WebhookChannel implements DeliveryChannel {
     private readonly options: WebhookChannelOptions,
   ) {}
 
-  async send(delivery: DeliveryRow, now: Date): Promise<ChannelResult> {
-    const endpoint = await webhookEndpointById(this.pool, delivery.recipientId);
-    if (!endpoint || endpoint.disabledAt) return { outcome: 'skipped', reason: 'the endpoint is disabled' };
+  async sendAll(
+    deliveries: readonly DeliveryRow[],
+    now: Date,
+  ): Promise<PromiseSettledResult<ChannelResult>[]> {
+    const endpoints = await webhookEndpointsByIds(
+      this.pool,
+      deliveries.map((delivery) => delivery.recipientId),
+    );
+    return Promise.allSettled(
+      deliveries.map((delivery) => this.send(delivery, endpoints.get(delivery.recipientId), now)),
+    );
+  }
+
+  private async send(
+    delivery: DeliveryRow,
+    endpoint: WebhookEndpointRow | undefined,
+    now: Date,
+  ): Promise<ChannelResult> {
+    if (!endpoint) return { outcome: 'skipped', reason: 'the endpoint was deleted' };
+    if (endpoint.disabledAt) return { outcome: 'skipped', reason: 'the endpoint is disabled' };
     const body = JSON.stringify(
       endpoint.format === 'slack'
         ? slackPayload(delivery, this.options.appUrl)
