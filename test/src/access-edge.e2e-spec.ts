@@ -6,17 +6,16 @@ import {
   FIXTURE_PASSWORD,
   type OrganisationFixture,
   type RunningApi,
+  setCookieOf,
   startApiProcess,
 } from '@coachflow/testing';
 import { createUser } from './access-fixtures';
 
 const LOGIN_LIMIT = 4;
 
-/** Every Set-Cookie of the refresh cookie in `headers`, split into its pair and its attributes. */
+/** The refresh cookie `headers` set: its pair and its attributes, lower-cased. */
 function refreshCookie(headers: Headers): { pair: string; attributes: string[] } {
-  const header = headers.getSetCookie().find((cookie) => cookie.startsWith('coachflow_refresh='));
-  if (!header) throw new Error(`no refresh cookie in ${JSON.stringify(headers.getSetCookie())}`);
-  const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+  const { pair, attributes } = setCookieOf(headers, 'coachflow_refresh');
   return { pair, attributes: attributes.map((attribute) => attribute.toLowerCase()) };
 }
 
@@ -92,7 +91,7 @@ describe('the HTTP edge in production', () => {
   });
 
   describe('refresh cookie', () => {
-    it('is Secure, httpOnly and SameSite=Strict on login, refresh and logout alike; the body has no token', async () => {
+    it('is Secure, httpOnly and SameSite=Strict on login, refresh and logout alike (its marker Secure and SameSite=Strict); the body has no token', async () => {
       const api = new ApiClient(first.baseUrl);
       const login = await api.post<LoginResponse>('/api/auth/login', {
         email: org.leader.user.email,
@@ -102,6 +101,13 @@ describe('the HTTP edge in production', () => {
       expect(login.body.refreshToken).toBeUndefined();
       const set = refreshCookie(login.headers);
       expect(scope(set.attributes)).toEqual(['httponly', 'path=/api/auth', 'samesite=strict', 'secure']);
+      // The session marker beside it: readable by the page, Secure and SameSite=Strict all the same.
+      const marker = setCookieOf(login.headers, 'coachflow_has_session');
+      expect(scope(marker.attributes.map((attribute) => attribute.toLowerCase()))).toEqual([
+        'path=/',
+        'samesite=strict',
+        'secure',
+      ]);
 
       const refreshed = await api.request<LoginResponse>('POST', '/api/auth/refresh', undefined, {
         cookie: set.pair,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEventView, LoginResponse, Page, ProblemDetails, UserView } from '@coachflow/contracts';
+import {
+  type AuditEventView,
+  type LoginResponse,
+  type Page,
+  type ProblemDetails,
+  SESSION_MARKER_COOKIE,
+  type UserView,
+} from '@coachflow/contracts';
 import {
   ApiClient,
   type AppStack,
@@ -7,6 +14,7 @@ import {
   eventually,
   FIXTURE_PASSWORD,
   type OrganisationFixture,
+  setCookieOf,
   startAppStack,
 } from '@coachflow/testing';
 import jwt from 'jsonwebtoken';
@@ -16,13 +24,18 @@ import { createUser, expectStatus } from './access-fixtures';
 const SECRET = `${randomUUID()}${randomUUID()}`;
 const LOGIN_LIMIT = 5;
 
-/** The refresh cookie of a login or refresh answer, as `name=value` for a Cookie header. */
-function refreshCookie(headers: Headers): { pair: string; attributes: string } {
-  const header = headers.getSetCookie().find((cookie) => cookie.startsWith('coachflow_refresh='));
-  if (!header) throw new Error(`no refresh cookie in ${JSON.stringify(headers.getSetCookie())}`);
-  const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+/** A cookie an answer sets: `name=value` for a Cookie header, and its attributes in one string. */
+function setCookie(headers: Headers, name: string): { pair: string; attributes: string } {
+  const { pair, attributes } = setCookieOf(headers, name);
   return { pair, attributes: attributes.join('; ') };
 }
+
+/** The refresh cookie of a login or refresh answer. */
+const refreshCookie = (headers: Headers) => setCookie(headers, 'coachflow_refresh');
+/** The readable marker the web app checks before it tries a silent refresh. */
+const sessionMarker = (headers: Headers) => setCookie(headers, SESSION_MARKER_COOKIE);
+const isCleared = (cookie: { pair: string; attributes: string }) =>
+  cookie.pair.endsWith('=') && /Max-Age=0/i.test(cookie.attributes);
 
 describe('sessions, tokens and HTTP hardening', () => {
   let server: AppStack;
@@ -113,6 +126,52 @@ describe('sessions, tokens and HTTP hardening', () => {
       expect((await api.request('POST', '/api/auth/refresh', undefined, { cookie: next.pair })).status).toBe(
         200,
       );
+    });
+
+    it('sets a readable session marker with the refresh cookie, and clears both on logout and on a refresh that fails', async () => {
+      const response = await api.post<LoginResponse>('/api/auth/login', {
+        email: org.otherManager.user.email,
+        password: FIXTURE_PASSWORD,
+      });
+      const refresh = refreshCookie(response.headers);
+      const marker = sessionMarker(response.headers);
+      // Readable by the page at any path, holding nothing secret, expiring with the refresh cookie.
+      expect(marker.pair).toBe(`${SESSION_MARKER_COOKIE}=1`);
+      expect(marker.attributes).not.toMatch(/HttpOnly/i);
+      expect(marker.attributes).toMatch(/SameSite=Strict/i);
+      expect(marker.attributes).toMatch(/Path=\/(;|$)/);
+      expect(marker.attributes.match(/Max-Age=\d+/i)?.[0]).toBe(
+        refresh.attributes.match(/Max-Age=\d+/i)?.[0],
+      );
+
+      const refreshed = await api.request<LoginResponse>('POST', '/api/auth/refresh', undefined, {
+        cookie: refresh.pair,
+      });
+      expect(refreshed.status).toBe(200);
+      expect(sessionMarker(refreshed.headers).pair).toBe(`${SESSION_MARKER_COOKIE}=1`);
+
+      // The spent cookie again: refused, and the browser is told to forget both (the session is over).
+      const spent = await api.request('POST', '/api/auth/refresh', undefined, { cookie: refresh.pair });
+      expect(spent.status).toBe(401);
+      expect(isCleared(refreshCookie(spent.headers))).toBe(true);
+      expect(isCleared(sessionMarker(spent.headers))).toBe(true);
+      // No cookie at all (a first visit that still asked): the same.
+      const none = await api.request('POST', '/api/auth/refresh');
+      expect(none.status).toBe(401);
+      expect(isCleared(sessionMarker(none.headers))).toBe(true);
+
+      const again = await api.post<LoginResponse>('/api/auth/login', {
+        email: org.otherManager.user.email,
+        password: FIXTURE_PASSWORD,
+      });
+      const logout = await api.request('POST', '/api/auth/logout', undefined, {
+        cookie: refreshCookie(again.headers).pair,
+      });
+      expect(logout.status).toBe(204);
+      expect(isCleared(refreshCookie(logout.headers))).toBe(true);
+      const cleared = sessionMarker(logout.headers);
+      expect(isCleared(cleared)).toBe(true);
+      expect(cleared.attributes).toMatch(/Path=\/(;|$)/);
     });
 
     it('ends the whole session when a spent refresh token comes back (one of its holders is a thief)', async () => {

@@ -13,6 +13,13 @@ export const RefreshRequest = Type.Object(
 );
 export type RefreshRequest = Static<typeof RefreshRequest>;
 
+/**
+ * A cookie the web app can read, set and cleared with the httpOnly refresh cookie: `1` while the browser
+ * holds a refresh cookie (no secret in it). Without it the app knows there is nothing to renew and asks
+ * nobody; the refresh cookie itself stays out of reach of scripts.
+ */
+export const SESSION_MARKER_COOKIE = 'coachflow_has_session';
+
 /** What an admin may change on another user of their organisation (`PATCH /api/users/:id`). */
 export const AdminUpdateUserRequest = Type.Object(
   {

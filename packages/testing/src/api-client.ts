@@ -88,3 +88,11 @@ export class ApiClient {
     return this.token ? { ...headers, authorization: `Bearer ${this.token}` } : headers;
   }
 }
+
+/** The cookie `name` an answer sets: `name=value` (for a Cookie header) and its attributes, as sent. */
+export function setCookieOf(headers: Headers, name: string): { pair: string; attributes: string[] } {
+  const header = headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
+  if (!header) throw new Error(`no ${name} cookie in ${JSON.stringify(headers.getSetCookie())}`);
+  const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+  return { pair, attributes };
+}

@@ -27,16 +27,14 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 }
 
 /**
- * Collects what the page reports as errors: console errors (CSP refusals among them) and uncaught ones.
- * The one expected failure is left out: a visitor without a session gets 401 from the silent refresh the
- * app tries at start (the refresh cookie is httpOnly, so only the server knows whether there is one).
+ * Collects what the page reports as errors: console errors (CSP refusals and failed requests among them,
+ * a 401 from a silent refresh too: the app tries one only when the API's session marker says there is a
+ * refresh cookie) and uncaught ones.
  */
 export function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    if (message.location().url.endsWith('/api/auth/refresh') && message.text().includes('401')) return;
-    errors.push(message.text());
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;

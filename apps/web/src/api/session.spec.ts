@@ -69,4 +69,22 @@ describe('session', () => {
     expect(chosen.ok).toBe(true);
     expect(bodies[1]).toEqual({ email: 'maria@demo.test', password: 'pw', organisationId: 'o2' });
   });
+
+  it('asks nobody to renew without the session marker cookie, and asks when the API set it', async () => {
+    Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true });
+    const requests = jest.fn(async () => answer(200, { token: 'renewed', user }));
+    global.fetch = requests as typeof fetch;
+    const fakeDocument = { cookie: 'theme=dark' };
+    Object.defineProperty(globalThis, 'document', { value: fakeDocument, configurable: true });
+    try {
+      expect(await refreshSession()).toBeNull();
+      expect(requests).not.toHaveBeenCalled();
+
+      fakeDocument.cookie = 'theme=dark; coachflow_has_session=1';
+      expect((await refreshSession())?.token).toBe('renewed');
+      expect(requests).toHaveBeenCalledTimes(1);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'document');
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { SESSION_MARKER_COOKIE } from '@coachflow/contracts';
 import type { User } from './types';
 
 export interface Session {
@@ -56,11 +57,22 @@ function oneTabAtATime<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Renews the access token with the refresh cookie. Concurrent callers in this tab share one request, and
- * other tabs wait for it (oneTabAtATime), because the server rotates the refresh token and a second use of
- * the old one would end the session.
+ * Whether the browser may hold a refresh cookie: the API sets and clears a readable marker cookie with the
+ * httpOnly one. Outside a browser (no document) nobody can tell, so it may.
+ */
+function mayHoldRefreshCookie(): boolean {
+  if (typeof document === 'undefined') return true;
+  return document.cookie.split(';').some((pair) => pair.trim() === `${SESSION_MARKER_COOKIE}=1`);
+}
+
+/**
+ * Renews the access token with the refresh cookie; without one (no marker: a first visit, after logout)
+ * it asks nobody and answers null. Concurrent callers in this tab share one request, and other tabs wait
+ * for it (oneTabAtATime), because the server rotates the refresh token and a second use of the old one
+ * would end the session.
  */
 export function refreshSession(): Promise<Session | null> {
+  if (!pendingRefresh && !mayHoldRefreshCookie()) return Promise.resolve(null);
   pendingRefresh ??= oneTabAtATime(async () => {
     try {
       const response = await postJson('/api/auth/refresh');

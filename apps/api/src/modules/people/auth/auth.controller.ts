@@ -14,6 +14,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { JsonSchemaPipe } from '#api/infrastructure/http/json-schema.pipe';
 import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
+import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { AuthService } from './auth.service';
 import { bearerToken } from './bearer-token';
 import { Public } from '#api/infrastructure/auth/public.decorator';
@@ -67,7 +68,7 @@ export class AuthController {
   /**
    * A new access token for a refresh token, rotated: one sent in the body comes back in the body (a
    * script's), one sent in the cookie comes back only in the cookie (a browser's). A token used before
-   * ends its session.
+   * ends its session. A cookie that renews nothing is cleared, with the session marker.
    */
   @Public()
   @Post('refresh')
@@ -81,7 +82,12 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponse> {
     const fromBody = refreshTokenOf(body);
-    const session = await this.auth.refresh(fromBody ?? refreshCookieOf(request));
+    const session = await this.auth.refresh(fromBody ?? refreshCookieOf(request)).catch((error: unknown) => {
+      // The cookie renews nothing (revoked, spent, expired, absent): the browser forgets it and its marker.
+      if (error instanceof PeopleException && error.code === PeopleErrorCode.Unauthenticated)
+        clearRefreshCookie(reply, this.cookieOptions());
+      throw error;
+    });
     setRefreshCookie(reply, session.refreshToken, this.cookieOptions());
     return fromBody ? session : withoutRefreshToken(session);
   }

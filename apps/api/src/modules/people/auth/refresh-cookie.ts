@@ -1,3 +1,4 @@
+import { SESSION_MARKER_COOKIE } from '@coachflow/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 
@@ -10,6 +11,15 @@ function attributes(secure: boolean) {
   return { httpOnly: true, sameSite: 'strict', secure, path: COOKIE_PATH } as const;
 }
 
+/**
+ * The marker's attributes: those of the refresh cookie, except readable by the page's scripts and sent
+ * for every path (a page at / cannot read a cookie of /api/auth). It holds `1`, nothing secret.
+ */
+function markerAttributes(secure: boolean) {
+  return { httpOnly: false, sameSite: 'strict', secure, path: '/' } as const;
+}
+
+/** Sets the refresh cookie and the session marker (`SESSION_MARKER_COOKIE`), which expire together. */
 export function setRefreshCookie(
   reply: FastifyReply,
   refreshToken: string,
@@ -19,10 +29,16 @@ export function setRefreshCookie(
     ...attributes(options.secure),
     maxAge: options.maxAgeSeconds,
   });
+  void reply.setCookie(SESSION_MARKER_COOKIE, '1', {
+    ...markerAttributes(options.secure),
+    maxAge: options.maxAgeSeconds,
+  });
 }
 
+/** Clears both: on logout, and when the refresh cookie no longer renews anything (revoked, expired). */
 export function clearRefreshCookie(reply: FastifyReply, options: { secure: boolean }): void {
   void reply.clearCookie(REFRESH_COOKIE, attributes(options.secure));
+  void reply.clearCookie(SESSION_MARKER_COOKIE, markerAttributes(options.secure));
 }
 
 export function refreshCookieOf(request: FastifyRequest): string | undefined {
