@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FormRenderer } from './FormRenderer';
@@ -132,5 +132,49 @@ describe('FormRenderer', () => {
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('b')).toBeNull();
+  });
+});
+
+/** Every kind of field a form can hold (the builder's palette and our widgets), each with its help. */
+const helped: [string, RJSFSchema, UiSchema?][] = [
+  ['short text', { type: 'string' }],
+  ['long text', { type: 'string' }, { 'ui:widget': 'textarea' }],
+  ['number', { type: 'number' }],
+  ['whole number', { type: 'integer' }],
+  ['date', { type: 'string', format: 'date' }],
+  ['choice list', { type: 'string', enum: ['a', 'b'] }],
+  ['choice buttons', { type: 'string', enum: ['a', 'b'] }, { 'ui:widget': 'radio' }],
+  [
+    'rating',
+    { type: 'integer', oneOf: [1, 2, 3].map((point) => ({ const: point, title: String(point) })) },
+    { 'ui:widget': 'radio', 'ui:options': { inline: true } },
+  ],
+  ['yes/no', { type: 'boolean' }],
+  ['yes/no buttons', { type: 'boolean' }, { 'ui:widget': 'radio' }],
+  [
+    'several choices',
+    { type: 'array', uniqueItems: true, items: { type: 'string', enum: ['a', 'b'] } },
+    { 'ui:widget': 'checkboxes' },
+  ],
+  ['choice cards', { type: 'string', enum: ['skill', 'will'] }, { 'ui:widget': 'diagnosis' }],
+  ['yes/no cards', { type: 'boolean' }, { 'ui:widget': 'kept' }],
+  ['due date', { type: 'string' }, { 'ui:widget': 'due' }],
+];
+
+describe.each(helped)('FormRenderer’s %s field', (name, schema, ui) => {
+  it('shows its description (the builder’s help text) once', () => {
+    renderForm({
+      schema: { type: 'object', properties: { f: { ...schema, title: name, description: `About ${name}` } } },
+      uiSchema: ui ? { f: ui } : undefined,
+    });
+    expect(screen.getAllByText(`About ${name}`)).toHaveLength(1);
+  });
+
+  it('shows its ui:help once', () => {
+    renderForm({
+      schema: { type: 'object', properties: { f: { ...schema, title: name } } },
+      uiSchema: { f: { ...ui, 'ui:help': `Help on ${name}` } },
+    });
+    expect(screen.getAllByText(`Help on ${name}`)).toHaveLength(1);
   });
 });

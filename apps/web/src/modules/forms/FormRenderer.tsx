@@ -20,11 +20,13 @@ import { DueWidget } from './widgets/DueInput';
 import { EscalationHistory } from './widgets/EscalationHistory';
 import { FocusAreasField } from './widgets/FocusAreasField';
 import { RubricRatingsField } from './widgets/RubricRatingsField';
+import { describedThemeWidgets } from './widgets/with-description';
 
 type FormData = Record<string, unknown>;
 
-/** Our widgets, by the names uiSchemas use (`ui:widget` / `ui:field`). */
+/** Our widgets, by the names uiSchemas use (`ui:widget` / `ui:field`), and the theme's, showing help. */
 export const formWidgets: RegistryWidgetsType = {
+  ...describedThemeWidgets,
   diagnosis: DiagnosisWidget,
   coachingStyle: CoachingStyleWidget,
   escalationAction: EscalationActionWidget,

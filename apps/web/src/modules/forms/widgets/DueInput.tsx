@@ -8,6 +8,8 @@ import { dateOfDue, dueFromDate, duePresets } from './due-value';
 interface DueInputProps {
   id: string;
   label: string;
+  /** The field's help text, under the label. */
+  description?: string;
   value: string | undefined;
   onChange: (value: string | undefined) => void;
   required?: boolean;
@@ -21,6 +23,7 @@ interface DueInputProps {
 export function DueInput({
   id,
   label,
+  description,
   value,
   onChange,
   required,
@@ -35,6 +38,7 @@ export function DueInput({
       <DatePickerInput
         id={id}
         label={label}
+        description={description}
         withAsterisk={required}
         placeholder="Pick a date"
         value={dateOfDue(value)}
@@ -71,6 +75,7 @@ export function DueWidget(props: WidgetProps) {
     <DueInput
       id={props.id}
       label={props.label || props.schema.title || 'Due'}
+      description={props.schema.description}
       value={typeof props.value === 'string' ? props.value : undefined}
       onChange={(value) => props.onChange(value)}
       required={props.required}
