@@ -103,12 +103,19 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         const people = await createPeople(pool, org, cycles + steadyCycles, stack.baseUrls);
         managers.push(...people.managers);
         // Every manager's stream, on the APIs in turn: each must get every update whichever API serves it.
+        // The managers wait on them for their next task, as the web app does.
+        const managerStreams = new Map<string, LiveStreamClient>();
         for (const [index, manager] of people.managers.entries()) {
           const api = index % stack.baseUrls.length;
-          streams.push(await openStream(stack.baseUrls[api]!, manager.token));
+          const stream = await openStream(stack.baseUrls[api]!, manager.token);
+          streams.push(stream);
           streamApis.push(api);
+          managerStreams.set(manager.id, stream);
         }
-        const started = await startCycles(people.pairs, playbookId, stack.baseUrls);
+        const started = (await startCycles(people.pairs, playbookId, stack.baseUrls)).map((cycle) => ({
+          ...cycle,
+          streams: { manager: managerStreams.get(cycle.manager.id) },
+        }));
         allCycles.push(...started.map((cycle) => cycle.cycleId));
         const saturated = started.slice(0, cycles);
         const steadyOnes = started.slice(cycles);
@@ -157,10 +164,23 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
 /** `clients` people at once, each walking one cycle after another to its plan. */
 async function saturatedWalks(cycles: LoadCycle[], clients: number): Promise<Rate> {
   const began = performance.now();
-  await inBatches(cycles, clients, async (cycle) => {
-    for (let step = 0; step < WALK.length; step++) await complete(cycle, step, await openTaskOf(cycle, step));
-  });
+  await inBatches(cycles, clients, (cycle) =>
+    withRepStream(cycle, async () => {
+      for (let step = 0; step < WALK.length; step++)
+        await complete(cycle, step, await openTaskOf(cycle, step));
+    }),
+  );
   return rate(cycles.length * WALK.length, performance.now() - began);
+}
+
+/** Runs `work` with the cycle's rep on their live stream, closed after. */
+async function withRepStream<T>(cycle: LoadCycle, work: () => Promise<T>): Promise<T> {
+  const rep = await openRepStream(cycle);
+  try {
+    return await work();
+  } finally {
+    rep.close();
+  }
 }
 
 /** `clients` loops of bare Updates, each on a workflow of its own, `total` in all. */
@@ -250,27 +270,39 @@ async function steadyCompletions(
   perSecond: number,
   seconds: number,
 ): Promise<{ roundTrips: number[]; missedTicks: number }> {
-  const ready = await inBatches(cycles, 8, async (cycle) => ({
-    cycle,
-    step: 0,
-    taskId: await openTaskOf(cycle, 0),
-  }));
-  const roundTrips: number[] = [];
-  let missedTicks = 0;
-  await openLoop(perSecond, seconds, async () => {
-    const next = ready.shift();
-    if (!next) {
-      missedTicks += 1;
-      return;
-    }
-    const before = performance.now();
-    await complete(next.cycle, next.step, next.taskId);
-    if (next.step + 1 >= WALK.length) return;
-    const taskId = await openTaskOf(next.cycle, next.step + 1);
-    roundTrips.push(performance.now() - before);
-    ready.push({ cycle: next.cycle, step: next.step + 1, taskId });
-  });
-  return { roundTrips, missedTicks };
+  const repStreams = await inBatches(cycles, 8, openRepStream);
+  try {
+    const ready = await inBatches(cycles, 8, async (cycle) => ({
+      cycle,
+      step: 0,
+      taskId: await openTaskOf(cycle, 0),
+    }));
+    const roundTrips: number[] = [];
+    let missedTicks = 0;
+    await openLoop(perSecond, seconds, async () => {
+      const next = ready.shift();
+      if (!next) {
+        missedTicks += 1;
+        return;
+      }
+      const before = performance.now();
+      await complete(next.cycle, next.step, next.taskId);
+      if (next.step + 1 >= WALK.length) return;
+      const taskId = await openTaskOf(next.cycle, next.step + 1);
+      roundTrips.push(performance.now() - before);
+      ready.push({ cycle: next.cycle, step: next.step + 1, taskId });
+    });
+    return { roundTrips, missedTicks };
+  } finally {
+    for (const stream of repStreams) stream.close();
+  }
+}
+
+/** Opens the live stream the cycle's rep waits on for their next task (as the web app does). */
+async function openRepStream(cycle: LoadCycle): Promise<LiveStreamClient> {
+  const rep = await openStream(cycle.baseUrl, cycle.rep.token);
+  cycle.streams = { ...cycle.streams, rep };
+  return rep;
 }
 
 async function openStream(baseUrl: string, token: string): Promise<LiveStreamClient> {

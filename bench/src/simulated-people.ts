@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleView, LoginResponse, TaskKind, TaskList } from '@coachflow/contracts';
-import { ApiClient, FIXTURE_PASSWORD, fixtureRatings, type OrganisationFixture } from '@coachflow/testing';
+import {
+  ApiClient,
+  FIXTURE_PASSWORD,
+  fixtureRatings,
+  type LiveStreamClient,
+  type OrganisationFixture,
+} from '@coachflow/testing';
 import type { Pool } from 'pg';
 
 // Simulated managers and reps for the load and burst benches: made in bulk, signed in over HTTP, walking
@@ -18,10 +24,17 @@ export interface LoadCycle {
   rep: Person;
   manager: Person;
   baseUrl: string;
+  /**
+   * The live streams (`GET /api/stream`) its people wait on for their next task, as the web app does;
+   * a person without one polls the inbox every INBOX_POLL_MS.
+   */
+  streams?: Partial<Record<'rep' | 'manager', LiveStreamClient>>;
 }
 
-/** How often a simulated person looks at the inbox for the next task. */
+/** How often a simulated person without a live stream looks at the inbox for the next task. */
 export const INBOX_POLL_MS = 20;
+/** How long a person waiting on their live stream goes without word of their cycle before looking anyway. */
+export const INBOX_FALLBACK_MS = 1000;
 
 export const REPS_PER_MANAGER = 20;
 
@@ -122,18 +135,36 @@ export async function startCycles(
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls the inbox of the step's person until the cycle's task of that kind is open; returns its id. */
+/**
+ * Reads the inbox of the step's person until the cycle's task of that kind is open; returns its id. Between
+ * reads the person waits for their stream to announce a task opened in the cycle (or INBOX_FALLBACK_MS
+ * without one), or, without a live stream, INBOX_POLL_MS.
+ */
 export async function openTaskOf(cycle: LoadCycle, step: number): Promise<string> {
   const { by, kind } = WALK[step]!;
   const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
+  const stream = cycle.streams?.[by];
   const deadline = Date.now() + 120_000;
   for (;;) {
+    const asked = Date.now();
     const response = await api.get<TaskList>(`/api/tasks?status=open&cycleId=${cycle.cycleId}`);
     const task = response.status === 200 ? response.body.items.find((item) => item.kind === kind) : undefined;
     if (task) return task.id;
     if (Date.now() > deadline) throw new Error(`no ${kind} task in cycle ${cycle.cycleId}`);
-    await sleep(INBOX_POLL_MS);
+    if (stream && !stream.isEnded) await taskOpenedSince(stream, cycle.cycleId, asked);
+    else await sleep(INBOX_POLL_MS);
   }
+}
+
+/** Waits for the stream's word of a task opened in the cycle since `since` (ms), at most INBOX_FALLBACK_MS. */
+async function taskOpenedSince(stream: LiveStreamClient, cycleId: string, since: number): Promise<void> {
+  await stream
+    .next(
+      (message) =>
+        message.receivedAt >= since && message.data.type === 'TaskOpened' && message.data.cycleId === cycleId,
+      INBOX_FALLBACK_MS,
+    )
+    .catch(() => undefined);
 }
 
 /** Completes the step's task as its person; anything but 200 is an error. */
