@@ -1,6 +1,3 @@
-import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { LoginResponse, UserView } from '@coachflow/contracts';
 import {
   ApiClient,
@@ -10,111 +7,19 @@ import {
   type RunningApi,
   startApiProcess,
 } from '@coachflow/testing';
-import jwt from 'jsonwebtoken';
+import { TEST_OIDC_CLIENT_ID, TestIdentityProvider } from './test-identity-provider';
 
-const CLIENT_ID = 'coachflow-test';
 const REDIRECT_URI = 'http://app.test/api/auth/oidc/callback';
 
-interface Grant {
-  challenge: string;
-  nonce: string;
-  claims: Record<string, unknown>;
-}
-
-/**
- * A minimal OpenID Connect provider on plain HTTP: discovery, keys and a token endpoint that checks the
- * PKCE verifier and signs ID tokens (RS256). The "browser" is the test, which logs users in by handing out
- * codes for the authorization requests the API built.
- */
-class FakeIdentityProvider {
-  readonly grants = new Map<string, Grant>();
-  private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private readonly kid = randomUUID();
-  private server!: Server;
-  issuer = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', this.issuer);
-      const json = (status: number, body: unknown) => {
-        response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(body));
-      };
-      if (url.pathname === '/.well-known/openid-configuration') {
-        return json(200, {
-          issuer: this.issuer,
-          authorization_endpoint: `${this.issuer}/authorize`,
-          token_endpoint: `${this.issuer}/token`,
-          jwks_uri: `${this.issuer}/jwks`,
-          response_types_supported: ['code'],
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'],
-        });
-      }
-      if (url.pathname === '/jwks') {
-        return json(200, {
-          keys: [
-            { ...this.keys.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' },
-          ],
-        });
-      }
-      if (url.pathname === '/token' && request.method === 'POST') {
-        let text = '';
-        request.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        request.on('end', () => {
-          const form = new URLSearchParams(text);
-          const grant = this.grants.get(form.get('code') ?? '');
-          const verifier = form.get('code_verifier') ?? '';
-          if (!grant || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
-            return json(400, { error: 'invalid_grant' });
-          }
-          this.grants.delete(form.get('code') ?? '');
-          const idToken = jwt.sign({ nonce: grant.nonce, ...grant.claims }, this.keys.privateKey, {
-            algorithm: 'RS256',
-            keyid: this.kid,
-            issuer: this.issuer,
-            audience: CLIENT_ID,
-            subject: randomUUID(),
-            expiresIn: 300,
-          });
-          return json(200, {
-            access_token: randomUUID(),
-            token_type: 'Bearer',
-            expires_in: 300,
-            id_token: idToken,
-          });
-        });
-        return;
-      }
-      json(404, { error: 'not_found' });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.issuer = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
 describe('single sign-on with OpenID Connect (a local test provider)', () => {
-  const idp = new FakeIdentityProvider();
+  // The "browser" is the test: it reads the API's authorization requests and hands out codes itself.
+  const idp = new TestIdentityProvider();
   let server: RunningApi;
   let org: OrganisationFixture;
 
   beforeAll(async () => {
     await idp.start();
-    server = await startApiProcess(
-      appProcessEnv({
-        LOG_LEVEL: 'warn',
-        OIDC_ISSUER: idp.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_CLIENT_SECRET: 'test-secret',
-        OIDC_REDIRECT_URI: REDIRECT_URI,
-        OIDC_ALLOW_INSECURE: 'true',
-      }),
-    );
+    server = await startApiProcess(appProcessEnv({ LOG_LEVEL: 'warn', ...idp.apiEnv(REDIRECT_URI) }));
     org = await createOrganisationFixture(server.baseUrl);
   });
 
@@ -124,8 +29,11 @@ describe('single sign-on with OpenID Connect (a local test provider)', () => {
   });
 
   /** Starts a sign-in as a browser would; returns the authorization request and the attempt cookie. */
-  async function begin(): Promise<{ params: URLSearchParams; cookie: string }> {
-    const response = await fetch(new URL('/api/auth/oidc/login', server.baseUrl), { redirect: 'manual' });
+  async function begin(returnTo?: string): Promise<{ params: URLSearchParams; cookie: string }> {
+    const query = returnTo === undefined ? '' : `?${new URLSearchParams({ return: returnTo })}`;
+    const response = await fetch(new URL(`/api/auth/oidc/login${query}`, server.baseUrl), {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe(`${idp.issuer}/authorize`);
@@ -140,12 +48,7 @@ describe('single sign-on with OpenID Connect (a local test provider)', () => {
     claims: Record<string, unknown>,
     overrides: { state?: string; cookie?: string } = {},
   ): Promise<Response> {
-    const code = randomUUID();
-    idp.grants.set(code, {
-      challenge: request.params.get('code_challenge') ?? '',
-      nonce: request.params.get('nonce') ?? '',
-      claims,
-    });
+    const code = idp.grant(request.params, claims);
     const query = new URLSearchParams({ code, state: overrides.state ?? request.params.get('state') ?? '' });
     return fetch(new URL(`/api/auth/oidc/callback?${query}`, server.baseUrl), {
       redirect: 'manual',
@@ -162,7 +65,7 @@ describe('single sign-on with OpenID Connect (a local test provider)', () => {
   it('asks for a PKCE (S256) code with state and nonce, and signs the user with that verified email in', async () => {
     const request = await begin();
     expect(request.params.get('code_challenge_method')).toBe('S256');
-    expect(request.params.get('client_id')).toBe(CLIENT_ID);
+    expect(request.params.get('client_id')).toBe(TEST_OIDC_CLIENT_ID);
     expect(request.params.get('redirect_uri')).toBe(REDIRECT_URI);
     expect(request.params.get('scope')).toContain('openid');
 
@@ -182,6 +85,16 @@ describe('single sign-on with OpenID Connect (a local test provider)', () => {
     expect(session.status).toBe(200);
     const me = await api.withToken(session.body.token).get<UserView>('/api/me');
     expect(me.body.id).toBe(org.manager.user.id);
+  });
+
+  it('comes back to the page the sign-in started for, and to / for anything but a path of this origin', async () => {
+    const signIn = async (returnTo: string) =>
+      (
+        await complete(await begin(returnTo), { email: org.rep.user.email, email_verified: true })
+      ).headers.get('location');
+    expect(await signIn('/cycles/c1?tab=timeline')).toBe('/cycles/c1?tab=timeline');
+    for (const elsewhere of ['https://evil.test/', '//evil.test/', '/\\evil.test', 'cycles'])
+      expect(await signIn(elsewhere)).toBe('/');
   });
 
   it('refuses an unverified or unknown email, a forged state, a missing or stolen attempt', async () => {

@@ -4,6 +4,7 @@ export * from './cycle-vocabulary';
 export * from './problem-details';
 export * from './page';
 export * from './identifiers';
+export * from './in-app-path';
 export * from './people.schema';
 export * from './cycles.schema';
 export * from './health.schema';

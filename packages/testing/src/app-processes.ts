@@ -59,9 +59,12 @@ export interface RunningApi {
   log: OutputLog;
 }
 
-/** Starts the built API on a free port and resolves once it answers /health (with any status). */
-export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<RunningApi> {
-  const port = await freePort();
+/**
+ * Starts the built API on `port` (a free one when absent: a test that must know it in advance, for a
+ * redirect URI, picks it with `freePort`) and resolves once it answers /health (with any status).
+ */
+export async function startApiProcess(env: NodeJS.ProcessEnv, port?: number): Promise<RunningApi> {
+  port ??= await freePort();
   const log = new OutputLog();
   const api = startBuiltEntry('api', 'apps/api/dist/main.js', { ...env, PORT: String(port) }, log);
   const baseUrl = `http://127.0.0.1:${port}`;

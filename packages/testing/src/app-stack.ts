@@ -14,15 +14,18 @@ export interface AppStack {
 }
 
 /**
- * Starts the worker and the API on a task queue of their own (see `appProcessEnv`, which `overrides`
- * extends) and resolves once the API answers. If the API never comes up the worker is stopped too, so a
+ * Starts the worker and the API (on `apiPort`, else a free port) on a task queue of their own (see
+ * `appProcessEnv`, which `overrides` extends) and resolves once the API answers. If the API never comes up the worker is stopped too, so a
  * failed `beforeAll` leaves no process behind.
  */
-export async function startAppStack(overrides: Record<string, string> = {}): Promise<AppStack> {
+export async function startAppStack(
+  overrides: Record<string, string> = {},
+  apiPort?: number,
+): Promise<AppStack> {
   const env = appProcessEnv(overrides);
   const workerLog = new OutputLog();
   const worker = startBuiltEntry('worker', 'apps/worker/dist/main.js', env, workerLog);
-  const api = await startApiProcess(env).catch(async (error: unknown) => {
+  const api = await startApiProcess(env, apiPort).catch(async (error: unknown) => {
     await worker.stop();
     throw error;
   });

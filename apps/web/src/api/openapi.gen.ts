@@ -1060,6 +1060,8 @@ export interface operations {
     parameters: {
       query: {
         organisation: string;
+        /** @description The web app's page to land on once signed in (a path of this origin; anything else: /). */
+        return?: string;
       };
       header?: never;
       path?: never;
@@ -1092,7 +1094,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Signed in: redirect to the web app with the refresh cookie set. */
+      /** @description Signed in: redirect to the page the sign-in started for, with the refresh cookie set. */
       302: {
         headers: {
           [name: string]: unknown;

@@ -18,15 +18,20 @@ import { api, unwrap } from '#web/api/client';
 import { type Organisation, sessionStore, signIn } from '#web/api/session';
 import { loginRoute } from './auth.routes';
 
-/** Whether the API offers single sign-on, and where its button goes (null while unknown or off). */
-function useSingleSignOn(): string | null {
+/**
+ * Whether the API offers single sign-on, and where its button goes (null while unknown or off): its login
+ * URL, asked to come back to `redirect` once signed in.
+ */
+function useSingleSignOn(redirect: string | undefined): string | null {
   const status = useQuery({
     queryKey: ['auth', 'oidc'],
     queryFn: () => unwrap(api.GET('/api/auth/oidc')),
     staleTime: Infinity,
     retry: false,
   });
-  return status.data?.enabled ? status.data.loginUrl : null;
+  const loginUrl = status.data?.enabled ? status.data.loginUrl : null;
+  if (!loginUrl || !redirect) return loginUrl;
+  return `${loginUrl}${loginUrl.includes('?') ? '&' : '?'}return=${encodeURIComponent(redirect)}`;
 }
 
 function failureMessage(status: number): string {
@@ -47,7 +52,7 @@ export function LoginPage() {
   const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const expired = sessionStore.wasExpired();
-  const singleSignOn = useSingleSignOn();
+  const singleSignOn = useSingleSignOn(redirect);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

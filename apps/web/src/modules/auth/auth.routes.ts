@@ -1,5 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { optionalString } from '#web/app/search-params';
+import { inAppPath } from '@coachflow/contracts';
 import { rootRoute } from '#web/app/root-route';
 
 export interface LoginSearch {
@@ -10,9 +10,8 @@ export interface LoginSearch {
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): LoginSearch => {
-    const redirect = optionalString(search['redirect']);
-    return { redirect: redirect?.startsWith('/') && !redirect.startsWith('//') ? redirect : undefined };
-  },
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    redirect: inAppPath(search['redirect']),
+  }),
   component: lazyRouteComponent(() => import('./LoginPage'), 'LoginPage'),
 });

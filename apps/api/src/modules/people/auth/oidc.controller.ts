@@ -1,9 +1,10 @@
-import { SsoStatusView } from '@coachflow/contracts';
+import { inAppPath, SsoStatusView } from '@coachflow/contracts';
 import { Controller, Get, Inject, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import {
   ApiFoundResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -43,12 +44,22 @@ export class OidcController {
   @Get('login')
   @ApiFoundResponse({ description: "Redirect to the identity provider's sign-in page." })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
+  @ApiQuery({
+    name: 'return',
+    required: false,
+    description: "The web app's page to land on once signed in (a path of this origin; anything else: /).",
+  })
   async login(
     @Res() reply: FastifyReply,
     // Only for an address that belongs to users of several organisations: which one to sign in to.
     @Query('organisation', new ParseUUIDPipe({ optional: true })) organisation?: string,
+    @Query('return') returnTo?: string,
   ): Promise<void> {
-    const { url, attempt } = await this.oidc.start(organisation);
+    const back = inAppPath(returnTo);
+    const { url, attempt } = await this.oidc.start({
+      ...(organisation ? { organisationId: organisation } : {}),
+      ...(back ? { returnTo: back } : {}),
+    });
     // Lax, not Strict: the cookie must come back on the provider's top-level redirect to the callback.
     void reply.setCookie(ATTEMPT_COOKIE, attempt, {
       httpOnly: true,
@@ -62,16 +73,18 @@ export class OidcController {
 
   @Public()
   @Get('callback')
-  @ApiFoundResponse({ description: 'Signed in: redirect to the web app with the refresh cookie set.' })
+  @ApiFoundResponse({
+    description: 'Signed in: redirect to the page the sign-in started for, with the refresh cookie set.',
+  })
   @ApiUnauthorizedResponse({ description: 'The provider refused, or no active user has that email.' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const search = new URL(request.url, 'http://callback.invalid').search;
-    const session = await this.oidc.finish(search, request.cookies[ATTEMPT_COOKIE]);
+    const { session, returnTo } = await this.oidc.finish(search, request.cookies[ATTEMPT_COOKIE]);
     setRefreshCookie(reply, session.refreshToken, {
       secure: this.config.production,
       maxAgeSeconds: this.config.refreshTtlSeconds,
     });
     void reply.clearCookie(ATTEMPT_COOKIE, { path: ATTEMPT_PATH });
-    await reply.redirect('/', 302);
+    await reply.redirect(returnTo, 302);
   }
 }

@@ -1,3 +1,4 @@
+import { inAppPath } from '@coachflow/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type * as OpenIdClientModule from 'openid-client' with { 'resolution-mode': 'import' };
 import { JwtService } from '@nestjs/jwt';
@@ -19,6 +20,8 @@ interface LoginAttempt {
   nonce: string;
   /** The organisation to sign in to, for an address that belongs to users of several. */
   organisationId?: string;
+  /** The web app's page to land on once signed in (an in-app path). */
+  returnTo?: string;
 }
 
 const ATTEMPT_SECONDS = 600;
@@ -51,7 +54,11 @@ export class OidcService {
   }
 
   /** The provider's authorization URL to send the browser to, and the attempt to keep in a cookie. */
-  async start(organisationId?: string): Promise<{ url: string; attempt: string }> {
+  async start(options: {
+    organisationId?: string;
+    returnTo?: string;
+  }): Promise<{ url: string; attempt: string }> {
+    const { organisationId, returnTo } = options;
     const settings = this.settings();
     const { lib, config } = await this.connect(settings);
     const attempt: LoginAttempt = {
@@ -59,6 +66,7 @@ export class OidcService {
       state: lib.randomState(),
       nonce: lib.randomNonce(),
       ...(organisationId ? { organisationId } : {}),
+      ...(returnTo ? { returnTo } : {}),
     };
     const url = lib.buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUri,
@@ -71,8 +79,14 @@ export class OidcService {
     return { url: url.href, attempt: await this.attempts.signAsync({ ...attempt }) };
   }
 
-  /** Completes the flow from the provider's redirect (`search`: its query string) into a session. */
-  async finish(search: string, attemptCookie: string | undefined): Promise<IssuedSession> {
+  /**
+   * Completes the flow from the provider's redirect (`search`: its query string) into a session, and the
+   * page the attempt was started for.
+   */
+  async finish(
+    search: string,
+    attemptCookie: string | undefined,
+  ): Promise<{ session: IssuedSession; returnTo: string }> {
     const settings = this.settings();
     const { lib, config } = await this.connect(settings);
     const attempt = attemptCookie
@@ -111,7 +125,7 @@ export class OidcService {
         'Your email belongs to users of several organisations: start single sign-on from your organisation’s link (/api/auth/oidc/login?organisation=<its id>).',
       );
     }
-    return this.sessions.open(user);
+    return { session: await this.sessions.open(user), returnTo: inAppPath(attempt.returnTo) ?? '/' };
   }
 
   private settings(): OidcSettings {
