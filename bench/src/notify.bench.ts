@@ -182,6 +182,7 @@ async function measureOutbox(
     for (let i = 0; i < count; i++)
       await enqueueDelivery(client, {
         eventId: `bench-${tag}-${i}`,
+        eventType: 'TaskOverdue',
         organisationId: org.organisationId,
         channel: 'email',
         recipientId: recipients[i % recipients.length]!,

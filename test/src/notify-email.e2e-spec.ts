@@ -134,6 +134,19 @@ describe('notifications by email', () => {
       return rows;
     });
     expect(sent.every((row) => row.attempts === 1 && row.channel === 'email')).toBe(true);
+    // Each names its event and its recipient, so the log reads without looking ids up.
+    expect(sent.map((row) => row.eventType).sort()).toEqual(['EscalationRaised', 'TaskOpened']);
+    expect(new Set(sent.map((row) => row.recipientName))).toEqual(new Set([manager.user.name]));
+    // A time window: everything was queued within this test, nothing after it.
+    const escalationSent = sent.find((row) => row.kind === 'escalation-raised')!;
+    const since = encodeURIComponent(escalationSent.createdAt);
+    const after = await deliveries(`&recipientId=${manager.user.id}&since=${since}`);
+    expect(after.map((row) => row.id)).toContain(escalationSent.id);
+    expect(after.every((row) => row.createdAt >= escalationSent.createdAt)).toBe(true);
+    const before = await deliveries(`&recipientId=${manager.user.id}&until=${since}`);
+    expect(before.map((row) => row.kind)).toContain('coaching-session');
+    expect(before.map((row) => row.id)).not.toContain(escalationSent.id);
+    expect((await org.admin.api.get('/api/deliveries?since=yesterday')).status).toBe(400);
     expect((await manager.api.get('/api/deliveries')).status).toBe(403);
     const audit = await eventually(async () => {
       const page = await org.admin.api.get<Page<AuditEventView>>('/api/audit?limit=200');

@@ -20,7 +20,12 @@ export const ListDeliveriesQuery = Type.Object(
   {
     status: Type.Optional(oneOf(DELIVERY_STATUSES)),
     channel: Type.Optional(oneOf(DELIVERY_CHANNELS)),
+    /** A person (email) or a webhook endpoint. */
     recipientId: Type.Optional(Uuid),
+    /** Queued at or after this time. */
+    since: Type.Optional(Type.String({ format: 'date-time' })),
+    /** Queued before this time. */
+    until: Type.Optional(Type.String({ format: 'date-time' })),
     limit: Type.Optional(Type.String()),
     cursor: Type.Optional(Type.String()),
   },
@@ -34,8 +39,12 @@ export const DeliveryView = Type.Object({
   /** The deciding event, the recipient and the channel: a receiver drops a repeat by it. */
   idempotencyKey: Type.String(),
   eventId: Type.String(),
+  /** The fact's name: the event's type (`EscalationRaised`), or `WebhookTest`, `WebhookDisabled`, `WeeklyDigest`. */
+  eventType: Type.String(),
   channel: oneOf(DELIVERY_CHANNELS),
   recipientId: Uuid,
+  /** The person's name (email) or the endpoint's URL (webhook); absent once the endpoint was deleted. */
+  recipientName: Type.Optional(Type.String()),
   kind: oneOf(DELIVERY_KINDS),
   /**
    * `pending` until sent (retried with backoff), `sent` once; `failed` after the last retry, `expired` when

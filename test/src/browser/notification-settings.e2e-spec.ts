@@ -12,9 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { checkPage, launchChromium, pageErrors, signIn } from './browser';
 
 /**
- * The notification settings and admin webhooks pages in Chromium on the real stack: settings saved and
- * kept across a reload; a webhook registered through the form shows its secret once, and its test event
- * lands in the delivery log; axe-core and a screenshot of each page at phone and desktop widths.
+ * The notification settings and admin webhooks and deliveries pages in Chromium on the real stack:
+ * settings saved and kept across a reload; a webhook registered through the form shows its secret once,
+ * and its test event lands in its delivery log and in the organisation's, whose filters live in the URL;
+ * axe-core and a screenshot of each page at phone and desktop widths.
  */
 describe('the web app in Chromium: notification settings and webhooks', () => {
   let stack: AppStack;
@@ -88,7 +89,7 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
     await eventually(
       async () => {
         await page.reload();
-        const row = page.getByRole('row', { name: /Test event/ });
+        const row = page.getByRole('row', { name: /Webhook test/ });
         await row.waitFor({ timeout: 5_000 });
         expect(await row.innerText()).toMatch(/204[\s\S]*sent/);
       },
@@ -102,8 +103,57 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
 
     const phone = await adminPage(375);
     await phone.goto(`${stack.baseUrl}/admin/webhooks`);
-    await phone.getByRole('row', { name: /Test event/ }).waitFor();
+    await phone.getByRole('row', { name: /Webhook test/ }).waitFor();
     violations.push(...(await checkPage(phone, 'webhooks-phone')));
+    await phone.context().close();
+  });
+
+  it('lists the deliveries with their event and recipient, filtered from the URL', async () => {
+    const page = await adminPage(1280);
+    const errors = pageErrors(page);
+    await page.getByRole('link', { name: 'Admin / Deliveries' }).click();
+    await page.getByRole('heading', { name: 'Deliveries', level: 1 }).waitFor();
+    // The test event of the webhook registered above, by its event's name and the endpoint's address.
+    const row = page.getByRole('row', { name: /Webhook test/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(
+      new RegExp(`${receiverUrl}[\\s\\S]*Webhook[\\s\\S]*Sent[\\s\\S]*answered 204`, 'i'),
+    );
+    violations.push(...(await checkPage(page, 'deliveries-desktop')));
+
+    // A filter goes to the URL; one that matches nothing says so and offers the way back.
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Failed' }).click();
+    await page.getByText('No delivery matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('failed');
+    await page.getByRole('link', { name: 'Clear the filters' }).click();
+    await page.getByRole('row', { name: /Webhook test/ }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+
+    // A shared link keeps its filters; a malformed one is dropped, not trusted.
+    await page.goto(`${stack.baseUrl}/admin/deliveries?channel=email&within=1h&status=bogus`);
+    await page.getByText('No delivery matches these filters.').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Channel' }).inputValue()).toBe('Email');
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('');
+    await page.goto(`${stack.baseUrl}/admin/deliveries?channel=webhook&within=1h`);
+    await page.getByRole('row', { name: /Webhook test/ }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+
+    // An organisation that has sent nothing yet is told what would fill the page.
+    const fresh = await createOrganisationFixture(stack.baseUrl);
+    const freshPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(freshPage, stack.baseUrl, fresh.admin.user.email, FIXTURE_PASSWORD);
+    await freshPage.goto(`${stack.baseUrl}/admin/deliveries`);
+    await freshPage.getByText('Nothing has been sent yet.').waitFor();
+    await freshPage.getByRole('link', { name: 'register a webhook' }).click();
+    await freshPage.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await freshPage.context().close();
+
+    const phone = await adminPage(375);
+    await phone.goto(`${stack.baseUrl}/admin/deliveries`);
+    await phone.getByRole('row', { name: /Webhook test/ }).waitFor();
+    violations.push(...(await checkPage(phone, 'deliveries-phone')));
     await phone.context().close();
   });
 

@@ -4009,6 +4009,10 @@ export interface operations {
       query?: {
         cursor?: unknown;
         limit?: unknown;
+        /** @description queued before (ISO 8601) */
+        until?: unknown;
+        /** @description queued at or after (ISO 8601) */
+        since?: unknown;
         recipientId?: unknown;
         channel?: unknown;
         status?: unknown;
@@ -4030,10 +4034,12 @@ export interface operations {
               id: string;
               idempotencyKey: string;
               eventId: string;
+              eventType: string;
               /** @enum {string} */
               channel: 'email' | 'webhook';
               /** Format: uuid */
               recipientId: string;
+              recipientName?: string;
               /** @enum {string} */
               kind:
                 | 'escalation-raised'
@@ -4198,10 +4204,12 @@ export interface operations {
               id: string;
               idempotencyKey: string;
               eventId: string;
+              eventType: string;
               /** @enum {string} */
               channel: 'email' | 'webhook';
               /** Format: uuid */
               recipientId: string;
+              recipientName?: string;
               /** @enum {string} */
               kind:
                 | 'escalation-raised'

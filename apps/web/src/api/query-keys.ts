@@ -22,6 +22,10 @@ export const queryKeys = {
     all: ['webhooks'] as const,
     deliveries: (id: string) => ['webhooks', 'deliveries', id] as const,
   },
+  deliveries: {
+    list: (filter: { status?: string; channel?: string; recipient?: string; within?: string }) =>
+      ['deliveries', 'list', filter] as const,
+  },
   users: { all: ['users'] as const, one: (id: string) => ['users', 'one', id] as const },
   team: { all: ['team'] as const },
   configuration: { all: ['configuration'] as const },

@@ -16,6 +16,7 @@ import {
   IconHammer,
   IconInbox,
   IconLogout,
+  IconMailForward,
   IconSettings,
   IconUsers,
   IconUsersGroup,
@@ -31,7 +32,7 @@ import { useNotifications } from '../modules/notifications/useNotifications';
 import { useOpenTasks } from '../modules/tasks/useOpenTasks';
 
 interface NavItem {
-  to: '/' | '/team' | '/people' | '/admin/builder' | '/admin/webhooks';
+  to: '/' | '/team' | '/people' | '/admin/builder' | '/admin/webhooks' | '/admin/deliveries';
   label: string;
   icon: ReactNode;
   roles: readonly Role[];
@@ -43,6 +44,12 @@ const NAV: readonly NavItem[] = [
   { to: '/people', label: 'People', icon: <IconUsers size={18} />, roles: ['admin'] },
   { to: '/admin/builder', label: 'Admin / Builder', icon: <IconHammer size={18} />, roles: ['admin'] },
   { to: '/admin/webhooks', label: 'Admin / Webhooks', icon: <IconWebhook size={18} />, roles: ['admin'] },
+  {
+    to: '/admin/deliveries',
+    label: 'Admin / Deliveries',
+    icon: <IconMailForward size={18} />,
+    roles: ['admin'],
+  },
 ];
 
 function isActive(pathname: string, to: NavItem['to']): boolean {

@@ -55,6 +55,7 @@ describe('the delivery sender', () => {
       for (let i = 0; i < count; i++)
         await enqueueDelivery(client, {
           eventId: randomUUID(),
+          eventType: 'TaskOverdue',
           organisationId,
           channel: 'email',
           recipientId: randomUUID(),

@@ -18,6 +18,7 @@ export async function queueDueDigests(pool: Pool, now: Date): Promise<number> {
     if (now.getTime() - slot.getTime() > CATCH_UP_MS) continue;
     await enqueueDelivery(pool, {
       eventId: `weekly-digest:${recipient.id}:${slot.toISOString()}`,
+      eventType: 'WeeklyDigest',
       organisationId: recipient.organisationId,
       channel: 'email',
       recipientId: recipient.id,

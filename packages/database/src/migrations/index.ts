@@ -13,6 +13,7 @@ import { WebhookEndpoints1763888400820 } from './1763888400820-webhook-endpoints
 import { StaffingDispatches1763888400900 } from './1763888400900-staffing-dispatches';
 import { InboxEveryStatusIndex1763888400910 } from './1763888400910-inbox-every-status-index';
 import { NotificationPreferences1763888400920 } from './1763888400920-notification-preferences';
+import { DeliveryEventTypes1763888400930 } from './1763888400930-delivery-event-types';
 
 /** Every migration, oldest first. A new migration is added here and never edited once released. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   StaffingDispatches1763888400900,
   InboxEveryStatusIndex1763888400910,
   NotificationPreferences1763888400920,
+  DeliveryEventTypes1763888400930,
 ];

@@ -31,6 +31,8 @@ export function deliveryIdOf(idempotencyKey: string): string {
 export interface DeliveryToEnqueue {
   /** The fact it tells of: an event id, or another stable id (a test event, a disabled endpoint). */
   eventId: string;
+  /** That fact's name: the event's type, or `WebhookTest`, `WebhookDisabled`, `WeeklyDigest`. */
+  eventType: string;
   organisationId: string;
   channel: DeliveryChannel;
   recipientId: string;
@@ -55,9 +57,9 @@ export async function enqueueDelivery(
   await db.query(
     `WITH queued AS (
      INSERT INTO ${DELIVERIES_TABLE}
-       (id, idempotency_key, organisation_id, event_id, channel, recipient_id, kind, payload, due_at,
-        next_attempt_at, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9,
+       (id, idempotency_key, organisation_id, event_id, event_type, channel, recipient_id, kind, payload,
+        due_at, next_attempt_at, status)
+     VALUES ($1, $2, $3, $4, $10, $5, $6, $7, $8, $9, $9,
        CASE WHEN $9::timestamptz < now() - interval '${STALE_AFTER}' THEN 'expired' ELSE 'pending' END)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING status)
@@ -72,6 +74,7 @@ export async function enqueueDelivery(
       delivery.kind,
       JSON.stringify(delivery.payload),
       delivery.notBefore,
+      delivery.eventType,
     ],
   );
   return id;

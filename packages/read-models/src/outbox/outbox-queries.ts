@@ -12,6 +12,8 @@ export interface DeliveryRow {
   idempotencyKey: string;
   organisationId: string;
   eventId: string;
+  /** The fact's name: the event's type, or WebhookTest, WebhookDisabled, WeeklyDigest. */
+  eventType: string;
   channel: DeliveryChannel;
   recipientId: string;
   kind: DeliveryKind;
@@ -28,9 +30,11 @@ export interface DeliveryRow {
   responseCode: number | null;
 }
 
-const COLUMNS = `id, idempotency_key AS "idempotencyKey", organisation_id AS "organisationId",
-  event_id AS "eventId", channel, recipient_id AS "recipientId", kind, payload, status, attempts,
-  due_at AS "dueAt", next_attempt_at AS "nextAttemptAt", last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt",
+// Qualified: the admins' page joins people and endpoints, which have ids and times of their own.
+const COLUMNS = `d.id, d.idempotency_key AS "idempotencyKey", d.organisation_id AS "organisationId",
+  d.event_id AS "eventId", d.event_type AS "eventType", d.channel, d.recipient_id AS "recipientId", d.kind,
+  d.payload, d.status, d.attempts, d.due_at AS "dueAt", d.next_attempt_at AS "nextAttemptAt",
+  d.last_error AS "lastError", d.created_at AS "createdAt", d.sent_at AS "sentAt",
   (SELECT a.response_code FROM notification_delivery_attempts a WHERE a.delivery_id = d.id
    ORDER BY a.attempt DESC LIMIT 1) AS "responseCode"`;
 
@@ -121,26 +125,42 @@ export interface DeliveriesQuery {
   status?: DeliveryStatus;
   channel?: DeliveryChannel;
   recipientId?: string;
+  /** Queued at or after this time. */
+  since?: Date;
+  /** Queued before this time. */
+  until?: Date;
   /** The last delivery id of the previous page. */
   after?: string;
   limit: number;
 }
 
+/** A delivery as admins read it: with whom it went to, by name (a person) or address (an endpoint). */
+export interface DeliveryListRow extends DeliveryRow {
+  /** The person's name or the endpoint's URL; null once the endpoint was deleted. */
+  recipientName: string | null;
+}
+
 /** One page of an organisation's deliveries, newest first. */
-export function deliveriesPage(db: Queryable, query: DeliveriesQuery): Promise<DeliveryRow[]> {
-  return queryProjection<DeliveryRow>(
+export function deliveriesPage(db: Queryable, query: DeliveriesQuery): Promise<DeliveryListRow[]> {
+  return queryProjection<DeliveryListRow>(
     db,
-    `SELECT ${COLUMNS} FROM ${DELIVERIES_TABLE} d
-     WHERE organisation_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR channel = $3)
-       AND ($4::uuid IS NULL OR recipient_id = $4)
-       AND ($5::uuid IS NULL OR (created_at, id) < (SELECT created_at, id FROM ${DELIVERIES_TABLE}
-                                                    WHERE id = $5 AND organisation_id = $1))
-     ORDER BY created_at DESC, id DESC LIMIT $6`,
+    `SELECT ${COLUMNS}, CASE d.channel WHEN 'email' THEN u.name ELSE w.url END AS "recipientName"
+     FROM ${DELIVERIES_TABLE} d
+     LEFT JOIN users u ON d.channel = 'email' AND u.id = d.recipient_id
+     LEFT JOIN webhook_endpoints w ON d.channel = 'webhook' AND w.id = d.recipient_id
+     WHERE d.organisation_id = $1 AND ($2::text IS NULL OR d.status = $2)
+       AND ($3::text IS NULL OR d.channel = $3) AND ($4::uuid IS NULL OR d.recipient_id = $4)
+       AND ($5::timestamptz IS NULL OR d.created_at >= $5) AND ($6::timestamptz IS NULL OR d.created_at < $6)
+       AND ($7::uuid IS NULL OR (d.created_at, d.id) < (SELECT created_at, id FROM ${DELIVERIES_TABLE}
+                                                        WHERE id = $7 AND organisation_id = $1))
+     ORDER BY d.created_at DESC, d.id DESC LIMIT $8`,
     [
       query.organisationId,
       query.status ?? null,
       query.channel ?? null,
       query.recipientId ?? null,
+      query.since ?? null,
+      query.until ?? null,
       query.after ?? null,
       query.limit,
     ],

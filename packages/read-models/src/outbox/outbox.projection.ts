@@ -50,7 +50,12 @@ export const notificationOutboxProjection: ProjectionDefinition = {
       const commitmentId = event.type === 'EscalationRaised' ? event.data.commitmentId : undefined;
       const commitment = commitmentId ? await findCommitment(db, commitments, commitmentId) : undefined;
       for (const delivery of deliveriesFor(event, cycleId, cycle, () => commitment))
-        await enqueueDelivery(db, { ...delivery, eventId: event.id, organisationId: cycle.organisationId });
+        await enqueueDelivery(db, {
+          ...delivery,
+          eventId: event.id,
+          eventType: event.type,
+          organisationId: cycle.organisationId,
+        });
       if (WEBHOOK_TYPES.includes(event.type))
         await enqueueWebhooks(db, event, cycleId, cycle, recordedAt.get(event.id) ?? new Date());
     });
@@ -68,6 +73,7 @@ async function enqueueWebhooks(
   for (const endpoint of endpoints)
     await enqueueDelivery(db, {
       eventId: event.id,
+      eventType: event.type,
       organisationId: cycle.organisationId,
       channel: 'webhook',
       recipientId: endpoint.id,

@@ -15,12 +15,17 @@ import { DeliveriesService } from './deliveries.service';
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
-  /** The organisation's outbox, newest first (admins): what was sent to whom, what waits, what failed. */
+  /**
+   * The organisation's outbox, newest first (admins): what was sent to whom, what waits, what failed;
+   * filtered by status, channel, recipient (a person or an endpoint) and when it was queued.
+   */
   @Get()
   @Roles('admin')
   @ApiQuery({ name: 'status', required: false })
   @ApiQuery({ name: 'channel', required: false })
   @ApiQuery({ name: 'recipientId', required: false })
+  @ApiQuery({ name: 'since', required: false, description: 'queued at or after (ISO 8601)' })
+  @ApiQuery({ name: 'until', required: false, description: 'queued before (ISO 8601)' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   @ApiOkResponse({ schema: openApiSchema(pageSchema(DeliveryView)) })

@@ -1,5 +1,5 @@
 import type { DeliveryView, ListDeliveriesQuery, Page } from '@coachflow/contracts';
-import { deliveriesPage, type DeliveryRow } from '@coachflow/read-models';
+import { deliveriesPage, type DeliveryListRow } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
@@ -12,7 +12,7 @@ export class DeliveriesService {
 
   async list(
     organisationId: string,
-    filters: Pick<ListDeliveriesQuery, 'status' | 'channel' | 'recipientId'>,
+    filters: Pick<ListDeliveriesQuery, 'status' | 'channel' | 'recipientId' | 'since' | 'until'>,
     page: PageQuery,
   ): Promise<Page<DeliveryView>> {
     const rows = await deliveriesPage(this.pool, {
@@ -20,6 +20,8 @@ export class DeliveriesService {
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.channel ? { channel: filters.channel } : {}),
       ...(filters.recipientId ? { recipientId: filters.recipientId } : {}),
+      ...(filters.since ? { since: new Date(filters.since) } : {}),
+      ...(filters.until ? { until: new Date(filters.until) } : {}),
       ...(page.after ? { after: page.after } : {}),
       limit: page.limit,
     });
@@ -28,13 +30,15 @@ export class DeliveriesService {
   }
 }
 
-function toDeliveryView(row: DeliveryRow): DeliveryView {
+function toDeliveryView(row: DeliveryListRow): DeliveryView {
   return {
     id: row.id,
     idempotencyKey: row.idempotencyKey,
     eventId: row.eventId,
+    eventType: row.eventType,
     channel: row.channel,
     recipientId: row.recipientId,
+    ...(row.recipientName ? { recipientName: row.recipientName } : {}),
     kind: row.kind,
     status: row.status,
     attempts: row.attempts,

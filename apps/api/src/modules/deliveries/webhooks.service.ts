@@ -86,6 +86,7 @@ export class WebhooksService {
       throw new DeliveriesException(DeliveriesErrorCode.WebhookDisabled, 'This endpoint is disabled.');
     const deliveryId = await enqueueDelivery(this.pool, {
       eventId: `webhook-test-${randomUUID()}`,
+      eventType: 'WebhookTest',
       organisationId: caller.organisationId,
       channel: 'webhook',
       recipientId: endpoint.id,

@@ -15,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { problemMessage } from '#web/api/problem';
+import { eventName } from './event-name';
 import { EVENT_TYPE_LABELS, RegisterWebhookForm } from './RegisterWebhookForm';
 import {
   type WebhookEndpoint,
@@ -50,7 +51,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
           {items.map((delivery) => (
             <Table.Tr key={delivery.id}>
               <Table.Td>{new Date(delivery.sentAt ?? delivery.createdAt).toLocaleString()}</Table.Td>
-              <Table.Td>{delivery.kind === 'webhook-test' ? 'Test event' : delivery.kind}</Table.Td>
+              <Table.Td>{eventName(delivery.eventType)}</Table.Td>
               <Table.Td>{delivery.responseCode ?? '—'}</Table.Td>
               <Table.Td>
                 {delivery.status}

@@ -9,6 +9,7 @@ const delivery = (kind: DeliveryRow['kind'], payload: Record<string, unknown>): 
   idempotencyKey: 'e:r:email',
   organisationId: 'o',
   eventId: 'e',
+  eventType: 'EscalationRaised',
   channel: 'email',
   recipientId: 'r',
   kind,

@@ -86,6 +86,7 @@ export class WebhookChannel implements DeliveryChannel {
     if (!(await disableWebhookEndpoint(this.pool, endpoint.id, reason))) return;
     await enqueueDelivery(this.pool, {
       eventId: `webhook-disabled-${endpoint.id}`,
+      eventType: 'WebhookDisabled',
       organisationId: endpoint.organisationId,
       channel: 'email',
       recipientId: endpoint.createdBy,
