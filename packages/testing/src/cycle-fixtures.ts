@@ -9,8 +9,9 @@ import type {
 import type { ApiClient, ApiResponse } from './api-client';
 import { eventually } from './eventually';
 
-/** The rubric's competencies in every cycle fixture. */
+/** The rubric's competencies in every cycle fixture (their keys; also their names unless renamed). */
 export const FIXTURE_COMPETENCIES = ['discovery', 'closing', 'objections'] as const;
+export type FixtureCompetency = (typeof FIXTURE_COMPETENCIES)[number];
 
 /** Ratings for every fixture competency (the rubric's scale is 1..5). */
 export function fixtureRatings(value: number): Record<string, number> {
@@ -24,6 +25,8 @@ export interface PlaybookFixtureOptions {
   observation?: boolean;
   /** Forms by task kind (their ids), instead of the organisation's defaults. */
   forms?: Partial<Record<TaskKind, string>>;
+  /** The playbook's and competencies' names, instead of "Fixture playbook" and the keys. */
+  names?: { playbook?: string; competencies?: Partial<Record<FixtureCompetency, string>> };
 }
 
 /** Seconds-long timings, so a whole cycle runs in a test. */
@@ -53,14 +56,19 @@ export async function createPlaybookFixture(
     admin.post<{ id: string }>('/api/rubrics', {
       name: 'Fixture rubric',
       scale: { min: 1, max: 5 },
-      competencies: FIXTURE_COMPETENCIES.map((key) => ({ key, name: key, weight: 1, target: 4 })),
+      competencies: FIXTURE_COMPETENCIES.map((key) => ({
+        key,
+        name: options.names?.competencies?.[key] ?? key,
+        weight: 1,
+        target: 4,
+      })),
     }),
     'creating the rubric',
   );
   await created(admin.post<{ id: string }>(`/api/rubrics/${rubricId}/publish`), 'publishing the rubric');
   const playbookId = await created(
     admin.post<{ id: string }>('/api/playbooks', {
-      name: 'Fixture playbook',
+      name: options.names?.playbook ?? 'Fixture playbook',
       rubricId,
       timings: { ...FAST_TIMINGS, ...options.timings },
       escalation: { levels: options.levels ?? ['manager', 'leader'] },

@@ -39,29 +39,44 @@ async function createUser(
   return login(api, user.email);
 }
 
+/** The people of an organisation fixture. */
+export type FixtureRole = Exclude<keyof OrganisationFixture, 'organisationId'>;
+
+export interface OrganisationFixtureOptions {
+  /** Display names instead of the role's key (`manager`, `other-rep`): a screenshot that reads as the product. */
+  names?: Partial<Record<FixtureRole, string>>;
+}
+
 /**
  * A fresh organisation built through the public API: admin, leader, a manager reporting to the leader,
  * two reps reporting to that manager, and a second manager. Unique emails, so tests never collide.
  */
-export async function createOrganisationFixture(baseUrl: string): Promise<OrganisationFixture> {
+export async function createOrganisationFixture(
+  baseUrl: string,
+  options: OrganisationFixtureOptions = {},
+): Promise<OrganisationFixture> {
   const api = new ApiClient(baseUrl);
   const tag = randomUUID().slice(0, 8);
   const email = (who: string) => `${who}-${tag}@fixture.test`;
   const signUp = await api.post<{ id: string }>('/api/organisations', {
     name: `Fixture ${tag}`,
-    admin: { email: email('admin'), name: 'Fixture Admin', password: FIXTURE_PASSWORD },
+    admin: {
+      email: email('admin'),
+      name: options.names?.admin ?? 'Fixture Admin',
+      password: FIXTURE_PASSWORD,
+    },
   });
   if (signUp.status !== 201)
     throw new Error(`sign-up failed: ${signUp.status} ${JSON.stringify(signUp.body)}`);
   const admin = await login(api, email('admin'));
 
-  const create = (who: string, role: Role, managerId: string | null) =>
-    createUser(admin, api, { email: email(who), name: who, role, managerId });
-  const leader = await create('leader', 'leader', null);
-  const manager = await create('manager', 'manager', leader.user.id);
-  const otherManager = await create('other-manager', 'manager', leader.user.id);
-  const rep = await create('rep', 'rep', manager.user.id);
-  const otherRep = await create('other-rep', 'rep', manager.user.id);
+  const create = (who: string, fixtureRole: FixtureRole, role: Role, managerId: string | null) =>
+    createUser(admin, api, { email: email(who), name: options.names?.[fixtureRole] ?? who, role, managerId });
+  const leader = await create('leader', 'leader', 'leader', null);
+  const manager = await create('manager', 'manager', 'manager', leader.user.id);
+  const otherManager = await create('other-manager', 'otherManager', 'manager', leader.user.id);
+  const rep = await create('rep', 'rep', 'rep', manager.user.id);
+  const otherRep = await create('other-rep', 'otherRep', 'rep', manager.user.id);
   return { organisationId: signUp.body.id, admin, leader, manager, rep, otherRep, otherManager };
 }
 

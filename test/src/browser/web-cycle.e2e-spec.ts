@@ -19,6 +19,27 @@ import { checkPage, launchChromium, markDocument, pageErrors, signIn, stillSameP
  * commitment and never checks in on the other; the manager's escalation task arrives in her open inbox
  * without a reload, and she recommits. A leader sees a level-2 escalation of another cycle.
  */
+/**
+ * People, competencies and playbook named as in the demo seed (apps/api/src/modules/demo), so the pages
+ * read as the product does after `npm start`: three of these screenshots are in the README.
+ */
+const PEOPLE = {
+  admin: 'Avery Admin',
+  leader: 'Lee Leader',
+  manager: 'Maria Manager',
+  otherManager: 'Omar Manager',
+  rep: 'Ray Rep',
+  otherRep: 'Ana Rep',
+};
+const COMPETENCIES = {
+  discovery: 'Adaptability',
+  closing: 'Building trust',
+  objections: 'Creating value in real time',
+} as const;
+const PLAYBOOK = '30-day coaching plan';
+const competencyNames = FIXTURE_COMPETENCIES.map((key) => COMPETENCIES[key]);
+const playbookNames = { playbook: PLAYBOOK, competencies: COMPETENCIES };
+
 describe('the web app in Chromium: a coaching cycle', () => {
   let stack: AppStack;
   let browser: Browser;
@@ -29,7 +50,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startAppStack(), launchChromium()]);
-    org = await createOrganisationFixture(stack.baseUrl);
+    org = await createOrganisationFixture(stack.baseUrl, { names: PEOPLE });
   });
 
   afterAll(async () => {
@@ -65,7 +86,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
   }
 
   async function rateEveryCompetency(page: Page, point: number): Promise<void> {
-    for (const competency of FIXTURE_COMPETENCIES)
+    for (const competency of competencyNames)
       await page
         .getByRole('radiogroup', { name: competency })
         .getByRole('radio')
@@ -82,6 +103,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
   it('runs a whole cycle for manager and rep; the escalation arrives live and is resolved by recommit', async () => {
     await createPlaybookFixture(org.admin.api, {
       timings: { planLength: 'PT30S', checkInGrace: 'PT20S', escalateAfter: 'PT10M' },
+      names: playbookNames,
     });
     const [manager, rep] = await Promise.all([signedIn(org.manager), signedIn(org.rep, 375)]);
 
@@ -92,10 +114,10 @@ describe('the web app in Chromium: a coaching cycle', () => {
     await manager.getByRole('link', { name: 'Team', exact: true }).click();
     const row = manager
       .getByRole('row')
-      .filter({ has: manager.getByRole('cell', { name: 'rep', exact: true }) });
+      .filter({ has: manager.getByRole('cell', { name: PEOPLE.rep, exact: true }) });
     await row.getByRole('button', { name: 'Start a cycle' }).click();
     await manager.getByRole('combobox', { name: 'Playbook' }).click();
-    await manager.getByRole('option', { name: 'Fixture playbook' }).click();
+    await manager.getByRole('option', { name: PLAYBOOK }).click();
     await check(manager, 'web-team-start-cycle');
     await manager.getByRole('button', { name: 'Start', exact: true }).click();
     await manager.waitForURL(/\/cycles\//);
@@ -115,7 +137,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
     await submitAndLeave(manager);
 
     await openFromInbox(manager, 'Set the focus areas');
-    await manager.getByRole('checkbox', { name: `Focus on ${FIXTURE_COMPETENCIES[0]}` }).check();
+    await manager.getByRole('checkbox', { name: `Focus on ${competencyNames[0]}` }).check();
     await manager.getByRole('radio', { name: /^Skill/ }).click();
     await manager.getByRole('radio', { name: /^Coaching/ }).click();
     await check(manager, 'web-task-set-priorities');
@@ -194,6 +216,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
   it('shows the leader a level-2 escalation', async () => {
     const playbookId = await createPlaybookFixture(org.admin.api, {
       timings: { checkInGrace: 'PT1S', escalateAfter: 'PT3S', planLength: 'PT1M' },
+      names: playbookNames,
     });
     const cycleId = await cycleWithCommitments(org.manager, org.otherRep, playbookId, [
       'Send the proposal the same day',
@@ -217,7 +240,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
     await leader.getByText(/dropped “Send the proposal the same day”/).waitFor({ timeout: 15_000 });
     // The leader's team: every rep under the managers below, filterable by manager.
     await leader.getByRole('link', { name: 'Team', exact: true }).click();
-    await leader.getByRole('cell', { name: 'other-rep', exact: true }).waitFor();
+    await leader.getByRole('cell', { name: PEOPLE.otherRep, exact: true }).waitFor();
     await check(leader, 'web-team-leader');
   }, 180_000);
 
