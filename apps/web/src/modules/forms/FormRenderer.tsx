@@ -7,6 +7,7 @@ import validator from '@rjsf/validator-ajv8';
 import { type ReactNode, memo, useMemo } from 'react';
 import type { FormContext } from './form-context';
 import { type FieldError, fieldErrorsToErrorSchema } from './field-errors';
+import { SchemaField } from './schema-field';
 import { taskUiSchema } from './task-ui-schema';
 import {
   AcknowledgeWidget,
@@ -36,6 +37,8 @@ export const formWidgets: RegistryWidgetsType = {
 };
 
 export const formFields: RegistryFieldsType = {
+  // A form whose schema changes (the builder's preview) renders again only the fields that changed.
+  SchemaField,
   rubricRatings: RubricRatingsField,
   focusAreas: FocusAreasField,
   commitments: CommitmentsField,

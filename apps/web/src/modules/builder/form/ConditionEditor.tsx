@@ -1,4 +1,4 @@
-import type { Condition, FieldNode, FormTree } from '@coachflow/forms';
+import type { Condition, FieldNode } from '@coachflow/forms';
 import {
   ActionIcon,
   Button,
@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { memo } from 'react';
 import { conditionSentence, fieldName } from './field-words';
 
 type Op = Condition['op'];
@@ -46,21 +47,25 @@ function firstValue(source: FieldNode, op: Op): Condition['value'] {
   return '';
 }
 
-/** "Show when <field> is / is one of / is at least <value>", rules joined by AND, on fields above this one. */
-export function ConditionEditor(props: {
-  field: FieldNode & { conditions: Condition[] };
-  tree: FormTree;
+/**
+ * "Show when <field> is / is one of / is at least <value>", rules joined by AND, on fields above this one.
+ * Memoised: it takes the field's conditions and the fields above, which keep their identity while the
+ * field's label is typed.
+ */
+export const ConditionEditor = memo(function ConditionEditor(props: {
+  conditions: readonly Condition[];
+  /** The fields above this one, in order. */
+  above: readonly FieldNode[];
   errors: ReadonlyMap<number, string>;
   onChange: (conditions: Condition[], group?: string) => void;
 }) {
-  const { field, tree } = props;
-  const index = tree.fields.findIndex((candidate) => candidate.key === field.key);
-  const sources = tree.fields.slice(0, index).filter((candidate) => OPS[candidate.kind]);
-  const used = new Set(field.conditions.map((condition) => condition.field));
+  const { conditions, above } = props;
+  const sources = above.filter((candidate) => OPS[candidate.kind]);
+  const used = new Set(conditions.map((condition) => condition.field));
   const unused = sources.filter((candidate) => !used.has(candidate.key));
   const update = (at: number, condition: Condition, group?: string) =>
     props.onChange(
-      field.conditions.map((existing, position) => (position === at ? condition : existing)),
+      conditions.map((existing, position) => (position === at ? condition : existing)),
       group,
     );
 
@@ -70,10 +75,10 @@ export function ConditionEditor(props: {
         Show this field
       </Text>
       <Text size="xs" c="dimmed">
-        {field.conditions.length === 0 ? 'Always shown.' : `${conditionSentence(field.conditions, tree)}.`}
+        {conditions.length === 0 ? 'Always shown.' : `${conditionSentence(conditions, above)}.`}
       </Text>
-      {field.conditions.map((condition, at) => {
-        const source = tree.fields.find((candidate) => candidate.key === condition.field);
+      {conditions.map((condition, at) => {
+        const source = above.find((candidate) => candidate.key === condition.field);
         const ops = (source && OPS[source.kind]) ?? [{ op: condition.op, label: condition.op }];
         return (
           <Group key={at} gap={4} align="flex-end" wrap="wrap">
@@ -120,7 +125,7 @@ export function ConditionEditor(props: {
               variant="subtle"
               color="red"
               aria-label={`Remove rule ${at + 1}`}
-              onClick={() => props.onChange(field.conditions.filter((_, position) => position !== at))}
+              onClick={() => props.onChange(conditions.filter((_, position) => position !== at))}
             >
               <IconTrash size={16} />
             </ActionIcon>
@@ -140,7 +145,7 @@ export function ConditionEditor(props: {
           onClick={() => {
             const source = unused[0]!;
             props.onChange([
-              ...field.conditions,
+              ...conditions,
               { field: source.key, op: 'is', value: firstValue(source, 'is') } as Condition,
             ]);
           }}
@@ -155,7 +160,7 @@ export function ConditionEditor(props: {
       )}
     </Stack>
   );
-}
+});
 
 function ValueInput(props: {
   condition: Condition;

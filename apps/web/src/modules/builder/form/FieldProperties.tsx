@@ -1,13 +1,13 @@
 import {
+  type Condition,
   coreFieldLockReason,
   type FieldNode,
   fieldKeyFromLabel,
-  type FormTree,
   type ItemField,
   newItemField,
   type TreeIssue,
 } from '@coachflow/forms';
-import type { RubricBody } from '@coachflow/contracts';
+import type { RubricBody, TaskKind } from '@coachflow/contracts';
 import {
   Alert,
   Button,
@@ -23,7 +23,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, type ReactNode, useMemo, useState } from 'react';
+import { useStableCallback } from '../shared/useStableCallback';
 import { moveItem, SortableList } from '../shared/SortableList';
 import { ConditionEditor } from './ConditionEditor';
 import { fieldName, kindName } from './field-words';
@@ -38,34 +39,76 @@ function issueFor(issues: readonly TreeIssue[], property: string): string | unde
 const optionalNumber = (value: string | number): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
-/** The properties pane: everything about the selected field, errors beside the input they concern. */
-export function FieldProperties(props: {
+/** Whether two versions of a field differ at most in their label: what the panes below the label ignore. */
+function sameButLabel<F extends { label: string }>(before: F, after: F): boolean {
+  if (before === after) return true;
+  const keys = Object.keys(after) as (keyof F)[];
+  return (
+    keys.length === Object.keys(before).length &&
+    keys.every((name) => name === 'label' || Object.is(before[name], after[name]))
+  );
+}
+
+/** A pane of properties, rendered again only when what it shows changed (typing a label renders none). */
+function memoButLabel<P extends { field: { label: string } }>(pane: (props: P) => ReactNode) {
+  return memo(pane, (before, after) =>
+    (Object.keys(after) as (keyof P)[]).every((name) =>
+      name === 'field' ? sameButLabel(before.field, after.field) : Object.is(before[name], after[name]),
+    ),
+  );
+}
+
+/**
+ * The properties pane: everything about the selected field, errors beside the input they concern. It gets
+ * the field and what it needs of the others (their keys, the fields above it), each keeping its identity
+ * while it does not change, so an edit of another field does not render it, and typing into one input
+ * renders that input, not every pane.
+ */
+export const FieldProperties = memo(function FieldProperties(props: {
   field: FieldNode;
-  tree: FormTree;
+  taskKind?: TaskKind;
+  /** Every field's key in order; `position` is this field's place among them. */
+  keys: readonly string[];
+  position: number;
+  /** The fields above this one: what its conditions can test. */
+  above: readonly FieldNode[];
   issues: readonly TreeIssue[];
   rubric?: RubricBody;
   /** The published version has this key: task data uses it, so it no longer changes. */
   keyFrozen: boolean;
   onChange: Edit<FieldNode>;
 }) {
-  const { field, tree, issues } = props;
-  const otherKeys = tree.fields.filter((other) => other !== field).map((other) => other.key);
+  const { field, keys, position, issues } = props;
+  const otherKeys = keys.filter((_, index) => index !== position);
   // A key follows its label until it is published, unless the admin chose one of their own.
   const keyFollowsLabel =
     !props.keyFrozen && field.kind !== 'core' && field.key === fieldKeyFromLabel(field.label, otherKeys);
-  const position = tree.fields.indexOf(field);
-  const own = issues.filter((issue) => issue.item === undefined);
-  const edit = (patch: Partial<FieldNode>, group?: string) =>
-    props.onChange({ ...field, ...patch } as FieldNode, group);
+  const own = useMemo(() => issues.filter((issue) => issue.item === undefined), [issues]);
+  const conditionErrors = useMemo(
+    () =>
+      new Map(
+        own
+          .filter((issue) => issue.property.startsWith('conditions/'))
+          .map((issue) => [Number(issue.property.split('/')[1]), issue.message]),
+      ),
+    [own],
+  );
+  // Stable, reading the field as it is when called: the memoised panes below keep theirs.
+  const edit = useStableCallback((patch: Partial<FieldNode>, group?: string) =>
+    props.onChange({ ...props.field, ...patch } as FieldNode, group),
+  );
+  const editConditions = useStableCallback((conditions: Condition[], group?: string) =>
+    edit({ conditions }, group),
+  );
   const id = `field-${field.key}`;
   return (
     <Stack gap="sm" component="section" aria-labelledby={`${id}-title`}>
       <Title order={2} size="h5" id={`${id}-title`}>
         {kindName(field.kind)}: {fieldName(field)}
       </Title>
-      {field.kind === 'core' && tree.taskKind && (
+      {field.kind === 'core' && props.taskKind && (
         <Alert icon={<IconLock size={16} />} color="gray" title="Locked field">
-          {coreFieldLockReason(tree.taskKind, field.key)} You can change its label and help text.
+          {coreFieldLockReason(props.taskKind, field.key)} You can change its label and help text.
         </Alert>
       )}
       <TextInput
@@ -94,49 +137,45 @@ export function FieldProperties(props: {
         error={issueFor(own, 'key')}
         onChange={(event) => edit({ key: event.currentTarget.value }, `${position}:key`)}
       />
-      <Textarea
-        label={field.kind === 'heading' ? 'Text' : 'Help text'}
-        autosize
-        minRows={2}
-        value={field.help}
-        error={issueFor(own, 'help')}
-        onChange={(event) => edit({ help: event.currentTarget.value }, `${field.key}:help`)}
-      />
+      <HelpInput field={field} issues={own} onChange={edit} />
       {field.kind !== 'core' && field.kind !== 'heading' && field.kind !== 'group' && (
-        <ItemProperties
-          field={field}
-          issues={own}
-          rubric={props.rubric}
-          onChange={(next, group) => edit(next, group)}
-        />
+        <ItemProperties field={field} issues={own} rubric={props.rubric} onChange={edit} />
       )}
       {field.kind === 'group' && (
-        <GroupProperties
-          field={field}
-          issues={issues}
-          rubric={props.rubric}
-          onChange={(next, group) => edit(next, group)}
-        />
+        <GroupProperties field={field} issues={issues} rubric={props.rubric} onChange={edit} />
       )}
       {field.kind !== 'core' && (
         <ConditionEditor
-          field={field}
-          tree={tree}
-          errors={
-            new Map(
-              own
-                .filter((issue) => issue.property.startsWith('conditions/'))
-                .map((issue) => [Number(issue.property.split('/')[1]), issue.message]),
-            )
-          }
-          onChange={(conditions, group) => edit({ conditions }, group)}
+          conditions={field.conditions}
+          above={props.above}
+          errors={conditionErrors}
+          onChange={editConditions}
         />
       )}
     </Stack>
   );
-}
+});
 
-function ItemProperties(props: {
+// An autosized text area measures itself on every render: rendered only when the help text changes.
+const HelpInput = memoButLabel(function HelpInput(props: {
+  field: FieldNode;
+  issues: readonly TreeIssue[];
+  onChange: (patch: Partial<FieldNode>, group?: string) => void;
+}) {
+  const { field } = props;
+  return (
+    <Textarea
+      label={field.kind === 'heading' ? 'Text' : 'Help text'}
+      autosize
+      minRows={2}
+      value={field.help}
+      error={issueFor(props.issues, 'help')}
+      onChange={(event) => props.onChange({ help: event.currentTarget.value }, `${field.key}:help`)}
+    />
+  );
+});
+
+const ItemProperties = memoButLabel(function ItemProperties(props: {
   field: ItemField;
   issues: readonly TreeIssue[];
   rubric?: RubricBody;
@@ -300,7 +339,7 @@ function ItemProperties(props: {
       )}
     </>
   );
-}
+});
 
 const ITEM_KINDS: ItemField['kind'][] = [
   'short-text',
@@ -313,7 +352,7 @@ const ITEM_KINDS: ItemField['kind'][] = [
   'date',
 ];
 
-function GroupProperties(props: {
+const GroupProperties = memoButLabel(function GroupProperties(props: {
   field: FieldNode & { kind: 'group' };
   issues: readonly TreeIssue[];
   rubric?: RubricBody;
@@ -432,4 +471,4 @@ function GroupProperties(props: {
       )}
     </Stack>
   );
-}
+});

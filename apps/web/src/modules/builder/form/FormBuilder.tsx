@@ -6,9 +6,11 @@ import {
   type FormDocument,
   type FormTree,
   type PaletteKind,
+  type TreeIssue,
 } from '@coachflow/forms';
-import { Alert, Button, Grid, Group, ScrollArea, Text } from '@mantine/core';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Button, Grid, Group, ScrollArea, SimpleGrid, Text } from '@mantine/core';
+import { type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useSameArray } from '../shared/useSameArray';
 import { useStableCallback } from '../shared/useStableCallback';
 import { FieldPalette } from './FieldPalette';
 import { FieldProperties } from './FieldProperties';
@@ -18,23 +20,35 @@ import { fieldName } from './field-words';
 import { addField, deleteField, duplicateField, moveField, replaceField } from './tree-edits';
 
 /** Every problem of the tree, by field key: the builder's own checks and the API's validator on the result. */
-export function issuesByField(
-  tree: FormTree,
+function issuesByField(
+  treeIssues: readonly TreeIssue[],
   document: FormDocument,
   apiErrors: readonly FieldError[],
 ): Map<string, string[]> {
   const issues = new Map<string, string[]>();
   const add = (key: string, message: string) => issues.set(key, [...(issues.get(key) ?? []), message]);
-  for (const issue of checkFormTree(tree))
+  for (const issue of treeIssues)
     add(issue.field, issue.item ? `${issue.item}: ${issue.message}` : issue.message);
   for (const error of apiErrors)
     add(fieldOfErrorPath(document, error.path) ?? '', `${error.path} ${error.message}`);
   return issues;
 }
 
+const NO_TREE_ISSUES: readonly TreeIssue[] = [];
+
+/** The selected field, and which selection it is: the properties pane starts afresh for a new one. */
+interface Selection {
+  key: string | undefined;
+  serial: number;
+}
+
 /**
  * The visual form builder: palette, canvas and properties, with the live preview beside them. Every change
  * is one call of `onEdit`, so the page's history can undo it.
+ *
+ * Only the palette and canvas are inside the drag context: dnd-kit hands its context a new value on each
+ * of its renders, and React then looks through everything under it for readers; the properties pane and
+ * the preview (hundreds of rjsf fields) stay out of that walk.
  */
 export function FormBuilder(props: {
   tree: FormTree;
@@ -47,18 +61,31 @@ export function FormBuilder(props: {
   onUndo: () => void;
 }) {
   const { tree, document } = props;
-  const [selected, setSelected] = useState<string | undefined>(tree.fields[0]?.key);
+  const [selection, setSelection] = useState<Selection>({ key: tree.fields[0]?.key, serial: 0 });
+  const selected = selection.key;
+  const select = useCallback(
+    (key: string | undefined) => setSelection((current) => ({ key, serial: current.serial + 1 })),
+    [],
+  );
   const [deleted, setDeleted] = useState<string>();
   // The whole-form checks and the preview follow an edit in a render of their own, which the next keystroke
   // interrupts: a key paints its row and the properties pane at once, messages and preview a moment later.
   const checkedTree = useDeferredValue(tree);
   const checkedDocument = useDeferredValue(document);
-  const issues = useMemo(
-    () => issuesByField(checkedTree, checkedDocument, props.apiErrors),
-    [checkedTree, checkedDocument, props.apiErrors],
-  );
   const treeIssues = useMemo(() => checkFormTree(checkedTree), [checkedTree]);
-  const field = tree.fields.find((candidate) => candidate.key === selected);
+  const issues = useMemo(
+    () => issuesByField(treeIssues, checkedDocument, props.apiErrors),
+    [treeIssues, checkedDocument, props.apiErrors],
+  );
+  const position = tree.fields.findIndex((candidate) => candidate.key === selected);
+  const field = tree.fields[position];
+  // What the properties pane needs of the other fields, each the same array while its elements stay.
+  const keys = useSameArray(tree.fields.map((candidate) => candidate.key));
+  const above = useSameArray(position >= 0 ? tree.fields.slice(0, position) : tree.fields.slice(0, 0));
+  const fieldIssues = useMemo(() => {
+    const own = treeIssues.filter((issue) => issue.field === selected);
+    return own.length > 0 ? own : NO_TREE_ISSUES;
+  }, [treeIssues, selected]);
 
   // Stable across edits (they read the latest tree when called), so the canvas's rows stay memoised.
   const edit = useStableCallback((next: FormTree, group?: string) => {
@@ -76,98 +103,114 @@ export function FormBuilder(props: {
       props.rubric,
     );
     edit(added.tree);
-    setSelected(added.key);
+    select(added.key);
   });
   const move = useStableCallback((from: number, to: number) => edit(moveField(tree, from, to)));
   const duplicate = useStableCallback((key: string) => {
     const copy = duplicateField(tree, key);
     edit(copy.tree);
-    setSelected(copy.key);
+    select(copy.key);
   });
   const remove = useStableCallback((key: string) => {
     const target = tree.fields.find((candidate) => candidate.key === key);
     edit(deleteField(tree, key));
     setDeleted(target ? fieldName(target) : key);
-    if (selected === key) setSelected(undefined);
+    if (selected === key) select(undefined);
+  });
+  const change = useStableCallback((next: FieldNode, group?: string) => {
+    if (!selected) return;
+    edit(replaceField(tree, selected, next), group);
+    // The same selection under its new key: the pane keeps its inputs (and the caret).
+    if (next.key !== selected) setSelection((current) => ({ ...current, key: next.key }));
   });
 
-  const palette = <FieldPalette onAdd={add} />;
-  const canvas = (
-    <FormCanvas
-      tree={tree}
-      selected={selected}
-      issues={issues}
-      onSelect={setSelected}
-      onMove={move}
-      onDuplicate={duplicate}
-      onDelete={remove}
-      onDropNew={add}
-      around={(list) => (
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 4, lg: 2 }}>{palette}</Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 8, lg: 4 }}>
-            <section aria-labelledby="canvas-title">
-              <Text component="h2" fw={600} size="md" id="canvas-title" mb={6}>
-                Fields
+  const undoDelete = useStableCallback(() => {
+    props.onUndo();
+    setDeleted(undefined);
+  });
+  // Problems of the form as a whole, as one sentence: a string, so `around` changes only when they do.
+  const formIssues = issues.get('')?.join('; ');
+  // Changes only with the deleted notice and the form's own problems: the drag area around the canvas then
+  // renders only for those (see SortableList).
+  const around = useCallback(
+    (list: ReactNode) => (
+      <Grid>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <FieldPalette onAdd={add} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <section aria-labelledby="canvas-title">
+            <Text component="h2" fw={600} size="md" id="canvas-title" mb={6}>
+              Fields
+            </Text>
+            {deleted && (
+              <Alert color="blue" mb="xs" withCloseButton onClose={() => setDeleted(undefined)} role="status">
+                <Group justify="space-between">
+                  <Text size="sm">Deleted “{deleted}”.</Text>
+                  <Button size="xs" variant="light" onClick={undoDelete}>
+                    Undo
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+            {list}
+            {formIssues && (
+              <Text size="xs" c="red.8" role="alert">
+                {formIssues}
               </Text>
-              {deleted && (
-                <Alert
-                  color="blue"
-                  mb="xs"
-                  withCloseButton
-                  onClose={() => setDeleted(undefined)}
-                  role="status"
-                >
-                  <Group justify="space-between">
-                    <Text size="sm">Deleted “{deleted}”.</Text>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => {
-                        props.onUndo();
-                        setDeleted(undefined);
-                      }}
-                    >
-                      Undo
-                    </Button>
-                  </Group>
-                </Alert>
-              )}
-              {list}
-              {issues.get('') && (
-                <Text size="xs" c="red.8" role="alert">
-                  {issues.get('')!.join('; ')}
-                </Text>
-              )}
-            </section>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            {/* Beside the canvas on wide screens, scrolling on its own; in the page flow on a phone. */}
-            <ScrollArea.Autosize mah={{ base: 'none', lg: 'calc(100vh - 180px)' }} offsetScrollbars>
-              {field ? (
-                <FieldProperties
-                  key={tree.fields.indexOf(field)}
-                  field={field}
-                  tree={tree}
-                  rubric={props.rubric}
-                  keyFrozen={props.publishedKeys.has(field.key)}
-                  issues={treeIssues.filter((issue) => issue.field === field.key)}
-                  onChange={(next: FieldNode, group?: string) => {
-                    edit(replaceField(tree, field.key, next), group);
-                    if (next.key !== field.key) setSelected(next.key);
-                  }}
-                />
-              ) : (
-                <Text c="dimmed">Select a field to edit its properties.</Text>
-              )}
-            </ScrollArea.Autosize>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
-            <FormPreview document={checkedDocument} taskKind={tree.taskKind} rubric={props.rubric} />
-          </Grid.Col>
-        </Grid>
-      )}
-    />
+            )}
+          </section>
+        </Grid.Col>
+      </Grid>
+    ),
+    [add, deleted, formIssues, undoDelete],
   );
-  return canvas;
+
+  // SimpleGrid, not Grid, for the page's columns: a Grid hands its context a new value on each render,
+  // which (re-rendered on every edit here) sent React looking through the whole preview for readers.
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <div style={{ minWidth: 0 }}>
+        <FormCanvas
+          tree={tree}
+          selected={selected}
+          issues={issues}
+          onSelect={select}
+          onMove={move}
+          onDuplicate={duplicate}
+          onDelete={remove}
+          onDropNew={add}
+          around={around}
+        />
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ minWidth: 0 }}>
+        {/* Beside the canvas on wide screens, scrolling on its own; in the page flow on a phone. */}
+        <ScrollArea.Autosize
+          mah={{ base: 'none', lg: 'calc(100vh - 180px)' }}
+          offsetScrollbars
+          style={{ minWidth: 0 }}
+        >
+          {field ? (
+            <FieldProperties
+              key={selection.serial}
+              field={field}
+              taskKind={tree.taskKind}
+              keys={keys}
+              position={position}
+              above={above}
+              rubric={props.rubric}
+              keyFrozen={props.publishedKeys.has(field.key)}
+              issues={fieldIssues}
+              onChange={change}
+            />
+          ) : (
+            <Text c="dimmed">Select a field to edit its properties.</Text>
+          )}
+        </ScrollArea.Autosize>
+        <div style={{ minWidth: 0 }}>
+          <FormPreview document={document} taskKind={tree.taskKind} rubric={props.rubric} />
+        </div>
+      </SimpleGrid>
+    </SimpleGrid>
+  );
 }

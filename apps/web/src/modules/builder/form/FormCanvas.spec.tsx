@@ -52,4 +52,24 @@ describe('FormCanvas', () => {
     expect(kindsRendered.length).toBeGreaterThan(0);
     expect(new Set(kindsRendered)).toEqual(new Set(['date']));
   });
+
+  it('renders only the two rows that swapped places when a field moves', async () => {
+    render(<Harness />);
+    for (let i = 0; i < 5; i++) fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Date' }));
+    await settle();
+    jest.mocked(kindName).mockClear();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
+    await settle();
+
+    const rows = screen
+      .getAllByRole('listitem')
+      .map((row) => row.getAttribute('aria-label') ?? row.textContent);
+    expect(rows.at(-2)).toMatch(/^Date/);
+    // A row names its kind twice (its button's name and its badge); the properties pane once, for Date.
+    const kindsRendered = jest.mocked(kindName).mock.calls.map(([kind]) => kind);
+    expect(kindsRendered.filter((kind) => kind === 'short-text')).toHaveLength(2);
+    expect(new Set(kindsRendered)).toEqual(new Set(['date', 'short-text']));
+  });
 });

@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Group, Paper, Text, UnstyledButton } from '@mantine/
 import { IconCopy, IconLock, IconTrash } from '@tabler/icons-react';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { type RowControls, SortableList } from '../shared/SortableList';
+import { useSameArray } from '../shared/useSameArray';
 import { conditionSentence, fieldName, kindName } from './field-words';
 
 interface FormCanvasProps {
@@ -33,9 +34,9 @@ function useRowModels(
   tree: FormTree,
   selected: string | undefined,
   issues: ReadonlyMap<string, string[]>,
-): RowModel[] {
+): readonly RowModel[] {
   const previous = useRef(new Map<string, RowModel>());
-  return useMemo(() => {
+  const rows = useMemo(() => {
     const next = new Map<string, RowModel>();
     const rows = tree.fields.map((field) => {
       const row: RowModel = {
@@ -44,7 +45,7 @@ function useRowModels(
           field.kind === 'core' && tree.taskKind ? coreFieldLockReason(tree.taskKind, field.key) : '',
         conditions:
           field.kind !== 'core' && field.conditions.length > 0
-            ? conditionSentence(field.conditions, tree)
+            ? conditionSentence(field.conditions, tree.fields)
             : '',
         selected: selected === field.key,
         issues: issues.get(field.key) ?? NO_ISSUES,
@@ -59,12 +60,21 @@ function useRowModels(
     previous.current = next;
     return rows;
   }, [tree, selected, issues]);
+  // The same array when no row changed (the checks after an edit found what they found before).
+  return useSameArray(rows);
 }
 
 /** The form's fields in order: select one to edit it, reorder by drag or by the arrows, copy or delete. */
 export function FormCanvas(props: FormCanvasProps) {
   const rows = useRowModels(props.tree, props.selected, props.issues);
-  const { onSelect, onDuplicate, onDelete } = props;
+  const { onSelect, onDuplicate, onDelete, onDropNew } = props;
+  const dropNew = useCallback(
+    (data: unknown, index: number) => {
+      const kind = (data as { kind?: PaletteKind } | undefined)?.kind;
+      if (kind) onDropNew(kind, index);
+    },
+    [onDropNew],
+  );
   const renderRow = useCallback(
     (row: RowModel, controls: RowControls) => (
       <FieldRow
@@ -84,20 +94,19 @@ export function FormCanvas(props: FormCanvasProps) {
       labelOf={labelOfRow}
       noun="form fields"
       onMove={props.onMove}
-      onDropNew={(data, index) => {
-        const kind = (data as { kind?: PaletteKind } | undefined)?.kind;
-        if (kind) props.onDropNew(kind, index);
-      }}
+      onDropNew={dropNew}
       around={props.around}
-      empty={
-        <Text c="dimmed" p="md">
-          This form has no fields yet. Add one from the palette: click it, or drag it here.
-        </Text>
-      }
+      empty={EMPTY}
       renderItem={renderRow}
     />
   );
 }
+
+const EMPTY = (
+  <Text c="dimmed" p="md">
+    This form has no fields yet. Add one from the palette: click it, or drag it here.
+  </Text>
+);
 
 const keyOfRow = (row: RowModel) => row.field.key;
 const labelOfRow = (row: RowModel) => fieldName(row.field);

@@ -2,7 +2,7 @@ import type { RubricBody, TaskKind } from '@coachflow/contracts';
 import { effectiveTaskFormSchema, type FormDocument } from '@coachflow/forms';
 import { Paper, Text, Title } from '@mantine/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { type FormContext, FormRenderer } from '#web/modules/forms';
 
 /**
@@ -16,9 +16,7 @@ export const FormPreview = memo(function FormPreview(props: {
   rubric?: RubricBody;
 }) {
   const [data, setData] = useState<Record<string, unknown>>({});
-  // Rendered after the edit that changed it, and interrupted by the next one: typing in the builder never
-  // waits for a large form's preview.
-  const document = useDeferredValue(props.document);
+  const { document } = props;
   const schema = useMemo(
     () =>
       (props.taskKind && props.rubric

@@ -1,4 +1,4 @@
-import type { Condition, FieldNode, FormTree, PaletteKind } from '@coachflow/forms';
+import type { Condition, FieldNode, PaletteKind } from '@coachflow/forms';
 import { PALETTE } from '@coachflow/forms';
 
 /** The palette's name for a kind of field ("Short text"); core fields are "Locked". */
@@ -19,9 +19,9 @@ function valueWords(value: Condition['value'], source: FieldNode | undefined): s
 }
 
 /** A field's conditions read as a sentence: "Shown when “Agreed?” is no and “Score” is at least 3". */
-export function conditionSentence(conditions: readonly Condition[], tree: FormTree): string {
+export function conditionSentence(conditions: readonly Condition[], fields: readonly FieldNode[]): string {
   const parts = conditions.map((condition) => {
-    const source = tree.fields.find((field) => field.key === condition.field);
+    const source = fields.find((field) => field.key === condition.field);
     const name = source ? fieldName(source) : condition.field;
     const op = { is: 'is', 'is-one-of': 'is one of', 'is-at-least': 'is at least' }[condition.op];
     return `“${name}” ${op} ${valueWords(condition.value, source)}`;

@@ -31,8 +31,8 @@ export function documentOf(draft: FormDraft): FormDocument {
   return { schema: draft.raw?.schema ?? {}, uiSchema: draft.raw?.uiSchema ?? {} };
 }
 
-export function bodyOf(draft: FormDraft): FormBody {
-  const { schema, uiSchema } = documentOf(draft);
+/** The body saved for a draft; `document` is `documentOf(draft)`, compiled once by the caller. */
+export function bodyOf(draft: FormDraft, { schema, uiSchema }: FormDocument): FormBody {
   return {
     name: draft.name,
     ...(draft.taskKind ? { taskKind: draft.taskKind } : {}),

@@ -1,7 +1,7 @@
 import type { FieldError } from '@coachflow/contracts';
-import { validateFormBody } from '@coachflow/forms';
 import { useMemo } from 'react';
 import { useDeferredCheck } from '../shared/useDeferredCheck';
+import { checkFormBody } from './check-form-body';
 import { bodyOf, documentOf, type FormDraft } from './form-draft';
 
 const NO_ERRORS: FieldError[] = [];
@@ -9,13 +9,15 @@ const NO_ERRORS: FieldError[] = [];
 const CHECK_DELAY_MS = 150;
 
 /**
- * A draft's compiled document and body, and the API's validator run on the body just after the last edit
- * (it compiles the whole schema, longer than a keystroke on a large form). `current`: the errors are the
- * body's as it is now.
+ * A draft's compiled document and body, and the API's validator run on the body just after the last edit,
+ * in a worker (it compiles the whole schema, longer than a keystroke on a large form). `current`: the
+ * errors are the body's as it is now.
  */
 export function useCheckedDraft(draft: FormDraft) {
-  const document = useMemo(() => documentOf(draft), [draft]);
-  const body = useMemo(() => bodyOf(draft), [draft]);
-  const checked = useDeferredCheck(body, validateFormBody, CHECK_DELAY_MS);
+  // Compiled once per change of the fields (not of the name), and the body built from that.
+  const { tree, raw, name, taskKind } = draft;
+  const document = useMemo(() => documentOf({ name: '', tree, raw }), [tree, raw]);
+  const body = useMemo(() => bodyOf({ name, taskKind }, document), [name, taskKind, document]);
+  const checked = useDeferredCheck(body, checkFormBody, CHECK_DELAY_MS);
   return { document, body, apiErrors: checked.result ?? NO_ERRORS, current: checked.current };
 }

@@ -1,7 +1,10 @@
 import {
   closestCenter,
   DndContext,
+  type DragCancelEvent,
   type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
@@ -18,7 +21,9 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical } from '@tabler/icons-react';
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, type ReactNode, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useSameArray } from './useSameArray';
+import { useStableCallback } from './useStableCallback';
 
 /** What a row gets to render its own reorder controls. */
 export interface RowControls {
@@ -44,45 +49,148 @@ interface SortableListProps<T> {
 }
 
 const END = '__end__';
-// Module constants: dnd-kit rebuilds its sensors, and with them the context every row reads, whenever these
-// options are new objects, which would render every row again on any edit.
+// Module constants: dnd-kit rebuilds its sensors, and with them its context, whenever these options are new
+// objects.
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
+/** What the rows are drawn from; published to `ListBody` through a store (see `SortableList`). */
+interface ListState<T> {
+  items: readonly T[];
+  ids: readonly string[];
+  labelOf: (item: T) => string;
+  renderItem: (item: T, controls: RowControls) => ReactNode;
+  onMove: (from: number, to: number) => void;
+  noun: string;
+  empty: ReactNode;
+  dropsNew: boolean;
+}
+
+/** A value that components read with `useSyncExternalStore`: setting it renders only them. */
+function createStore<S>(initial: S) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(next: S) {
+      if (Object.is(next, state)) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+type Store<S> = ReturnType<typeof createStore<S>>;
 
 /**
  * A list reordered by drag (pointer or keyboard: focus the handle, Space, arrows, Space) with announcements
  * for screen readers, and by move up / move down buttons. One component for every list the builder orders.
+ *
+ * dnd-kit's `DndContext` hands its context a new value on each of its renders, and React then walks every
+ * row under it that did not render, looking for readers: on a 200-field form that walk cost more than the
+ * edit. So the `DndContext` here renders only when its own props change (all kept stable) and what `around`
+ * lays out does; the rows reach `ListBody` through a store, which renders the list and, of the rows (each
+ * memoised), only those that changed.
  */
 export function SortableList<T>(props: SortableListProps<T>) {
-  const { items, idOf, labelOf, onMove, noun } = props;
+  const { items, idOf, labelOf, onMove, noun, around } = props;
   const sensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
-  const idList = items.map(idOf);
-  // The same array while the order and keys stay (a label edit): dnd-kit then keeps its context, and the
-  // memoised rows stay as they are.
-  const joined = idList.join('\u0000');
-  const ids = useMemo(() => idList, [joined]);
+  // The same array while the order and keys stay (a label edit): dnd-kit then keeps its context.
+  const ids = useSameArray(items.map(idOf));
+  const state: ListState<T> = useMemo(
+    () => ({
+      items,
+      ids,
+      labelOf,
+      renderItem: props.renderItem,
+      onMove,
+      noun,
+      empty: props.empty,
+      dropsNew: props.onDropNew !== undefined,
+    }),
+    [items, ids, labelOf, props.renderItem, onMove, noun, props.empty, props.onDropNew],
+  );
+  const [store] = useState(() => createStore(state));
+  // Before the browser paints: the rows show this render's items in the same frame.
+  useLayoutEffect(() => store.set(state), [store, state]);
+
   const nameOf = (id: UniqueIdentifier | undefined) => {
     const index = ids.indexOf(String(id));
     return index >= 0 ? labelOf(items[index]!) : 'the new item';
   };
   const position = (id: UniqueIdentifier | undefined) =>
     id === END ? `the end of the ${noun}` : `position ${ids.indexOf(String(id)) + 1} of ${ids.length}`;
-
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragEnd = useStableCallback(({ active, over }: DragEndEvent) => {
     if (!over) return;
     const target = over.id === END ? items.length : ids.indexOf(String(over.id));
     const from = ids.indexOf(String(active.id));
     if (from < 0) props.onDropNew?.(active.data.current, target < 0 ? items.length : target);
     else if (target >= 0 && target !== from) onMove(from, Math.min(target, items.length - 1));
-  };
+  });
+  const onDragStartSay = useStableCallback(
+    ({ active }: DragStartEvent) => `Picked up ${nameOf(active.id)}, at ${position(active.id)}.`,
+  );
+  const onDragOverSay = useStableCallback(({ active, over }: DragOverEvent) =>
+    over
+      ? `${nameOf(active.id)} is over ${position(over.id)}.`
+      : `${nameOf(active.id)} is outside the ${noun}.`,
+  );
+  const onDragEndSay = useStableCallback(({ active, over }: DragEndEvent) =>
+    over
+      ? `${nameOf(active.id)} dropped at ${position(over.id)}.`
+      : `${nameOf(active.id)} dropped; nothing moved.`,
+  );
+  const onDragCancelSay = useStableCallback(
+    ({ active }: DragCancelEvent) => `Moving ${nameOf(active.id)} was cancelled.`,
+  );
+  // Made once: the announcers are stable and read the latest rows when called.
+  const accessibility = useMemo(
+    () => ({
+      screenReaderInstructions: {
+        draggable: `To reorder, press Space to pick this up, the arrow keys to move it, Space again to drop it, or Escape to cancel.`,
+      },
+      announcements: {
+        onDragStart: onDragStartSay,
+        onDragOver: onDragOverSay,
+        onDragEnd: onDragEndSay,
+        onDragCancel: onDragCancelSay,
+      },
+    }),
+    [onDragStartSay, onDragOverSay, onDragEndSay, onDragCancelSay],
+  );
+  const children = useMemo(() => {
+    const list = <ListBody store={store as Store<ListState<unknown>>} />;
+    return around ? around(list) : list;
+  }, [around, store]);
 
-  const list = (
-    <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={accessibility}
+    >
+      {children}
+    </DndContext>
+  );
+}
+
+/** The rows, as the store has them: renders on its own when they change. */
+function ListBody({ store }: { store: Store<ListState<unknown>> }) {
+  const { items, ids, labelOf, renderItem, onMove, noun, empty, dropsNew } = useSyncExternalStore(
+    store.subscribe,
+    store.get,
+  );
+  return (
+    <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy}>
       {/* Outside the list: a list may hold only its items (axe's aria-required-children). */}
-      {items.length === 0 && props.empty}
+      {items.length === 0 && empty}
       <div role={items.length > 0 ? 'list' : undefined} aria-label={items.length > 0 ? noun : undefined}>
         {items.map((item, index) => (
           <SortableItem
@@ -92,40 +200,13 @@ export function SortableList<T>(props: SortableListProps<T>) {
             index={index}
             last={index === items.length - 1}
             label={labelOf(item)}
-            renderItem={props.renderItem}
+            renderItem={renderItem}
             onMove={onMove}
           />
         ))}
-        {props.onDropNew && <EndZone />}
+        {dropsNew && <EndZone />}
       </div>
     </SortableContext>
-  );
-
-  return (
-    <DndContext
-      sensors={sensors}
-      collisionDetection={closestCenter}
-      onDragEnd={onDragEnd}
-      accessibility={{
-        screenReaderInstructions: {
-          draggable: `To reorder, press Space to pick this up, the arrow keys to move it, Space again to drop it, or Escape to cancel.`,
-        },
-        announcements: {
-          onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, at ${position(active.id)}.`,
-          onDragOver: ({ active, over }) =>
-            over
-              ? `${nameOf(active.id)} is over ${position(over.id)}.`
-              : `${nameOf(active.id)} is outside the ${noun}.`,
-          onDragEnd: ({ active, over }) =>
-            over
-              ? `${nameOf(active.id)} dropped at ${position(over.id)}.`
-              : `${nameOf(active.id)} dropped; nothing moved.`,
-          onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
-        },
-      }}
-    >
-      {props.around ? props.around(list) : list}
-    </DndContext>
   );
 }
 
@@ -140,18 +221,12 @@ interface SortableItemProps<T> {
 }
 
 /**
- * One row with its reorder controls. Memoised: with a stable `renderItem` and `onMove` and an unchanged
- * item, an edit of another row (or anything else on the page) does not render this one again.
+ * One row's place in the drag context. dnd-kit's context changes whenever the order does, so every item
+ * renders again on a move; it hands its row only what the row shows, and the row (`SortableRow`, memoised)
+ * renders again only when its own item, position or drag state changed: a move renders the two rows that
+ * swapped, not the whole list.
  */
-const SortableItem = memo(function SortableItem<T>({
-  id,
-  item,
-  index,
-  last,
-  label,
-  renderItem,
-  onMove,
-}: SortableItemProps<T>) {
+const SortableItem = memo(function SortableItem<T>({ id, ...row }: SortableItemProps<T>) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id,
@@ -160,44 +235,74 @@ const SortableItem = memo(function SortableItem<T>({
     <div
       ref={setNodeRef}
       role="listitem"
-      style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.6 : 1 }}
+      style={{
+        transform: CSS.Translate.toString(transform),
+        transition,
+        opacity: isDragging ? 0.6 : 1,
+        // Rows off screen are neither laid out nor painted: a move or an edit on a long list repaints what
+        // is seen, not 200 rows.
+        contentVisibility: 'auto',
+        containIntrinsicSize: 'auto 56px',
+      }}
     >
-      {renderItem(item, {
-        index,
-        handle: (
-          <Group gap={2} wrap="nowrap">
-            <ActionIcon
-              ref={setActivatorNodeRef}
-              variant="subtle"
-              aria-label={`Drag ${label}`}
-              style={{ cursor: 'grab', touchAction: 'none' }}
-              {...attributes}
-              {...listeners}
-            >
-              <IconGripVertical size={16} />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              aria-label={`Move ${label} up`}
-              disabled={index === 0}
-              onClick={() => onMove(index, index - 1)}
-            >
-              <IconArrowUp size={16} />
-            </ActionIcon>
-            <ActionIcon
-              variant="subtle"
-              aria-label={`Move ${label} down`}
-              disabled={last}
-              onClick={() => onMove(index, index + 1)}
-            >
-              <IconArrowDown size={16} />
-            </ActionIcon>
-          </Group>
-        ),
-      })}
+      <SortableRow
+        {...row}
+        attributes={attributes}
+        listeners={listeners}
+        setActivatorNodeRef={setActivatorNodeRef}
+      />
     </div>
   );
 }) as <T>(props: SortableItemProps<T>) => ReactNode;
+
+type SortableRowProps<T> = Omit<SortableItemProps<T>, 'id'> &
+  Pick<ReturnType<typeof useSortable>, 'attributes' | 'listeners' | 'setActivatorNodeRef'>;
+
+const SortableRow = memo(function SortableRow<T>({
+  item,
+  index,
+  last,
+  label,
+  renderItem,
+  onMove,
+  attributes,
+  listeners,
+  setActivatorNodeRef,
+}: SortableRowProps<T>) {
+  return renderItem(item, {
+    index,
+    handle: (
+      <Group gap={2} wrap="nowrap">
+        <ActionIcon
+          ref={setActivatorNodeRef}
+          variant="subtle"
+          aria-label={`Drag ${label}`}
+          style={{ cursor: 'grab', touchAction: 'none' }}
+          {...attributes}
+          {...listeners}
+        >
+          <IconGripVertical size={16} />
+        </ActionIcon>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Move ${label} up`}
+          disabled={index === 0}
+          onClick={() => onMove(index, index - 1)}
+        >
+          <IconArrowUp size={16} />
+        </ActionIcon>
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Move ${label} down`}
+          disabled={last}
+          onClick={() => onMove(index, index + 1)}
+        >
+          <IconArrowDown size={16} />
+        </ActionIcon>
+      </Group>
+    ),
+  });
+}) as <T>(props: SortableRowProps<T>) => ReactNode;
 
 // Where something dragged from outside lands at the end of the list.
 function EndZone() {
