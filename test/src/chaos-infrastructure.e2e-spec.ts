@@ -13,7 +13,7 @@ import {
   startTemporalDevServer,
 } from '@coachflow/dev-stack';
 import { EVENTS_CHANNEL } from '@coachflow/event-store';
-import { LIVE_UPDATES_CHANNEL } from '@coachflow/read-models';
+import { LIVE_UPDATES_CHANNEL, OUTBOX_CHANNEL } from '@coachflow/read-models';
 import {
   ApiClient,
   appProcessEnv,
@@ -170,8 +170,8 @@ describe('chaos: Temporal and Postgres go away under load', () => {
       30_000,
       200,
     );
-    // Both LISTENs are back (projections woken by appends, live updates reaching their streams), not just
-    // the polling that covers for them meanwhile.
+    // Every LISTEN is back (projections woken by appends, live updates reaching their streams, the outbox
+    // sender woken by new deliveries), not just the polling that covers for them meanwhile.
     await eventually(
       async () => {
         const { rows } = await pool.query<{ query: string }>(
@@ -180,6 +180,7 @@ describe('chaos: Temporal and Postgres go away under load', () => {
         expect(rows.map((row) => row.query).sort()).toEqual([
           `LISTEN ${EVENTS_CHANNEL}`,
           `LISTEN ${LIVE_UPDATES_CHANNEL}`,
+          `LISTEN ${OUTBOX_CHANNEL}`,
         ]);
       },
       15_000,
