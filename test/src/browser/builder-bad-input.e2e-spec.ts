@@ -44,6 +44,21 @@ describe('the builder in Chromium: bad input', () => {
       expect(await schemaText.inputValue()).toBe(broken);
       expect((await suite.formOnServer(formId)).version).toBe(saved.version);
 
+      // Away to the Build tab and back: what was typed is still there, with its problem.
+      await page.getByRole('tab', { name: 'Build' }).click();
+      const unused = page.getByRole('alert').filter({ hasText: 'Your JSON is not in the form' });
+      await unused.getByText(/has 1 problem, so the form still uses its last valid version/).waitFor();
+      await screenshot(page, 'builder-unused-json');
+      await unused.getByRole('button', { name: 'Back to the JSON' }).click();
+      expect(await schemaText.inputValue()).toBe(broken);
+      await page.getByText(/\/schema: is not valid JSON/).waitFor();
+      // Discarded only when asked: the JSON view shows the form again.
+      await page.getByRole('tab', { name: 'Build' }).click();
+      await unused.getByRole('button', { name: 'Discard what I typed' }).click();
+      await unused.waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: 'JSON' }).click();
+      expect(await schemaText.inputValue()).toBe(valid);
+
       // Fixed as JSON, it is the form again: the builder's fields follow.
       await schemaText.fill(valid.replace('"Short text"', '"Your next step"'));
       await page.getByText('Valid: the form uses what you see here.').waitFor();

@@ -1,6 +1,6 @@
 import type { FormBody, RubricBody } from '@coachflow/contracts';
 import { diffFormTrees, formTreeFromSchema } from '@coachflow/forms';
-import { Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useHistory } from '../history/useHistory';
@@ -10,7 +10,7 @@ import { useDraftLifecycle } from '../lifecycle/useDraftLifecycle';
 import { draftFromBody, type FormDraft } from './form-draft';
 import { FormBuilder } from './FormBuilder';
 import { FormPreview } from './FormPreview';
-import { JsonView } from './JsonView';
+import { JsonView, problemCount, type UnusedJson } from './JsonView';
 import { useCheckedDraft } from './useCheckedDraft';
 import { TASK_KIND_NAMES } from '#web/modules/tasks/task-kind-labels';
 
@@ -56,6 +56,8 @@ export function FormBuilderPage({ formId }: { formId: string }) {
   const history = useHistory<FormDraft>({ name: '' });
   const draft = history.value;
   const [tab, setTab] = useState<string | null>('build');
+  // JSON typed in the JSON tab that is not the form (yet): kept across tabs until fixed or discarded.
+  const [unusedJson, setUnusedJson] = useState<UnusedJson | null>(null);
   const rubrics = usePublishedRubrics();
   const [rubricId, setRubricId] = useState<string | null>(null);
   const rubric = (rubrics.data?.find((entry) => entry.id === rubricId) ?? rubrics.data?.[0])?.rubric;
@@ -78,6 +80,7 @@ export function FormBuilderPage({ formId }: { formId: string }) {
     body,
     check: !current ? 'checking' : valid ? 'valid' : 'invalid',
     onLoad,
+    unsavedElsewhere: unusedJson !== null,
   });
   const view = lifecycle.view;
 
@@ -140,6 +143,22 @@ export function FormBuilderPage({ formId }: { formId: string }) {
           <Tabs.Tab value="json">JSON</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="build" pt="sm">
+          {unusedJson && (
+            <Alert color="yellow" title="Your JSON is not in the form" mb="sm" role="alert">
+              <Text size="sm">
+                What you typed in the JSON tab has {problemCount(unusedJson.errors.length)}, so the form still
+                uses its last valid version. It is kept as you typed it.
+              </Text>
+              <Group mt="xs">
+                <Button size="xs" variant="default" onClick={() => setTab('json')}>
+                  Back to the JSON
+                </Button>
+                <Button size="xs" color="red" variant="light" onClick={() => setUnusedJson(null)}>
+                  Discard what I typed
+                </Button>
+              </Group>
+            </Alert>
+          )}
           {draft.tree && (
             <FormBuilder
               tree={draft.tree}
@@ -159,6 +178,8 @@ export function FormBuilderPage({ formId }: { formId: string }) {
               taskKind={draft.taskKind}
               name={draft.name}
               reason={draft.raw?.reason}
+              unused={unusedJson}
+              onUnused={setUnusedJson}
               onValid={(next) =>
                 history.edit(
                   'tree' in next

@@ -18,30 +18,48 @@ function parse(text: string): Parsed {
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** "1 problem", "3 problems". */
+export const problemCount = (count: number) => `${count} problem${count === 1 ? '' : 's'}`;
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** JSON typed in the view that is not the form: it does not parse or the API's validators refuse it. */
+export interface UnusedJson {
+  schemaText: string;
+  uiText: string;
+  errors: FieldError[];
+}
+
 /**
  * The schema and uiSchema as editable JSON, checked as you type with the API's own validators. A valid
  * document the builder can represent updates the fields; one it cannot stays a raw document, edited here.
- * Text that is not valid yet is kept as typed and never replaces the saved form.
+ * Text that is not valid yet is kept as typed and never replaces the saved form: it goes to `onUnused`,
+ * and comes back through `unused` when the view opens again (after a visit to the Build tab).
  */
 export function JsonView(props: {
   document: FormDocument;
   taskKind?: TaskKind;
   name: string;
   reason?: string;
+  unused: UnusedJson | null;
+  onUnused: (unused: UnusedJson | null) => void;
   onValid: (next: { tree: FormTree } | { raw: FormDocument & { reason: string } }) => void;
 }) {
-  const [schemaText, setSchemaText] = useState(() => pretty(props.document.schema));
-  const [uiText, setUiText] = useState(() => pretty(props.document.uiSchema));
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [schemaText, setSchemaText] = useState(
+    () => props.unused?.schemaText ?? pretty(props.document.schema),
+  );
+  const [uiText, setUiText] = useState(() => props.unused?.uiText ?? pretty(props.document.uiSchema));
+  const [errors, setErrors] = useState<FieldError[]>(() => props.unused?.errors ?? []);
   const editing = useRef(false);
+  const holdsUnused = props.unused !== null;
 
-  // An undo or a change made in the visual builder shows here, unless someone is typing in this view.
+  // An undo or a change made in the visual builder shows here, unless someone is typing in this view or
+  // what they typed is not in the form yet.
   useEffect(() => {
-    if (editing.current) return;
+    if (editing.current || holdsUnused) return;
     setSchemaText(pretty(props.document.schema));
     setUiText(pretty(props.document.uiSchema));
     setErrors([]);
-  }, [props.document]);
+  }, [props.document, holdsUnused]);
 
   const check = (nextSchema: string, nextUi: string) => {
     const schema = parse(nextSchema);
@@ -67,6 +85,7 @@ export function JsonView(props: {
       }
     }
     setErrors(found);
+    props.onUnused(found.length > 0 ? { schemaText: nextSchema, uiText: nextUi, errors: found } : null);
   };
 
   const errorsAt = (root: string) =>
@@ -119,7 +138,7 @@ export function JsonView(props: {
       <Text size="xs" c="dimmed" mt={4} role="status">
         {errors.length === 0
           ? 'Valid: the form uses what you see here.'
-          : `${errors.length} problem${errors.length === 1 ? '' : 's'}; the form keeps its last valid version until they are fixed.`}
+          : `${capitalized(problemCount(errors.length))}; the form keeps its last valid version until they are fixed.`}
       </Text>
     </div>
   );

@@ -39,6 +39,8 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
    * (`asEdit`, when taking someone else's version after a conflict, so undo brings yours back).
    */
   onLoad: (view: ViewOf<C>, asEdit: boolean) => void;
+  /** Something typed that is not in the body (JSON that does not parse): leaving would lose it too. */
+  unsavedElsewhere?: boolean;
 }) {
   const { collection, id, body, check } = options;
   const [state, setState] = useState<SaveState>({ status: 'loading' });
@@ -135,7 +137,8 @@ export function useDraftLifecycle<C extends ConfigurationCollection>(options: {
     state.status === 'unsaved' ||
     state.status === 'saving' ||
     state.status === 'invalid' ||
-    state.status === 'conflict';
+    state.status === 'conflict' ||
+    options.unsavedElsewhere === true;
   useBlocker({
     shouldBlockFn: () => dirty && !window.confirm('You have changes that are not saved yet. Leave anyway?'),
     enableBeforeUnload: () => dirty,
