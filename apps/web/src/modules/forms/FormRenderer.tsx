@@ -7,6 +7,7 @@ import validator from '@rjsf/validator-ajv8';
 import { type ReactNode, memo, useMemo } from 'react';
 import type { FormContext } from './form-context';
 import { type FieldError, fieldErrorsToErrorSchema } from './field-errors';
+import { BaseInputTemplate } from './base-input-template';
 import { SchemaField } from './schema-field';
 import { taskUiSchema } from './task-ui-schema';
 import {
@@ -43,6 +44,8 @@ export const formFields: RegistryFieldsType = {
   focusAreas: FocusAreasField,
   commitments: CommitmentsField,
 };
+
+const formTemplates = { BaseInputTemplate };
 
 // One themed Form for the whole app: built once, so rjsf's registry stays the same object across renders.
 const ThemedForm = withTheme<FormData, RJSFSchema, FormContext>(Theme);
@@ -122,6 +125,7 @@ export const FormRenderer = memo(function FormRenderer({
         validator={validator}
         widgets={formWidgets}
         fields={formFields}
+        templates={formTemplates}
         extraErrors={extraErrors}
         showErrorList={false}
         noHtml5Validate
