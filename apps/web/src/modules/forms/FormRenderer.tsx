@@ -21,6 +21,7 @@ import { CommitmentsField } from './widgets/CommitmentsField';
 import { DueWidget } from './widgets/DueInput';
 import { EscalationHistory } from './widgets/EscalationHistory';
 import { FocusAreasField } from './widgets/FocusAreasField';
+import { ObjectFieldTemplate } from './widgets/ObjectFieldTemplate';
 import { RubricRatingsField } from './widgets/RubricRatingsField';
 import { describedThemeWidgets } from './widgets/with-description';
 
@@ -45,7 +46,8 @@ export const formFields: RegistryFieldsType = {
   commitments: CommitmentsField,
 };
 
-const formTemplates = { BaseInputTemplate };
+// Built once, like the Form below, so rjsf's registry stays the same object across renders.
+const formTemplates = { BaseInputTemplate, ObjectFieldTemplate };
 
 // One themed Form for the whole app: built once, so rjsf's registry stays the same object across renders.
 const ThemedForm = withTheme<FormData, RJSFSchema, FormContext>(Theme);

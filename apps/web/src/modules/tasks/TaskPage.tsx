@@ -15,9 +15,10 @@ import { useCycleEvents } from '#web/modules/cycles/useCycle';
 import { useEventWords } from '#web/modules/cycles/useEventWords';
 import { type FormContext, FormRenderer } from '#web/modules/forms';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
-import { clearDraft, loadDraft, saveDraft } from './task-draft';
+import { loadDraft } from './task-draft';
 import { TASK_KIND_LABELS } from './task-kind-labels';
 import { taskRoute } from './tasks.routes';
+import { useDraftKeeper } from './useDraftKeeper';
 import { nextTaskInCycle, useCompleteTask } from './useCompleteTask';
 
 function TaskForm({ task }: { task: Task }) {
@@ -27,6 +28,7 @@ function TaskForm({ task }: { task: Task }) {
   const complete = useCompleteTask(task.id, task.cycleId);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [initialData] = useState(() => loadDraft(task.id));
+  const draft = useDraftKeeper(task.id);
 
   const context = useMemo<FormContext>(() => {
     const commitmentId = task.context['commitmentId'];
@@ -55,7 +57,7 @@ function TaskForm({ task }: { task: Task }) {
       else notifications.show({ color: 'red', title: 'Not submitted', message: problemMessage(error) });
       return;
     }
-    clearDraft(task.id);
+    draft.clear();
     const next = await nextTaskInCycle(task.cycleId, task.id).catch(() => undefined);
     notifications.show({
       color: 'green',
@@ -82,7 +84,7 @@ function TaskForm({ task }: { task: Task }) {
         initialData={initialData}
         context={context}
         fieldErrors={fieldErrors}
-        onChange={(data) => saveDraft(task.id, data)}
+        onChange={draft.save}
         onSubmit={(data) => void submit(data)}
         submitting={complete.isPending}
       />
