@@ -45,6 +45,14 @@ describe('the builder in Chromium: every page is accessible', () => {
         await page.getByRole('button', { name: 'Yes / no', exact: true }).click();
         await page.getByRole('button', { name: 'Long text', exact: true }).click();
         await page.getByRole('button', { name: 'Add a rule' }).click();
+        // Focus moving up the page stops below the fixed app header, not under it.
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.getByRole('link', { name: '← Builder' }).focus();
+        const header = await page.getByRole('banner').boundingBox();
+        const back = await page.getByRole('link', { name: '← Builder' }).boundingBox();
+        expect(back!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+        // A full-page screenshot draws the fixed header where the page is scrolled to: from the top.
+        await page.evaluate(() => window.scrollTo(0, 0));
         violations.push(...(await checkPage(page, `builder-form-${width}`)));
 
         // The dialogs and the rubric editor once: their layout does not change with the width.

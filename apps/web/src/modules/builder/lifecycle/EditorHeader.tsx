@@ -41,7 +41,7 @@ export function EditorHeader<C extends ConfigurationCollection>(props: {
     <>
       <Group justify="space-between" wrap="wrap">
         <Stack gap={0}>
-          <Anchor component={Link} to="/admin/builder" size="sm">
+          <Anchor component={Link} to="/admin/builder" size="sm" w="fit-content">
             ← Builder
           </Anchor>
           <Title order={1} size="h3">
