@@ -36,6 +36,8 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
   it('an admin builds, publishes and wires a form; the manager fills it in with its condition', async () => {
     const admin = await openAs(suite.browser, suite.stack, suite.org.admin);
     const { page } = admin;
+    // The API's form check runs in a worker of the page (docs/builder.md); ajv compiles in it.
+    const checker = page.waitForEvent('worker', (worker) => /form-check\.worker/.test(worker.url()));
     await screenshotOnFailure(page, 'builder-new-form', async () => {
       await createFormFromHome(page, suite.stack.baseUrl, 'Coaching session');
       expect(await canvasKeys(page)).toEqual(['commitments']);
@@ -91,6 +93,8 @@ describe('the builder in Chromium: a new form from empty to a running cycle', ()
       await missingInPreview.waitFor({ state: 'detached' });
       await waitUntilSaved(page);
       await screenshot(page, 'builder-new-form-built');
+      // The worker runs under the API's Content-Security-Policy, which must let ajv compile there too.
+      expect(await (await checker).evaluate(() => new Function('return typeof ajv')())).toBe('undefined');
 
       expect(await publish(page)).toEqual([]); // the first publication has no diff to show
       // Published: the keys are what task data already uses, so they no longer follow the labels.
