@@ -39,6 +39,8 @@ interface World {
   formId: string;
   /** A webhook endpoint of `org`. */
   webhookId: string;
+  /** Another, which the delete row removes. */
+  webhookToDeleteId: string;
   /** The rep's running cycle (managed by `manager`). */
   cycle: CycleView;
   /** The other rep's running cycle, which the cancel row ends. */
@@ -250,6 +252,17 @@ const TABLE: Row[] = [
     call: (world) => ({ path: `/api/webhooks/${world.webhookId}/test` }),
     expect: { ...adminsOnly(202), foreign: 404 },
   },
+  {
+    route: 'POST /api/webhooks/{id}/enable',
+    call: (world) => ({ path: `/api/webhooks/${world.webhookId}/enable` }),
+    expect: { ...adminsOnly(200), foreign: 404 },
+  },
+  {
+    route: 'DELETE /api/webhooks/{id}',
+    call: (world) => ({ path: `/api/webhooks/${world.webhookToDeleteId}` }),
+    // The admin goes last, so everyone before meets the endpoint still there.
+    expect: { ...adminsOnly(204), foreign: 404 },
+  },
   ...configurationRows('rubrics', (world) => world.rubricId, rubricBody),
   ...configurationRows('forms', (world) => world.formId, formBody),
   // The other organisation's admin cannot build on this organisation's rubric: it is unknown to them.
@@ -359,11 +372,14 @@ describe('authorization matrix: every route, every role, owners and strangers', 
     const cycle = await startCycle(org.manager.api, org.rep.user.id, playbookId);
     const cycleToCancel = await startCycle(org.manager.api, org.otherRep.user.id, playbookId);
     const task = await openTask(org.rep.api, 'self-assessment', cycle.id);
-    const webhook = await org.admin.api.post<{ endpoint: { id: string } }>('/api/webhooks', {
-      url: 'https://93.184.216.34/hook',
-      eventTypes: ['EscalationRaised'],
-    });
-    if (webhook.status !== 201) throw new Error(`registering a webhook: ${webhook.status}`);
+    const registerWebhook = async () => {
+      const webhook = await org.admin.api.post<{ endpoint: { id: string } }>('/api/webhooks', {
+        url: 'https://93.184.216.34/hook',
+        eventTypes: ['EscalationRaised'],
+      });
+      if (webhook.status !== 201) throw new Error(`registering a webhook: ${webhook.status}`);
+      return webhook.body.endpoint.id;
+    };
     world = {
       org,
       other,
@@ -371,7 +387,8 @@ describe('authorization matrix: every route, every role, owners and strangers', 
       playbookId,
       rubricId,
       formId: form.body.id,
-      webhookId: webhook.body.endpoint.id,
+      webhookId: await registerWebhook(),
+      webhookToDeleteId: await registerWebhook(),
       cycle,
       cycleToCancel,
       spareRep,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type {
+  AuditEventView,
   CreatedWebhookView,
   CycleView,
   DeliveryView,
@@ -167,6 +168,44 @@ describe('webhooks', () => {
       ).toHaveLength(1),
     );
     expect((await org.admin.api.post(`/api/webhooks/${endpoint.id}/test`)).status).toBe(409);
+
+    // Re-enabled by an admin, it is sent to again.
+    const enabled = await org.admin.api.post<WebhookView>(`/api/webhooks/${endpoint.id}/enable`);
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.disabledAt).toBeUndefined();
+    expect(enabled.body.disabledReason).toBeUndefined();
+    const again = await org.admin.api.post<WebhookTestView>(`/api/webhooks/${endpoint.id}/test`);
+    expect(again.status).toBe(202);
+    await eventually(async () =>
+      expect(
+        receiver.received('/down').filter((call) => call.headers['webhook-id'] === again.body.deliveryId),
+      ).not.toHaveLength(0),
+    );
+
+    // Deleted: gone from the list, nothing more is sent (its retry is skipped), its log stays.
+    expect((await org.admin.api.request('DELETE', `/api/webhooks/${endpoint.id}`)).status).toBe(204);
+    const afterDelete = await org.admin.api.get<{ items: WebhookView[] }>('/api/webhooks');
+    expect(afterDelete.body.items.map((item) => item.id)).not.toContain(endpoint.id);
+    expect((await org.admin.api.post(`/api/webhooks/${endpoint.id}/test`)).status).toBe(404);
+    expect((await org.admin.api.request('DELETE', `/api/webhooks/${endpoint.id}`)).status).toBe(404);
+    const skipped = await eventually(async () => {
+      const log = await org.admin.api.get<Page<DeliveryView>>(`/api/deliveries?recipientId=${endpoint.id}`);
+      const retried = log.body.items.find((item) => item.id === again.body.deliveryId);
+      expect(retried).toMatchObject({ status: 'skipped', lastError: 'the endpoint was deleted' });
+      return log.body.items;
+    });
+    expect(skipped.map((item) => item.status).sort()).toEqual(['failed', 'skipped']);
+    expect(skipped.every((item) => item.recipientName === undefined)).toBe(true);
+
+    // Each change is in the organisation's audit trail, with who made it.
+    const audit = await org.admin.api.get<Page<AuditEventView>>('/api/audit?limit=200');
+    const changes = audit.body.items.filter((event) => event.data['endpointId'] === endpoint.id);
+    expect(changes.map((event) => event.type).reverse()).toEqual([
+      'WebhookEndpointRegistered',
+      'WebhookEndpointEnabled',
+      'WebhookEndpointDeleted',
+    ]);
+    expect(new Set(changes.map((event) => event.actorId))).toEqual(new Set([org.admin.user.id]));
   });
 
   it('refuses private, loopback and metadata addresses with the allow switch off', async () => {

@@ -101,6 +101,9 @@ export const AUDIT_EVENT_TYPES = [
   'UserReactivated',
   'LoginFailed',
   'ConfigurationPublished',
+  'WebhookEndpointRegistered',
+  'WebhookEndpointDeleted',
+  'WebhookEndpointEnabled',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

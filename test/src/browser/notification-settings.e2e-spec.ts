@@ -26,14 +26,20 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
   const violations: string[] = [];
 
   beforeAll(async () => {
-    receiver = createServer((_request, response) => {
-      response.statusCode = 204;
+    // `/broken` always fails, so an endpoint there is disabled once its delivery gives up.
+    receiver = createServer((request, response) => {
+      response.statusCode = request.url === '/broken' ? 500 : 204;
       response.end();
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     [stack, browser] = await Promise.all([
-      startAppStack({ WEBHOOKS_ALLOW_PRIVATE: 'true', NOTIFY_POLL_MS: '100' }),
+      startAppStack({
+        WEBHOOKS_ALLOW_PRIVATE: 'true',
+        NOTIFY_POLL_MS: '100',
+        NOTIFY_RETRY_BASE_MS: '200',
+        NOTIFY_GIVE_UP_AFTER_MS: '1500',
+      }),
       launchChromium(),
     ]);
     org = await createOrganisationFixture(stack.baseUrl);
@@ -155,6 +161,50 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
     await phone.getByRole('row', { name: /Webhook test/ }).waitFor();
     violations.push(...(await checkPage(phone, 'deliveries-phone')));
     await phone.context().close();
+  });
+
+  it('enables a disabled webhook again, and deletes one after asking', async () => {
+    const brokenUrl = receiverUrl.replace(/\/hook$/, '/broken');
+    const created = await org.admin.api.post<{ endpoint: { id: string } }>('/api/webhooks', {
+      url: brokenUrl,
+      eventTypes: ['TaskOverdue'],
+    });
+    expect(created.status).toBe(201);
+    await org.admin.api.post(`/api/webhooks/${created.body.endpoint.id}/test`);
+    await eventually(async () => {
+      const list = await org.admin.api.get<{ items: { id: string; disabledAt?: string }[] }>('/api/webhooks');
+      expect(list.body.items.find((item) => item.id === created.body.endpoint.id)?.disabledAt).toBeDefined();
+    }, 30_000);
+
+    const page = await adminPage(1280);
+    const errors = pageErrors(page);
+    await page.goto(`${stack.baseUrl}/admin/webhooks`);
+    // The endpoint's card (the dialog and the toasts name its URL too, but hold no Delete button).
+    const card = page
+      .locator('div.mantine-Paper-root', { hasText: brokenUrl })
+      .filter({ has: page.getByRole('button', { name: 'Delete', exact: true }) });
+    await card.getByText('Disabled because:').waitFor();
+    await card.getByRole('button', { name: 'Enable again' }).click();
+    await card.getByRole('button', { name: 'Send test event' }).waitFor();
+    expect(await card.getByText('Enabled', { exact: true }).count()).toBe(1);
+    // Its toast fades by itself (and would cover the dialog's title in the screenshot).
+    await page.getByText('Webhook enabled', { exact: true }).waitFor({ state: 'hidden', timeout: 15_000 });
+
+    // Deleting asks first; keeping it changes nothing.
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this webhook?' });
+    await dialog.waitFor();
+    violations.push(...(await checkPage(page, 'webhooks-delete-dialog')));
+    await dialog.getByRole('button', { name: 'Keep it' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete webhook' }).click();
+    await card.waitFor({ state: 'detached' });
+    await page.getByText(receiverUrl, { exact: true }).waitFor();
+    const list = await org.admin.api.get<{ items: { id: string }[] }>('/api/webhooks');
+    expect(list.body.items.map((item) => item.id)).not.toContain(created.body.endpoint.id);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('has no serious accessibility violations and fits a phone', () => {

@@ -705,6 +705,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['WebhooksController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['WebhooksController_enable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stream': {
     parameters: {
       query?: never;
@@ -4258,6 +4290,70 @@ export interface operations {
           'application/json': {
             /** Format: uuid */
             deliveryId: string;
+          };
+        };
+      };
+    };
+  };
+  WebhooksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WebhooksController_enable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            eventTypes: (
+              | 'EscalationRaised'
+              | 'EscalationResolved'
+              | 'TaskOverdue'
+              | 'TaskCompleted'
+              | 'CommitmentMade'
+              | 'CommitmentKept'
+              | 'CommitmentMissed'
+              | 'CycleCompleted'
+              | 'CycleCancelled'
+            )[];
+            /** @enum {string} */
+            format: 'standard' | 'slack';
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt?: string;
+            disabledReason?: string;
           };
         };
       };

@@ -112,3 +112,33 @@ export async function disableWebhookEndpoint(db: Queryable, id: string, reason: 
   );
   return (result.rowCount ?? 0) > 0;
 }
+
+/** Deletes an endpoint of the organisation; answers the deleted row, or undefined when there was none. */
+export async function deleteWebhookEndpoint(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<WebhookEndpointRow | undefined> {
+  const { rows } = await db.query<WebhookEndpointRow>(
+    `DELETE FROM ${WEBHOOK_ENDPOINTS_TABLE} WHERE id = $1 AND organisation_id = $2 RETURNING ${COLUMNS}`,
+    [id, organisationId],
+  );
+  return rows[0];
+}
+
+/**
+ * Enables an endpoint of the organisation again (a disabled one starts afresh: no disabled time, no
+ * reason); answers it, or undefined when there is none.
+ */
+export async function enableWebhookEndpoint(
+  db: Queryable,
+  organisationId: string,
+  id: string,
+): Promise<WebhookEndpointRow | undefined> {
+  const { rows } = await db.query<WebhookEndpointRow>(
+    `UPDATE ${WEBHOOK_ENDPOINTS_TABLE} SET disabled_at = NULL, disabled_reason = NULL
+     WHERE id = $1 AND organisation_id = $2 RETURNING ${COLUMNS}`,
+    [id, organisationId],
+  );
+  return rows[0];
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEventType, AuditEventView, Page } from '@coachflow/contracts';
 import type { DomainEvent } from '@coachflow/domain';
-import type { PostgresEventStore } from '@coachflow/event-store';
+import type { PostgresEventStore, SqlTransaction } from '@coachflow/event-store';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -47,11 +47,19 @@ export class AuditService {
    * crash after the change's commit cannot lose its audit fact).
    */
   async recordIn(manager: EntityManager, entries: AuditEntry[], at = new Date()): Promise<void> {
-    const transaction = {
-      query: async (text: string, values?: unknown[]) => ({
-        rows: (await manager.query(text, values)) as Record<string, unknown>[],
-      }),
-    };
+    await this.recordWithin(
+      {
+        query: async (text: string, values?: unknown[]) => ({
+          rows: (await manager.query(text, values)) as Record<string, unknown>[],
+        }),
+      },
+      entries,
+      at,
+    );
+  }
+
+  /** As `recordIn`, in a transaction a pg client opened. */
+  async recordWithin(transaction: SqlTransaction, entries: AuditEntry[], at = new Date()): Promise<void> {
     for (const [organisationId, events] of eventsByOrganisation(entries, at))
       await this.eventStore.appendWithin(transaction, auditStreamId(organisationId), events, {
         expectedVersion: 'any',

@@ -7,11 +7,12 @@ import {
   WebhookTestView,
   WebhookView,
 } from '@coachflow/contracts';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiQuery,
   ApiTags,
@@ -80,5 +81,29 @@ export class WebhooksController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<WebhookTestView> {
     return this.webhooks.sendTest(caller, id);
+  }
+
+  /** Deletes the endpoint; what it still had waiting is not sent, its delivery log stays. */
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.webhooks.delete(caller, id);
+  }
+
+  /** Enables the endpoint again after it was disabled for failing. */
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ schema: openApiSchema(WebhookView) })
+  enable(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<WebhookView> {
+    return this.webhooks.enable(caller, id);
   }
 }

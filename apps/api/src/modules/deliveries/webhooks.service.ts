@@ -7,8 +7,11 @@ import type {
   WebhookEventType,
   WebhookView,
 } from '@coachflow/contracts';
+import { withTransaction } from '@coachflow/event-store';
 import {
   checkWebhookUrl,
+  deleteWebhookEndpoint,
+  enableWebhookEndpoint,
   enqueueDelivery,
   findWebhookEndpoint,
   insertWebhookEndpoint,
@@ -19,11 +22,12 @@ import {
   webhookEndpointsOf,
 } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
 import type { PageQuery } from '#api/infrastructure/http/page-query';
+import { AuditService } from '#api/modules/audit/audit.service';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveriesErrorCode, DeliveriesException } from './deliveries.exception';
 
@@ -38,6 +42,7 @@ export class WebhooksService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: DeliveriesService,
+    private readonly audit: AuditService,
   ) {}
 
   async register(caller: AuthenticatedUser, body: CreateWebhookBody): Promise<CreatedWebhookView> {
@@ -57,14 +62,18 @@ export class WebhooksService {
       throw error;
     });
     const secret = newWebhookSecret();
-    const row = await insertWebhookEndpoint(this.pool, {
-      id: randomUUID(),
-      organisationId: caller.organisationId,
-      url: url.toString(),
-      eventTypes: body.eventTypes,
-      format: body.format ?? 'standard',
-      secretEncrypted: sealSecret(key, secret),
-      createdBy: caller.id,
+    const row = await withTransaction(this.pool, async (db) => {
+      const inserted = await insertWebhookEndpoint(db, {
+        id: randomUUID(),
+        organisationId: caller.organisationId,
+        url: url.toString(),
+        eventTypes: body.eventTypes,
+        format: body.format ?? 'standard',
+        secretEncrypted: sealSecret(key, secret),
+        createdBy: caller.id,
+      });
+      await this.recordChange(db, caller, 'WebhookEndpointRegistered', inserted);
+      return inserted;
     });
     return { endpoint: toWebhookView(row), secret };
   }
@@ -97,12 +106,55 @@ export class WebhooksService {
     return { deliveryId };
   }
 
+  /**
+   * Deletes an endpoint: nothing more is sent to it (what it still had waiting is skipped), and its past
+   * deliveries stay in the outbox's log.
+   */
+  async delete(caller: AuthenticatedUser, id: string): Promise<void> {
+    await withTransaction(this.pool, async (db) => {
+      const deleted = await deleteWebhookEndpoint(db, caller.organisationId, id);
+      if (!deleted) throw notFound();
+      await this.recordChange(db, caller, 'WebhookEndpointDeleted', deleted);
+    });
+  }
+
+  /** Enables an endpoint again after it was disabled for failing: it gets the events recorded from now on. */
+  async enable(caller: AuthenticatedUser, id: string): Promise<WebhookView> {
+    const row = await withTransaction(this.pool, async (db) => {
+      const enabled = await enableWebhookEndpoint(db, caller.organisationId, id);
+      if (!enabled) throw notFound();
+      await this.recordChange(db, caller, 'WebhookEndpointEnabled', enabled);
+      return enabled;
+    });
+    return toWebhookView(row);
+  }
+
+  /** The organisation's audit trail, in the change's own transaction. */
+  private recordChange(
+    db: PoolClient,
+    caller: AuthenticatedUser,
+    type: 'WebhookEndpointRegistered' | 'WebhookEndpointDeleted' | 'WebhookEndpointEnabled',
+    endpoint: WebhookEndpointRow,
+  ): Promise<void> {
+    return this.audit.recordWithin(db, [
+      {
+        type,
+        organisationId: caller.organisationId,
+        actorId: caller.id,
+        data: { endpointId: endpoint.id, url: endpoint.url },
+      },
+    ]);
+  }
+
   private async endpoint(caller: AuthenticatedUser, id: string): Promise<WebhookEndpointRow> {
     const endpoint = await findWebhookEndpoint(this.pool, caller.organisationId, id);
-    if (!endpoint)
-      throw new DeliveriesException(DeliveriesErrorCode.WebhookNotFound, 'No such webhook endpoint.');
+    if (!endpoint) throw notFound();
     return endpoint;
   }
+}
+
+function notFound(): DeliveriesException {
+  return new DeliveriesException(DeliveriesErrorCode.WebhookNotFound, 'No such webhook endpoint.');
 }
 
 function toWebhookView(row: WebhookEndpointRow): WebhookView {

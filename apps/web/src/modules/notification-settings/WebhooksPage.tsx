@@ -6,6 +6,7 @@ import {
   CopyButton,
   Group,
   Loader,
+  Modal,
   Paper,
   Stack,
   Table,
@@ -19,6 +20,8 @@ import { eventName } from './event-name';
 import { EVENT_TYPE_LABELS, RegisterWebhookForm } from './RegisterWebhookForm';
 import {
   type WebhookEndpoint,
+  useDeleteWebhook,
+  useEnableWebhook,
   useRegisterWebhook,
   useSendTestEvent,
   useWebhookDeliveries,
@@ -65,8 +68,52 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
   );
 }
 
+/** Asks before deleting: deliveries still waiting for the endpoint are dropped. */
+function DeleteEndpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const [open, setOpen] = useState(false);
+  const remove = useDeleteWebhook(endpoint.id);
+  return (
+    <>
+      <Button variant="subtle" color="red" size="compact-sm" onClick={() => setOpen(true)}>
+        Delete
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title="Delete this webhook?">
+        <Stack>
+          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+            Coachflow stops sending to {endpoint.url} at once, and drops what was still waiting for it. Its
+            past deliveries stay in Admin / Deliveries.
+          </Text>
+          {remove.isError && <Alert color="red">{problemMessage(remove.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    setOpen(false);
+                    notifications.show({ color: 'green', title: 'Webhook deleted', message: endpoint.url });
+                  },
+                })
+              }
+            >
+              Delete webhook
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
   const sendTest = useSendTestEvent(endpoint.id);
+  const enable = useEnableWebhook(endpoint.id);
+  const failed = (title: string) => (error: Error) =>
+    notifications.show({ color: 'red', title, message: problemMessage(error) });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -78,32 +125,49 @@ function EndpointCard({ endpoint }: { endpoint: WebhookEndpoint }) {
             {endpoint.disabledAt ? 'Disabled' : 'Enabled'}
           </Badge>
         </Group>
-        {endpoint.disabledReason && <Text size="sm">Disabled because: {endpoint.disabledReason}</Text>}
+        {endpoint.disabledReason && (
+          <Text size="sm">
+            Disabled because: {endpoint.disabledReason}. Fix the receiver, then enable it again.
+          </Text>
+        )}
         <Text size="sm">
           {endpoint.format === 'slack' ? 'Slack format · ' : ''}
           {endpoint.eventTypes.map((type) => EVENT_TYPE_LABELS[type]).join(', ')}
         </Text>
-        <div>
-          <Button
-            variant="light"
-            size="compact-sm"
-            loading={sendTest.isPending}
-            onClick={() =>
-              sendTest.mutate(undefined, {
-                onSuccess: () =>
-                  notifications.show({ color: 'green', title: 'Test event queued', message: endpoint.url }),
-                onError: (error) =>
-                  notifications.show({
-                    color: 'red',
-                    title: 'Test not sent',
-                    message: problemMessage(error),
-                  }),
-              })
-            }
-          >
-            Send test event
-          </Button>
-        </div>
+        <Group gap="xs">
+          {endpoint.disabledAt ? (
+            <Button
+              variant="light"
+              size="compact-sm"
+              loading={enable.isPending}
+              onClick={() =>
+                enable.mutate(undefined, {
+                  onSuccess: () =>
+                    notifications.show({ color: 'green', title: 'Webhook enabled', message: endpoint.url }),
+                  onError: failed('Not enabled'),
+                })
+              }
+            >
+              Enable again
+            </Button>
+          ) : (
+            <Button
+              variant="light"
+              size="compact-sm"
+              loading={sendTest.isPending}
+              onClick={() =>
+                sendTest.mutate(undefined, {
+                  onSuccess: () =>
+                    notifications.show({ color: 'green', title: 'Test event queued', message: endpoint.url }),
+                  onError: failed('Test not sent'),
+                })
+              }
+            >
+              Send test event
+            </Button>
+          )}
+          <DeleteEndpoint endpoint={endpoint} />
+        </Group>
         <DeliveryLog endpointId={endpoint.id} />
       </Stack>
     </Paper>

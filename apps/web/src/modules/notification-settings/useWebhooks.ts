@@ -42,3 +42,29 @@ export function useSendTestEvent(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.deliveries(id) }),
   });
 }
+
+/** Enables an endpoint again after it was disabled for failing. */
+export function useEnableWebhook(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/webhooks/{id}/enable', { params: { path: { id } } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.all }),
+  });
+}
+
+/** Deletes an endpoint; its past deliveries stay in the organisation's delivery log. */
+export function useDeleteWebhook(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/webhooks/{id}', { params: { path: { id } } })),
+    // Out of the list at once, and its log forgotten: refetching a deleted endpoint's log would be a 404.
+    onSuccess: () => {
+      queryClient.setQueryData<{ items: WebhookEndpoint[] }>(
+        queryKeys.webhooks.all,
+        (list) => list && { items: list.items.filter((endpoint) => endpoint.id !== id) },
+      );
+      queryClient.removeQueries({ queryKey: queryKeys.webhooks.deliveries(id) });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.webhooks.all, exact: true });
+    },
+  });
+}
