@@ -11,6 +11,8 @@ export interface BenchDatabase {
   /** Where the server came from, for the report. */
   server: 'DATABASE_URL' | 'embedded';
   serverVersion: string;
+  /** The embedded server's process (Postgres runs under it), for CPU accounting; none for DATABASE_URL. */
+  serverPid?: number;
 }
 
 async function startPostgres(
@@ -67,6 +69,7 @@ export async function withBenchDatabase<T>(
         url: databaseUrl,
         server: external ? 'DATABASE_URL' : 'embedded',
         serverVersion: await serverVersion(databaseUrl),
+        serverPid: embedded?.postgres.process.pid,
       });
     } finally {
       say(`dropping database ${url.pathname.slice(1)}`);

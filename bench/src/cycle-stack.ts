@@ -12,6 +12,7 @@ import {
 } from '@coachflow/dev-stack';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
 import { benchWorkflowBundle } from './bench-workflow-bundle';
+import type { RolePids } from './process-cpu';
 
 /** A whole Coachflow for the cycle benchmark: dev server, worker and API on the bench's database. */
 export interface CycleStack {
@@ -22,6 +23,8 @@ export interface CycleStack {
   addWorkerAndApi(): Promise<string>;
   /** The first worker's process id. */
   workerPid(): number | undefined;
+  /** The process ids of the APIs, the workers and the dev server, for CPU accounting. */
+  pids(): RolePids;
   /** Stops the first worker and starts a fresh one in its place; resolves once it polls. */
   restartWorker(): Promise<void>;
   temporalAddress: string;
@@ -74,6 +77,7 @@ export async function startCycleStack(
   };
   const processes: ManagedProcess[] = [];
   const workers: ManagedProcess[] = [];
+  const apis: ManagedProcess[] = [];
   const baseUrls: string[] = [];
   const start = (name: string, entry: string, port?: number) => {
     const started = new ManagedProcess({
@@ -93,7 +97,7 @@ export async function startCycleStack(
   const addWorkerAndApi = async () => {
     const port = await freePort();
     workers.push(start(`worker ${baseUrls.length + 1}`, 'apps/worker/dist/main.js'));
-    start(`api ${baseUrls.length + 1}`, 'apps/api/dist/main.js', port);
+    apis.push(start(`api ${baseUrls.length + 1}`, 'apps/api/dist/main.js', port));
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitUntil(async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), {
       what: 'the API',
@@ -122,6 +126,10 @@ export async function startCycleStack(
     baseUrls,
     addWorkerAndApi,
     workerPid: () => workers[0]?.pid,
+    pids: () => {
+      const of = (all: ManagedProcess[]) => all.flatMap((running) => (running.pid ? [running.pid] : []));
+      return { api: of(apis), worker: of(workers), temporal: of([temporal.process]) };
+    },
     restartWorker,
     temporalAddress: temporal.address,
     taskQueue,

@@ -31,6 +31,20 @@ export function formatLoadReport(result: LoadBenchmarkResult): string {
     ]);
   }
   rows.push(['scale-out (completions/s, 2 of each / 1 of each)', ratio(result.scaleOut), '', '', '', '']);
+  for (const topology of result.topologies) {
+    const { completion, bareUpdate } = topology.cpuMsPer;
+    const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
+    rows.push([
+      `${topology.processes} API + ${topology.processes} worker: CPU ms per completion`,
+      ms(total(completion)),
+      `per bare Update ${ms(total(bareUpdate))}`,
+      ratio(total(completion) / total(bareUpdate)),
+      '',
+      '',
+    ]);
+    for (const role of Object.keys(completion))
+      rows.push([`  ${role}`, ms(completion[role] ?? 0), ms(bareUpdate[role] ?? 0), '', '', '']);
+  }
   const check = result.check;
   const live = check.liveUpdates;
   const sound =

@@ -9,6 +9,7 @@ import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
+import { type CpuByRole, cpuBetween, cpuByRole } from './process-cpu';
 import {
   complete,
   createPeople,
@@ -36,6 +37,11 @@ export interface LoadTopologyResult {
   completions: Rate;
   /** Bare Updates by as many clients at once, each on its own workflow. */
   bareUpdates: Rate;
+  /**
+   * CPU milliseconds per completion and per bare Update at saturation, by process (the APIs, the workers,
+   * the dev server, the embedded Postgres, this bench's clients): where a completion's cost goes.
+   */
+  cpuMsPer: { completion: CpuByRole; bareUpdate: CpuByRole };
   steady: {
     perSecond: number;
     /** Completion → the next task visible in its inbox, at `perSecond` completions a second. */
@@ -125,14 +131,25 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         const steady = await steadyCompletions(steadyOnes, steadyRate, steadySeconds);
 
         say(`saturation: ${clients} clients, bare Updates then ${cycles} cycles walked to their plans`);
+        const roles = () => ({
+          ...stack.pids(),
+          ...(database.serverPid ? { postgres: [database.serverPid] } : {}),
+        });
+        const bareCpu = cpuByRole(roles());
         const bareUpdates = await saturatedUpdates(temporal, stack, clients, cycles * WALK.length);
+        const walkCpu = cpuByRole(roles());
         const completions = await saturatedWalks(saturated, clients);
+        const cpuMsPer = {
+          completion: perOperation(cpuBetween(walkCpu, cpuByRole(roles())), completions.count),
+          bareUpdate: perOperation(cpuBetween(bareCpu, walkCpu), bareUpdates.count),
+        };
         topologies.push({
           processes,
           cycles,
           clients,
           completions,
           bareUpdates,
+          cpuMsPer,
           steady: {
             perSecond: steadyRate,
             roundTrip: summarizeLatencies(steady.roundTrips),
@@ -160,6 +177,9 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
     }
   });
 }
+
+const perOperation = (cpu: CpuByRole, count: number): CpuByRole =>
+  Object.fromEntries(Object.entries(cpu).map(([role, ms]) => [role, ms / count]));
 
 /** `clients` people at once, each walking one cycle after another to its plan. */
 async function saturatedWalks(cycles: LoadCycle[], clients: number): Promise<Rate> {

@@ -28,6 +28,10 @@ describe('the load, burst, memory and history reports', () => {
           clients: 4,
           completions: rate(60, 3000),
           bareUpdates: rate(100, 1000),
+          cpuMsPer: {
+            completion: { api: 6, worker: 4, clients: 2 },
+            bareUpdate: { api: 0, worker: 2, clients: 1 },
+          },
           steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 0 },
         },
       ],
@@ -44,6 +48,11 @@ describe('the load, burst, memory and history reports', () => {
     expect(lineOf(report, '1 API + 1 worker: round trip')).toMatch(/2\.50x .* missed$/);
     // One live update stored but never received is a failure of "nothing lost".
     expect(lineOf(report, 'done twice')).toMatch(/2 of 3 .* missed$/);
+    // Where a completion's CPU goes, beside a bare Update's.
+    expect(lineOf(report, '1 API + 1 worker: CPU ms per completion')).toMatch(
+      /12\.0 +per bare Update 3\.0 +4\.00x$/,
+    );
+    expect(lineOf(report, '  api')).toMatch(/6\.0 +0\.0$/);
   });
 
   it('judges each burst against 1.5 times the bare timers', () => {
