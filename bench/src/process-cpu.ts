@@ -49,9 +49,10 @@ function readProcesses(): Map<number, { pid: number; ppid: number; cpuMs: number
   for (const name of pids) {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Fields after the command name (in parentheses, which may hold spaces): state, ppid, ... utime, stime.
+      // Fields after the command name (in parentheses, which may hold spaces): state, ppid, ... utime, stime,
+      // then cutime and cstime: the ended children it reaped (Postgres's backends of closed connections).
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
+      const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
       found.set(Number(name), {
         pid: Number(name),
         ppid: Number(fields[1]),
