@@ -1,4 +1,4 @@
-import type { CycleEventView, CycleView } from '@coachflow/contracts';
+import type { CycleEventView, CycleView, UserView } from '@coachflow/contracts';
 import {
   type AppStack,
   completeTask,
@@ -143,6 +143,52 @@ describe('live updates over server-sent events', () => {
     expect(otherTenant.messages).toEqual([]);
     expect(otherTenantManager.messages).toEqual([]);
     expect(manager.messages.filter((m) => m.data.taskId === task.id)).toEqual([]);
+  });
+
+  it('tells a reassigned task’s previous assignee without the task, and its new assignee with it', async () => {
+    const previous = await open(stack.baseUrl, tokenOf(org.manager));
+    const next = await open(second.baseUrl, tokenOf(org.otherManager));
+    const playbookId = await createPlaybookFixture(org.admin.api);
+    const started = await org.manager.api.post<CycleView>('/api/cycles', {
+      repId: org.otherRep.user.id,
+      playbookId,
+    });
+    expect(started.status).toBe(201);
+    const cycleId = started.body.id;
+    const assessment = await openTask(org.manager.api, cycleId, 'manager-assessment');
+
+    // The rep moves to the other manager: the open manager assessment follows (TaskReassigned).
+    const moved = await org.admin.api.request<UserView>('PATCH', `/api/users/${org.otherRep.user.id}`, {
+      managerId: org.otherManager.user.id,
+    });
+    expect(moved.status).toBe(200);
+
+    const isReassigned = (m: { event: string; data: { type: string; taskId?: string } }) =>
+      m.event === 'task' && m.data.type === 'TaskReassigned' && m.data.taskId === assessment.id;
+    const [toPrevious, toNext] = await Promise.all([previous.next(isReassigned), next.next(isReassigned)]);
+    // The previous assignee's inbox drops the row: the message says which task, not what it is.
+    expect(toPrevious.data).toEqual({ type: 'TaskReassigned', cycleId, taskId: assessment.id });
+    expect(toPrevious.data).not.toHaveProperty('task');
+    // The new assignee's inbox gains the row from the message alone.
+    expect(toNext.data).toEqual({
+      type: 'TaskReassigned',
+      cycleId,
+      taskId: assessment.id,
+      task: {
+        id: assessment.id,
+        cycleId,
+        repId: org.otherRep.user.id,
+        kind: 'manager-assessment',
+        assigneeId: org.otherManager.user.id,
+        dueAt: assessment.dueAt,
+        status: 'open',
+        openedAt: assessment.openedAt,
+      },
+    });
+    expect(toNext.id).toBe(toPrevious.id);
+    expect(
+      (await org.otherManager.api.post(`/api/cycles/${cycleId}/cancel`, { reason: 'test over' })).status,
+    ).toBe(200);
   });
 
   it('ends the stream when its session ends', async () => {
