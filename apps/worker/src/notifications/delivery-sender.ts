@@ -52,7 +52,13 @@ export class DeliverySender {
     private readonly channels: DeliveryChannel[],
     private readonly options: DeliverySenderOptions,
   ) {
-    this.listener = new ChannelListener(pool, OUTBOX_CHANNEL, () => this.signal(), options.pollMs);
+    const wake = () => this.signal();
+    this.listener = new ChannelListener(
+      pool,
+      OUTBOX_CHANNEL,
+      { onNotification: wake, onListening: wake },
+      options.pollMs,
+    );
   }
 
   start(): void {

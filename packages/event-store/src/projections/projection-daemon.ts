@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import { ChannelListener } from '@coachflow/database';
+import type { Pool } from 'pg';
 import { EVENTS_CHANNEL } from '../postgres/event-notifier';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import type { ProjectionDefinition } from './projection';
@@ -20,8 +21,8 @@ export interface ProjectionDaemonOptions extends ProjectionRunnerOptions {
 export class ProjectionDaemon {
   private readonly runners: ProjectionRunner[];
   private readonly pollIntervalMs: number;
-  private listener: PoolClient | undefined;
-  private relistenTimer: NodeJS.Timeout | undefined;
+  /** Wakes the lanes on every append; when Postgres ends it (a restart), the lanes poll until it is back. */
+  private readonly listener: ChannelListener;
   /** One lane per projection: each catches up and sleeps on its own, so a slow one holds up no other. */
   private readonly lanes = new Set<Lane>();
   private running = false;
@@ -35,60 +36,27 @@ export class ProjectionDaemon {
   ) {
     this.runners = projections.map((projection) => new ProjectionRunner(pool, store, projection, options));
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    const wake = () => this.signal();
+    this.listener = new ChannelListener(
+      pool,
+      EVENTS_CHANNEL,
+      { onNotification: wake, onListening: wake },
+      this.pollIntervalMs,
+    );
   }
 
   async start(): Promise<void> {
     for (const runner of this.runners) await runner.setUp();
-    await this.listen();
+    this.listener.start();
     this.running = true;
     this.loops = this.runners.map((runner) => this.run(runner));
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.relistenTimer);
     this.signal();
     await Promise.all(this.loops);
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) {
-      await listener.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined);
-      listener.release();
-    }
-  }
-
-  /**
-   * Holds one connection LISTENing for appends. When Postgres ends it (a restart), the lanes go on polling
-   * and the daemon listens again on a new connection, then wakes every lane for what it missed meanwhile.
-   */
-  private async listen(): Promise<void> {
-    const listener = await this.pool.connect();
-    listener.on('notification', () => this.signal());
-    listener.on('error', (error) => {
-      if (this.listener !== listener) return;
-      this.listener = undefined;
-      listener.release(error);
-      this.relistenSoon();
-    });
-    try {
-      await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
-    } catch (error) {
-      listener.release(error as Error);
-      throw error;
-    }
-    this.listener = listener;
-  }
-
-  private relistenSoon(): void {
-    if (this.relistenTimer) return;
-    this.relistenTimer = setTimeout(() => {
-      this.relistenTimer = undefined;
-      if (!this.running || this.listener) return;
-      this.listen().then(
-        () => this.signal(),
-        () => this.relistenSoon(),
-      );
-    }, this.pollIntervalMs);
+    await this.listener.stop();
   }
 
   /** Committed events lie beyond the runner's checkpoint: the fence held them back. */

@@ -1,3 +1,4 @@
+import { ChannelListener } from '@coachflow/database';
 import {
   LIVE_UPDATES_CHANNEL,
   type LiveUpdateRow,
@@ -11,8 +12,7 @@ import {
   Logger,
   type OnModuleInit,
 } from '@nestjs/common';
-import { Client, type Pool } from 'pg';
-import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
+import type { Pool } from 'pg';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
 
 /** What a stream gives the bus: where its messages go, and what to do after the bus missed some. */
@@ -38,30 +38,37 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 export class LiveUpdatesBus implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveUpdatesBus.name);
   private readonly subscribers = new Map<string, Set<LiveSubscriber>>();
-  private client: Client | undefined;
-  private stopped = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly listener: ChannelListener;
   private pruneTimer: NodeJS.Timeout | undefined;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {
+    this.listener = new ChannelListener(
+      pool,
+      LIVE_UPDATES_CHANNEL,
+      {
+        onNotification: (payload) => this.dispatch(parseLiveUpdatePayload(payload)),
+        // Whatever was published while nobody listened is in the table.
+        onListening: () => {
+          for (const subscriber of this.all()) subscriber.resync();
+        },
+        onLost: (error) => this.logger.warn(`live updates not listened to: ${error.message}`),
+      },
+      RECONNECT_DELAY_MS,
+    );
+  }
 
-  async onModuleInit(): Promise<void> {
-    await this.connect();
+  onModuleInit(): void {
+    this.listener.start();
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
   }
 
   /** Ends every open stream first: the HTTP server cannot close while they are open. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.reconnectTimer);
     clearInterval(this.pruneTimer);
     for (const subscriber of this.all()) subscriber.close();
     this.subscribers.clear();
-    await this.client?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   subscribe(subscriber: LiveSubscriber): () => void {
@@ -78,40 +85,6 @@ export class LiveUpdatesBus implements OnModuleInit, BeforeApplicationShutdown {
   /** How many streams a user has open in this process. */
   streamsOf(userId: string): number {
     return this.subscribers.get(userId)?.size ?? 0;
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', (message) => {
-      if (message.channel === LIVE_UPDATES_CHANNEL) this.dispatch(parseLiveUpdatePayload(message.payload));
-    });
-    client.on('error', (error) => {
-      this.logger.warn(`live-updates connection lost: ${error.message}`);
-      this.reconnectSoon(client);
-    });
-    client.on('end', () => this.reconnectSoon(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${LIVE_UPDATES_CHANNEL}`);
-      this.client = client;
-    } catch (error) {
-      this.logger.warn(`live-updates cannot listen: ${(error as Error).message}`);
-      this.reconnectSoon(client);
-    }
-  }
-
-  private reconnectSoon(client: Client): void {
-    if (this.stopped || this.reconnectTimer || (this.client && this.client !== client)) return;
-    this.client = undefined;
-    client.removeAllListeners('end');
-    void client.end().catch(() => undefined);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.connect().then(() => {
-        // Whatever was published while nobody listened is in the table.
-        if (this.client) for (const subscriber of this.all()) subscriber.resync();
-      });
-    }, RECONNECT_DELAY_MS);
   }
 
   private dispatch(rows: readonly LiveUpdateRow[]): void {
