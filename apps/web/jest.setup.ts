@@ -20,7 +20,7 @@ afterEach(() => {
   expect(consoleErrors).toEqual([]);
 });
 
-// jsdom lacks the layout APIs Mantine asks for; these answer "nothing matches, nothing resizes".
+// jsdom lacks the layout APIs Mantine and the router ask for; these answer "nothing matches, nothing resizes".
 // (Specs of pure code that need fetch's Request and Response run in node, which has no window.)
 if (typeof window !== 'undefined') installLayoutStubs();
 
@@ -45,4 +45,6 @@ function installLayoutStubs(): void {
   }
   window.ResizeObserver = NoResize;
   Element.prototype.scrollIntoView = function scrollIntoView() {};
+  // The router scrolls to the top after each navigation; jsdom only logs "not implemented".
+  window.scrollTo = () => undefined;
 }

@@ -27,6 +27,7 @@ import { nameOf, useUsers } from '#web/modules/people/useUsers';
 import { TASK_KIND_LABELS } from '#web/modules/tasks/task-kind-labels';
 import { useOpenTasks } from '#web/modules/tasks/useOpenTasks';
 import { DUE_GROUP_LABELS, groupByDue } from './group-tasks';
+import { InboxEmptyState } from './InboxEmptyState';
 import { type InboxSearch, inboxRoute } from './inbox.routes';
 
 function matches(task: TaskSummary, search: InboxSearch): boolean {
@@ -161,16 +162,7 @@ export function InboxPage() {
       {tasks.isSuccess && ordered.length === 0 && (
         <Paper withBorder p="lg">
           {tasks.data.items.length === 0 ? (
-            <Text>
-              Nothing to do right now. New tasks appear here as soon as a cycle hands you one
-              {me.role === 'manager' || me.role === 'leader' ? (
-                <>
-                  ; to begin one, <AnchorLink to="/team">start a cycle from your team</AnchorLink>.
-                </>
-              ) : (
-                '.'
-              )}
-            </Text>
+            <InboxEmptyState role={me.role} />
           ) : (
             <Text>
               No task matches these filters.{' '}
