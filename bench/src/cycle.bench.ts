@@ -19,6 +19,11 @@ import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
+import {
+  type DeadlineLateness,
+  type DeadlineShapeRow,
+  summarizeDeadlineShapes,
+} from './deadline-shapes-report';
 import { runWriters } from './run-writers';
 
 export interface CycleBenchmarkOptions {
@@ -36,6 +41,8 @@ export interface CycleBenchmarkResult extends BenchRun {
    * load average when it began: how much the start ratio swings within a run, and with what.
    */
   startRounds: { noopMs: number; cycleMs: number; loadAverage: number }[];
+  /** Each kind of deadline in cycles of two commitments climbing to level 2, against bare timers. */
+  deadlineShapes: DeadlineShapeRow[];
 }
 
 interface RoundTrips {
@@ -56,6 +63,14 @@ const WARM_UP = 5;
 const START_ROUNDS = 4;
 /** Escalations, and the bare timers after them, fall due this far apart, one at a time. */
 const DUE_SPACING_MS = 200;
+/**
+ * The deadline shapes' playbook: a check-in grace longer than the workflow's 2 s read-ahead of the chain, a
+ * climb to level 2. Their cycles fall due 390 ms apart, so one cycle's deadlines (due, +3 s, +8 s) never
+ * coincide with another's (offsets 0, 270 and 200 ms modulo 390).
+ */
+const SHAPE_GRACE_MS = 3000;
+const SHAPE_ESCALATE_AFTER_MS = 5000;
+const SHAPE_SPACING_MS = 390;
 
 /**
  * `npm run bench -- cycle`: the coaching cycle's costs beside Temporal's own floor, in one run on one
@@ -75,15 +90,7 @@ export async function cycleBenchmark({
     const client = new Client({ connection });
     try {
       const org = await createOrganisationFixture(stack.baseUrl);
-      const playbookId = await createPlaybookFixture(org.admin.api, {
-        timings: {
-          prioritiseDue: 'PT1H',
-          sessionDue: 'PT1H',
-          planLength: 'PT1H',
-          checkInGrace: `PT${CHECK_IN_GRACE_MS / 1000}S`,
-          escalateAfter: 'PT1H',
-        },
-      });
+      const playbookId = await benchPlaybook(org, `PT${CHECK_IN_GRACE_MS / 1000}S`, 'PT1H');
       const starts = Math.max(10, Math.round(100 * scale));
       const escalations = Math.max(3, Math.round(100 * scale));
       const updates = Math.max(20, Math.round(200 * scale));
@@ -115,12 +122,22 @@ export async function cycleBenchmark({
       );
       const lateness = await escalationLateness(pool, org, playbookId, escalations);
       const bareTimerLateness = await bareTimers(client, stack, escalations);
+
+      const shapes = Math.max(5, Math.round(20 * scale));
+      say(
+        `${shapes} cycles of two commitments due together ${SHAPE_SPACING_MS} ms apart, one checked in, the ` +
+          `other escalating to level 2 (grace ${SHAPE_GRACE_MS} ms, escalate after ${SHAPE_ESCALATE_AFTER_MS} ms), ` +
+          'then bare sleep() timers of the same shapes',
+      );
+      const shapeLateness = await deadlineShapeLateness(pool, org, shapes);
+      const bareShapeLateness = await bareShapes(client, stack, shapes);
       return {
         startedAt,
         scale,
         ...benchEnvironment(database),
         inboxPollMs: INBOX_POLL_MS,
         startRounds,
+        deadlineShapes: summarizeDeadlineShapes(shapeLateness, bareShapeLateness),
         measurements: {
           roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
           roundTripComplete: summarizeLatencies(roundTrips.complete.slice(WARM_UP)),
@@ -272,15 +289,31 @@ async function updateBaselines(
  */
 async function bareTimers(client: Client, stack: CycleStack, count: number): Promise<number[]> {
   const firstDue = Date.now() + escalationLeadMs(count) + CHECK_IN_GRACE_MS;
+  return sleeperLateness(
+    client,
+    stack,
+    Array.from({ length: count }, (_, i) => ({
+      dueAt: firstDue + i * DUE_SPACING_MS,
+      lastStepMs: CHECK_IN_GRACE_MS,
+    })),
+  );
+}
+
+/** Starts a benchSleeper per wait and returns, in order, how late each woke after its due. */
+async function sleeperLateness(
+  client: Client,
+  stack: CycleStack,
+  waits: readonly { dueAt: number; lastStepMs: number }[],
+): Promise<number[]> {
   const handles = [];
-  for (let i = 0; i < count; i++)
+  for (const { dueAt, lastStepMs } of waits)
     handles.push(
       await client.workflow.start<
         (dueAt: number, lastStepMs: number) => Promise<{ dueAt: number; firedAt: number }>
       >('benchSleeper', {
         taskQueue: stack.taskQueue,
         workflowId: `sleeper-${randomUUID()}`,
-        args: [firstDue + i * DUE_SPACING_MS, CHECK_IN_GRACE_MS],
+        args: [dueAt, lastStepMs],
       }),
     );
   const results = await Promise.all(handles.map((handle) => handle.result()));
@@ -293,6 +326,16 @@ async function bareTimers(client: Client, stack: CycleStack, count: number): Pro
  */
 const escalationLeadMs = (count: number) =>
   envCount(process.env, 'BENCH_ESCALATION_LEAD_MS', 1000 + count * 150);
+
+/**
+ * A playbook whose first steps fall due long after any run, so only the check-in grace and the escalation
+ * climb (levels manager then leader) time anything.
+ */
+const benchPlaybook = (org: OrganisationFixture, checkInGrace: string, escalateAfter: string) =>
+  createPlaybookFixture(org.admin.api, {
+    timings: { prioritiseDue: 'PT1H', sessionDue: 'PT1H', planLength: 'PT1H', checkInGrace, escalateAfter },
+    levels: ['manager', 'leader'],
+  });
 
 /** Polls `user`'s inbox until an open task of `kind` shows up in the cycle; returns its id. */
 async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Promise<string> {
@@ -342,7 +385,12 @@ async function walkToPlan(
 const SELF_ASSESSMENT = { ratings: fixtureRatings(3) };
 const MANAGER_ASSESSMENT = { ratings: fixtureRatings(2) };
 const PRIORITIES = { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' };
-const sessionWith = (due: string) => ({ commitments: [{ title: 'Benchmark commitment', due }] });
+const sessionWith = (due: string, commitments = 1) => ({
+  commitments: Array.from({ length: commitments }, (_, i) => ({
+    title: `Benchmark commitment ${i + 1}`,
+    due,
+  })),
+});
 
 async function startCycle(org: OrganisationFixture, rep: FixtureUser, playbookId: string): Promise<string> {
   const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
@@ -371,10 +419,30 @@ async function escalationLateness(
   playbookId: string,
   count: number,
 ): Promise<{ stored: number[]; decided: number[] }> {
+  const { cycles } = await plansDueInTurn(org, playbookId, count, 'escalation', DUE_SPACING_MS, 1);
+  return escalationTimes(
+    pool,
+    cycles.map(({ cycleId }) => cycleId),
+  );
+}
+
+/**
+ * `count` cycles walked to their coaching session, then their plans agreed with `commitments` commitments
+ * each, due together, the cycles' dues `spacingMs` apart after the lead (see escalationLeadMs). Returns the
+ * cycles and their due times.
+ */
+async function plansDueInTurn(
+  org: OrganisationFixture,
+  playbookId: string,
+  count: number,
+  name: string,
+  spacingMs: number,
+  commitments: number,
+): Promise<{ cycles: { cycleId: string; rep: FixtureUser }[]; dues: number[] }> {
   const manager = org.manager.api;
   const cycles: { cycleId: string; rep: FixtureUser }[] = [];
   for (let i = 0; i < count; i++) {
-    const rep = await addRep(org, `escalation-${i}`);
+    const rep = await addRep(org, `${name}-${i}`);
     const cycleId = await startCycle(org, rep, playbookId);
     await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
     await completeOpenTask(manager, cycleId, 'manager-assessment', MANAGER_ASSESSMENT);
@@ -382,17 +450,119 @@ async function escalationLateness(
     cycles.push({ cycleId, rep });
   }
   const firstDue = Date.now() + escalationLeadMs(count);
+  const dues = cycles.map((_, i) => firstDue + i * spacingMs);
   for (const [i, { cycleId, rep }] of cycles.entries()) {
-    const due = new Date(firstDue + i * DUE_SPACING_MS).toISOString();
-    await completeOpenTask(manager, cycleId, 'coaching-session', sessionWith(due));
+    const due = new Date(dues[i] as number).toISOString();
+    await completeOpenTask(manager, cycleId, 'coaching-session', sessionWith(due, commitments));
     await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
   }
   if (Date.now() >= firstDue)
     throw new Error('the plans took longer to agree than the lead before the first due');
-  return escalationTimes(
+  return { cycles, dues };
+}
+
+/**
+ * `count` cycles whose plans hold two commitments due together, the cycles SHAPE_SPACING_MS apart: the rep
+ * checks in on one as soon as its check-in opens, the other escalates to level 1 when its grace ends and
+ * climbs to level 2. Returns each deadline's lateness to its event stored.
+ */
+async function deadlineShapeLateness(
+  pool: Pool,
+  org: OrganisationFixture,
+  count: number,
+): Promise<DeadlineLateness> {
+  const playbookId = await benchPlaybook(
+    org,
+    `PT${SHAPE_GRACE_MS / 1000}S`,
+    `PT${SHAPE_ESCALATE_AFTER_MS / 1000}S`,
+  );
+  const { cycles, dues } = await plansDueInTurn(org, playbookId, count, 'shape', SHAPE_SPACING_MS, 2);
+  await Promise.all(
+    cycles.map(async ({ cycleId, rep }, i) => {
+      await sleep(Math.max(0, (dues[i] as number) - Date.now()));
+      await completeOpenTask(rep.api, cycleId, 'commitment-check-in', { kept: true });
+    }),
+  );
+  return deadlineShapeTimes(
     pool,
     cycles.map(({ cycleId }) => cycleId),
   );
+}
+
+/**
+ * Each deadline of the shape cycles against its event's recorded_at: a check-in opened against its
+ * commitment's due, level 1 against due + grace, level 2 against level 1's decision (`at`) + escalateAfter.
+ */
+async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<DeadlineLateness> {
+  const streams = cycleIds.map(cycleStreamId);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { rows } = await pool.query<{ kind: keyof DeadlineLateness; ms: string }>(
+      `SELECT 'check-in opened' AS kind,
+              EXTRACT(EPOCH FROM recorded_at - (data->'context'->>'dueAt')::timestamptz) * 1000 AS ms
+         FROM events WHERE event_type = 'TaskOpened' AND data->>'kind' = 'commitment-check-in'
+          AND stream_id = ANY($1::text[])
+       UNION ALL
+       SELECT 'escalation level 1',
+              EXTRACT(EPOCH FROM raised.recorded_at - (made.data->>'dueAt')::timestamptz) * 1000 - $2
+         FROM events raised JOIN events made ON made.stream_id = raised.stream_id
+          AND made.event_type = 'CommitmentMade' AND made.data->>'commitmentId' = raised.data->>'commitmentId'
+        WHERE raised.event_type = 'EscalationRaised' AND raised.data->>'level' = '1'
+          AND raised.stream_id = ANY($1::text[])
+       UNION ALL
+       SELECT 'escalation level 2',
+              EXTRACT(EPOCH FROM two.recorded_at - (one.data->>'at')::timestamptz) * 1000 - $3
+         FROM events two JOIN events one ON one.stream_id = two.stream_id AND one.event_type = 'EscalationRaised'
+          AND one.data->>'level' = '1' AND one.data->>'escalationId' = two.data->>'escalationId'
+        WHERE two.event_type = 'EscalationRaised' AND two.data->>'level' = '2'
+          AND two.stream_id = ANY($1::text[])`,
+      [streams, SHAPE_GRACE_MS, SHAPE_ESCALATE_AFTER_MS],
+    );
+    const lateness: DeadlineLateness = {
+      'check-in opened': [],
+      'escalation level 1': [],
+      'escalation level 2': [],
+    };
+    for (const row of rows) lateness[row.kind].push(Number(row.ms));
+    if (lateness['escalation level 2'].length >= cycleIds.length) return lateness;
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${lateness['escalation level 2'].length} of ${cycleIds.length} level-2 escalations`,
+      );
+    await sleep(20);
+  }
+}
+
+/**
+ * Bare sleep() workflows of the same shapes after the same lead and spacing: per "cycle", two check-ins at
+ * its due, then one timer at due + grace and one at due + grace + escalateAfter, each the last step of
+ * a two-step wait as long as the cycle's.
+ */
+async function bareShapes(client: Client, stack: CycleStack, count: number): Promise<DeadlineLateness> {
+  const firstDue = Date.now() + escalationLeadMs(count);
+  const waits: { kind: keyof DeadlineLateness; dueAt: number; lastStepMs: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = firstDue + i * SHAPE_SPACING_MS;
+    const levelOne = due + SHAPE_GRACE_MS;
+    waits.push(
+      { kind: 'check-in opened', dueAt: due, lastStepMs: SHAPE_GRACE_MS },
+      { kind: 'check-in opened', dueAt: due, lastStepMs: SHAPE_GRACE_MS },
+      { kind: 'escalation level 1', dueAt: levelOne, lastStepMs: SHAPE_GRACE_MS },
+      {
+        kind: 'escalation level 2',
+        dueAt: levelOne + SHAPE_ESCALATE_AFTER_MS,
+        lastStepMs: SHAPE_ESCALATE_AFTER_MS,
+      },
+    );
+  }
+  const lateness = await sleeperLateness(client, stack, waits);
+  const byKind: DeadlineLateness = {
+    'check-in opened': [],
+    'escalation level 1': [],
+    'escalation level 2': [],
+  };
+  for (const [i, wait] of waits.entries()) byKind[wait.kind].push(lateness[i] as number);
+  return byKind;
 }
 
 /** For each cycle, its check-in grace's end against when EscalationRaised was stored and decided. */

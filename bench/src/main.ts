@@ -8,6 +8,7 @@ import { builderBenchmark } from './builder.bench';
 import { formatBuilderReport } from './builder-report';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
+import { formatDeadlineShapes } from './deadline-shapes-report';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
 import { historyBenchmark } from './history.bench';
@@ -51,6 +52,9 @@ async function runCycle(): Promise<void> {
     (round) => `${(round.noopMs / round.cycleMs).toFixed(2)}x at load ${round.loadAverage.toFixed(1)}`,
   );
   console.log(`\nstart ratio per round (no-op ms / cycle ms): ${rounds.join(', ')}`);
+  console.log(
+    `\ndeadline shapes (two commitments, grace 3 s, level 2 after 5 s):\n${formatDeadlineShapes(result.deadlineShapes)}`,
+  );
   console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
 }
 
