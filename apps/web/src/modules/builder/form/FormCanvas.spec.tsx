@@ -1,4 +1,5 @@
 import { type FormTree } from '@coachflow/forms';
+import { useSortable } from '@dnd-kit/sortable';
 import { MantineProvider } from '@mantine/core';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useHistory } from '../history/useHistory';
@@ -13,6 +14,11 @@ jest.mock('./FormPreview', () => ({ FormPreview: () => null }));
 jest.mock('./field-words', () => {
   const actual = jest.requireActual('./field-words');
   return { ...actual, kindName: jest.fn(actual.kindName) };
+});
+// Counting the calls counts the rows whose drag hooks rendered.
+jest.mock('@dnd-kit/sortable', () => {
+  const actual = jest.requireActual('@dnd-kit/sortable');
+  return { ...actual, useSortable: jest.fn(actual.useSortable) };
 });
 
 // Keys stay as they are while labels change, as in a form published before.
@@ -59,6 +65,7 @@ describe('FormCanvas', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Date' }));
     await settle();
     jest.mocked(kindName).mockClear();
+    jest.mocked(useSortable).mockClear();
 
     fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
     await settle();
@@ -71,5 +78,8 @@ describe('FormCanvas', () => {
     const kindsRendered = jest.mocked(kindName).mock.calls.map(([kind]) => kind);
     expect(kindsRendered.filter((kind) => kind === 'short-text')).toHaveLength(2);
     expect(new Set(kindsRendered)).toEqual(new Set(['date', 'short-text']));
+    // No drag is active, so dnd-kit's order stays and the other rows' drag hooks do not render either.
+    const draggedRows = new Set(jest.mocked(useSortable).mock.calls.map(([{ id }]) => id));
+    expect(draggedRows.size).toBe(2);
   });
 });

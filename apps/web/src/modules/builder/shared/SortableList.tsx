@@ -8,6 +8,7 @@ import {
   KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
+  useDndMonitor,
   useDroppable,
   useSensor,
   useSensors,
@@ -187,8 +188,9 @@ function ListBody({ store }: { store: Store<ListState<unknown>> }) {
     store.subscribe,
     store.get,
   );
+  const dragOrder = useDragOrder(ids);
   return (
-    <SortableContext items={ids as string[]} strategy={verticalListSortingStrategy}>
+    <SortableContext items={dragOrder as string[]} strategy={verticalListSortingStrategy}>
       {/* Outside the list: a list may hold only its items (axe's aria-required-children). */}
       {items.length === 0 && empty}
       <div role={items.length > 0 ? 'list' : undefined} aria-label={items.length > 0 ? noun : undefined}>
@@ -210,6 +212,34 @@ function ListBody({ store }: { store: Store<ListState<unknown>> }) {
   );
 }
 
+type DragPhase = 'idle' | 'dragging' | 'dropped';
+
+/**
+ * The order dnd-kit sorts by. Each `useSortable` renders again whenever it changes, so between drags it
+ * stays what the last drag left: a move by button renders the two rows that swapped, not 200 hooks. dnd-kit
+ * reads it only while something is dragged, so during a drag, and for the change a drop makes, it is the
+ * rows' own order.
+ */
+function useDragOrder(ids: readonly string[]): readonly string[] {
+  const [order, setOrder] = useState(ids);
+  const [phase, setPhase] = useState<DragPhase>('idle');
+  const monitor = useMemo(
+    () => ({
+      onDragStart: () => setPhase('dragging'),
+      onDragEnd: () => setPhase('dropped'),
+      onDragCancel: () => setPhase('dropped'),
+    }),
+    [],
+  );
+  useDndMonitor(monitor);
+  // Set while rendering (React's pattern for state derived from props): no second commit.
+  if (phase !== 'idle' && order !== ids) {
+    setOrder(ids);
+    if (phase === 'dropped') setPhase('idle');
+  }
+  return phase === 'dragging' ? ids : order;
+}
+
 interface SortableItemProps<T> {
   id: string;
   item: T;
@@ -221,8 +251,8 @@ interface SortableItemProps<T> {
 }
 
 /**
- * One row's place in the drag context. dnd-kit's context changes whenever the order does, so every item
- * renders again on a move; it hands its row only what the row shows, and the row (`SortableRow`, memoised)
+ * One row's place in the drag context. dnd-kit's context changes during a drag (see `useDragOrder`), so
+ * every item renders then; it hands its row only what the row shows, and the row (`SortableRow`, memoised)
  * renders again only when its own item, position or drag state changed: a move renders the two rows that
  * swapped, not the whole list.
  */
