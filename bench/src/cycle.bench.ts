@@ -22,6 +22,7 @@ import { type CycleStack, startCycleStack } from './cycle-stack';
 import {
   type DeadlineLateness,
   type DeadlineShapeRow,
+  type ShapeLateness,
   summarizeDeadlineShapes,
 } from './deadline-shapes-report';
 import { runWriters } from './run-writers';
@@ -464,13 +465,13 @@ async function plansDueInTurn(
 /**
  * `count` cycles whose plans hold two commitments due together, the cycles SHAPE_SPACING_MS apart: the rep
  * checks in on one as soon as its check-in opens, the other escalates to level 1 when its grace ends and
- * climbs to level 2. Returns each deadline's lateness to its event stored.
+ * climbs to level 2. Returns each deadline's lateness to its event decided and stored.
  */
 async function deadlineShapeLateness(
   pool: Pool,
   org: OrganisationFixture,
   count: number,
-): Promise<DeadlineLateness> {
+): Promise<ShapeLateness> {
   const playbookId = await benchPlaybook(
     org,
     `PT${SHAPE_GRACE_MS / 1000}S`,
@@ -490,20 +491,24 @@ async function deadlineShapeLateness(
 }
 
 /**
- * Each deadline of the shape cycles against its event's recorded_at: a check-in opened against its
- * commitment's due, level 1 against due + grace, level 2 against level 1's decision (`at`) + escalateAfter.
+ * Each deadline of the shape cycles against its event, decided (the event's own time: TaskOpened's openedAt,
+ * EscalationRaised's at) and stored (recorded_at): a check-in opened against its commitment's due, level 1
+ * against due + grace, level 2 against level 1's decision (`at`) + escalateAfter.
  */
-async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<DeadlineLateness> {
+async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<ShapeLateness> {
   const streams = cycleIds.map(cycleStreamId);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const { rows } = await pool.query<{ kind: keyof DeadlineLateness; ms: string }>(
+    const { rows } = await pool.query<{ kind: keyof DeadlineLateness; decided: string; stored: string }>(
       `SELECT 'check-in opened' AS kind,
-              EXTRACT(EPOCH FROM recorded_at - (data->'context'->>'dueAt')::timestamptz) * 1000 AS ms
+              EXTRACT(EPOCH FROM (data->>'openedAt')::timestamptz - (data->'context'->>'dueAt')::timestamptz) * 1000
+                AS decided,
+              EXTRACT(EPOCH FROM recorded_at - (data->'context'->>'dueAt')::timestamptz) * 1000 AS stored
          FROM events WHERE event_type = 'TaskOpened' AND data->>'kind' = 'commitment-check-in'
           AND stream_id = ANY($1::text[])
        UNION ALL
        SELECT 'escalation level 1',
+              EXTRACT(EPOCH FROM (raised.data->>'at')::timestamptz - (made.data->>'dueAt')::timestamptz) * 1000 - $2,
               EXTRACT(EPOCH FROM raised.recorded_at - (made.data->>'dueAt')::timestamptz) * 1000 - $2
          FROM events raised JOIN events made ON made.stream_id = raised.stream_id
           AND made.event_type = 'CommitmentMade' AND made.data->>'commitmentId' = raised.data->>'commitmentId'
@@ -511,6 +516,7 @@ async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<Deadl
           AND raised.stream_id = ANY($1::text[])
        UNION ALL
        SELECT 'escalation level 2',
+              EXTRACT(EPOCH FROM (two.data->>'at')::timestamptz - (one.data->>'at')::timestamptz) * 1000 - $3,
               EXTRACT(EPOCH FROM two.recorded_at - (one.data->>'at')::timestamptz) * 1000 - $3
          FROM events two JOIN events one ON one.stream_id = two.stream_id AND one.event_type = 'EscalationRaised'
           AND one.data->>'level' = '1' AND one.data->>'escalationId' = two.data->>'escalationId'
@@ -518,20 +524,23 @@ async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<Deadl
           AND two.stream_id = ANY($1::text[])`,
       [streams, SHAPE_GRACE_MS, SHAPE_ESCALATE_AFTER_MS],
     );
-    const lateness: DeadlineLateness = {
-      'check-in opened': [],
-      'escalation level 1': [],
-      'escalation level 2': [],
-    };
-    for (const row of rows) lateness[row.kind].push(Number(row.ms));
-    if (lateness['escalation level 2'].length >= cycleIds.length) return lateness;
-    if (Date.now() > deadline)
-      throw new Error(
-        `only ${lateness['escalation level 2'].length} of ${cycleIds.length} level-2 escalations`,
-      );
+    const lateness: ShapeLateness = { decided: emptyLateness(), stored: emptyLateness() };
+    for (const row of rows) {
+      lateness.decided[row.kind].push(Number(row.decided));
+      lateness.stored[row.kind].push(Number(row.stored));
+    }
+    const levelTwo = lateness.stored['escalation level 2'].length;
+    if (levelTwo >= cycleIds.length) return lateness;
+    if (Date.now() > deadline) throw new Error(`only ${levelTwo} of ${cycleIds.length} level-2 escalations`);
     await sleep(20);
   }
 }
+
+const emptyLateness = (): DeadlineLateness => ({
+  'check-in opened': [],
+  'escalation level 1': [],
+  'escalation level 2': [],
+});
 
 /**
  * Bare sleep() workflows of the same shapes after the same lead and spacing: per "cycle", two check-ins at
@@ -556,11 +565,7 @@ async function bareShapes(client: Client, stack: CycleStack, count: number): Pro
     );
   }
   const lateness = await sleeperLateness(client, stack, waits);
-  const byKind: DeadlineLateness = {
-    'check-in opened': [],
-    'escalation level 1': [],
-    'escalation level 2': [],
-  };
+  const byKind = emptyLateness();
   for (const [i, wait] of waits.entries()) byKind[wait.kind].push(lateness[i] as number);
   return byKind;
 }
