@@ -41,11 +41,27 @@ export function pageErrors(page: Page): string[] {
 }
 
 /**
+ * Waits for the page's running transitions and finite animations to end (spinners run forever and are left
+ * alone): axe reads colours as drawn, so a toast still fading in fails its contrast check.
+ */
+async function finiteAnimationsDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // Two frames, so a transition started by this frame's style change is running.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
+/**
  * What every browser scenario does on each page it visits: a screenshot named `name`, axe-core's serious
  * and critical violations, and a page wider than the screen (sideways scrolling on a phone); empty when
  * the page is fine, each problem prefixed with the page's name.
  */
 export async function checkPage(page: Page, name: string): Promise<string[]> {
+  await finiteAnimationsDone(page);
   await screenshot(page, name);
   const problems = await seriousAccessibilityViolations(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
