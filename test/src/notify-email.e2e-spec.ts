@@ -250,7 +250,7 @@ describe('notifications by email', () => {
       playbookId,
     });
     expect(started.status).toBe(201);
-    const overdue = await eventually(async () => {
+    await eventually(async () => {
       const rows = (await deliveries('&channel=email')).filter(
         (row) =>
           row.kind === 'task-overdue' &&
@@ -262,11 +262,11 @@ describe('notifications by email', () => {
         status: 'skipped',
         lastError: 'the recipient turned these mails off',
       });
-      return rows;
+      // Held until the quiet hours end; the sender records a batch's skips before its postponements.
+      const held = rows.find((row) => row.recipientId === org.manager.user.id)!;
+      expect(held.status).toBe('pending');
+      expect(new Date(held.nextAttemptAt).getUTCHours()).toBe(Number(quietEnd.slice(0, 2)));
     }, 30_000);
-    const held = overdue.find((row) => row.recipientId === org.manager.user.id)!;
-    expect(held.status).toBe('pending');
-    expect(new Date(held.nextAttemptAt).getUTCHours()).toBe(Number(quietEnd.slice(0, 2)));
     expect(mailsTo(org.otherRep.user.email, /^Overdue:/)).toEqual([]);
 
     const digest = await oneMail(org.leader.user.email, /^Your coaching week:/);
