@@ -3,14 +3,21 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 /** Debian's Chromium (package `chromium`; .ci/run installs it): no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** A headless Chromium (browser tests and browser benchmarks); callers open their own contexts and close it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * A headless Chromium (browser tests and browser benchmarks); callers open their own contexts and close it.
+ * Its contexts ask for reduced motion unless told otherwise: the app's toasts then appear and leave at once,
+ * so axe never reads a colour halfway through a fade (a toast closing itself mid-scan failed CI).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Root in CI containers has no user namespaces for the sandbox; /dev/shm is small there.
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 /** Signs in through the login page, as a person would, and waits until the app has left it. */
