@@ -1,3 +1,4 @@
+import { newTestContext } from '@coachflow/testing';
 import type { Browser, Page } from 'playwright-core';
 import { type EventTimingEntry, keystrokeLatenciesFromEventTiming } from './browser-report';
 
@@ -14,7 +15,7 @@ interface ProbeWindow {
 
 /** A page of its own (own context, so nothing is shared between the measured and the baseline). */
 export async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newTestContext(browser, { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw new Error(`${url}: ${error.message}`);

@@ -11,6 +11,7 @@ import {
   FIXTURE_PASSWORD,
   LiveStreamClient,
   launchChromium,
+  newTestContext,
   type OrganisationFixture,
   signIn,
 } from '@coachflow/testing';
@@ -101,7 +102,7 @@ export async function webBenchmark({ env, scale, say }: WebBenchmarkOptions): Pr
         const reps: string[] = [];
         for (let i = 0; i < samples + 5; i++) reps.push((await addRep(org, `live-${i}`)).user.id);
         for (const repId of reps.splice(0, 5)) await startCycle(org, repId, playbookId);
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const context = await newTestContext(browser, { viewport: { width: 1280, height: 800 } });
         await signIn(await context.newPage(), stack.baseUrl, org.manager.user.email, FIXTURE_PASSWORD);
         say(`initial load: ${LOADS} cold loads each of the inbox and the empty React page, alternating`);
         const loads = await initialLoads(browser, context, pages, stack.baseUrl);
@@ -238,7 +239,7 @@ async function initialLoads(
   pages: ServedBenchPages,
   baseUrl: string,
 ): Promise<{ inbox: PageLoad; emptyReact: PageLoad }> {
-  const anonymous = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const anonymous = await newTestContext(browser, { viewport: { width: 1280, height: 800 } });
   const targets: { context: BrowserContext; url: string; selector: string; times: number[]; js: Buffer[] }[] =
     [
       { context: signedIn, url: `${baseUrl}/`, selector: 'a[href^="/tasks/"]', times: [], js: [] },

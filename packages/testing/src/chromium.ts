@@ -1,12 +1,17 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium (package `chromium`; .ci/run installs it): no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
- * A headless Chromium (browser tests and browser benchmarks); callers open their own contexts and close it.
- * Its contexts ask for reduced motion unless told otherwise: the app's toasts then appear and leave at once,
- * so axe never reads a colour halfway through a fade (a toast closing itself mid-scan failed CI).
+ * A headless Chromium (browser tests and browser benchmarks); callers open their contexts with
+ * {@link newTestContext} and close it.
  */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
@@ -15,9 +20,19 @@ export async function launchChromium(): Promise<Browser> {
     // Root in CI containers has no user namespaces for the sandbox; /dev/shm is small there.
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
   return browser;
+}
+
+/**
+ * A browser context for a test or a benchmark: it asks for reduced motion unless `options` say otherwise,
+ * so the app's toasts appear and leave at once and axe never reads a colour halfway through a fade (a toast
+ * closing itself mid-scan failed CI).
+ */
+export function newTestContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({ reducedMotion: 'reduce', ...options });
 }
 
 /** Signs in through the login page, as a person would, and waits until the app has left it. */

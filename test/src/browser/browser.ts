@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 // Launching and signing in are shared with the browser benchmarks (bench/src/browser-*.ts).
-export { CHROMIUM_PATH, launchChromium, signIn } from '@coachflow/testing';
+export { CHROMIUM_PATH, launchChromium, newTestContext, signIn } from '@coachflow/testing';
 
 /** Where browser tests save a screenshot of each page they visit (git-ignored). */
 export const SCREENSHOTS_DIR = join(__dirname, '..', '..', 'screenshots');

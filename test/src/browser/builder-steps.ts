@@ -10,7 +10,7 @@ import {
 } from '@coachflow/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expectStatus } from '../access-fixtures';
-import { launchChromium, pageErrors, screenshot, signIn } from './browser';
+import { launchChromium, newTestContext, pageErrors, screenshot, signIn } from './browser';
 
 /** What the builder's browser specs share: people signed in, and the gestures an admin makes. */
 
@@ -27,7 +27,7 @@ export async function openAs(
   who: FixtureUser,
   viewport = { width: 1440, height: 900 },
 ): Promise<SignedInPage> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await newTestContext(browser, { viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors = pageErrors(page);
   await signIn(page, stack.baseUrl, who.user.email, FIXTURE_PASSWORD);

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import {
   checkPage,
   launchChromium,
+  newTestContext,
   pageErrors,
   screenshot,
   seriousAccessibilityViolations,
@@ -37,7 +38,7 @@ describe('the web app in Chromium: first page', () => {
     ['phone', { width: 375, height: 740 }],
     ['desktop', { width: 1280, height: 800 }],
   ])('renders on a %s without errors or serious accessibility violations', async (name, viewport) => {
-    const context = await browser.newContext({ viewport });
+    const context = await newTestContext(browser, { viewport });
     const page = await context.newPage();
     const errors = pageErrors(page);
     const response = await page.goto(stack.baseUrl, { waitUntil: 'networkidle' });
@@ -62,7 +63,7 @@ describe('the web app in Chromium: first page', () => {
       ['phone', { width: 375, height: 740 }],
       ['desktop', { width: 1280, height: 800 }],
     ] as const) {
-      const context = await browser.newContext({ viewport });
+      const context = await newTestContext(browser, { viewport });
       const page = await context.newPage();
       const errors = pageErrors(page);
       await signIn(page, stack.baseUrl, org.admin.user.email, FIXTURE_PASSWORD);

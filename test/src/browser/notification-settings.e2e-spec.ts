@@ -9,7 +9,7 @@ import {
   startAppStack,
 } from '@coachflow/testing';
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchChromium, pageErrors, signIn } from './browser';
+import { checkPage, launchChromium, newTestContext, pageErrors, signIn } from './browser';
 
 /**
  * The notification settings and admin webhooks and deliveries pages in Chromium on the real stack:
@@ -52,7 +52,7 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
   });
 
   async function adminPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await newTestContext(browser, { viewport: { width, height: 900 } });
     const page = await context.newPage();
     await signIn(page, stack.baseUrl, org.admin.user.email, FIXTURE_PASSWORD);
     return page;
@@ -148,7 +148,9 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
 
     // An organisation that has sent nothing yet is told what would fill the page.
     const fresh = await createOrganisationFixture(stack.baseUrl);
-    const freshPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const freshPage = await (
+      await newTestContext(browser, { viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await signIn(freshPage, stack.baseUrl, fresh.admin.user.email, FIXTURE_PASSWORD);
     await freshPage.goto(`${stack.baseUrl}/admin/deliveries`);
     await freshPage.getByText('Nothing has been sent yet.').waitFor();

@@ -11,7 +11,15 @@ import {
 } from '@coachflow/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cycleWithCommitments } from './cycle-setup';
-import { checkPage, launchChromium, markDocument, pageErrors, signIn, stillSamePage } from './browser';
+import {
+  checkPage,
+  launchChromium,
+  newTestContext,
+  markDocument,
+  pageErrors,
+  signIn,
+  stillSamePage,
+} from './browser';
 
 /**
  * A whole coaching cycle in Chromium, only through the UI: the manager and the rep, each in a browser
@@ -60,7 +68,7 @@ describe('the web app in Chromium: a coaching cycle', () => {
   });
 
   async function signedIn(who: FixtureUser, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await newTestContext(browser, { viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     errorsByPage.push(pageErrors(page));

@@ -13,7 +13,7 @@ import {
   startAppStack,
 } from '@coachflow/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkPage, launchChromium, pageErrors, signIn } from './browser';
+import { checkPage, launchChromium, newTestContext, pageErrors, signIn } from './browser';
 import { cycleWithCommitments } from './cycle-setup';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
@@ -50,7 +50,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
   });
 
   async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await newTestContext(browser, { viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
     errorsByPage.push(pageErrors(page));

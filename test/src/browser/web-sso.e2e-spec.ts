@@ -7,7 +7,7 @@ import {
 } from '@coachflow/testing';
 import type { Browser } from 'playwright-core';
 import { TestIdentityProvider } from '../test-identity-provider';
-import { checkPage, launchChromium, pageErrors } from './browser';
+import { checkPage, launchChromium, newTestContext, pageErrors } from './browser';
 
 /**
  * Single sign-on in Chromium against the real stack and a local OpenID Connect provider: the sign-in page
@@ -38,7 +38,7 @@ describe('the web app in Chromium: single sign-on', () => {
   });
 
   it('goes through the provider and lands signed in on the page asked for', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const context = await newTestContext(browser, { viewport: { width: 375, height: 740 } });
     const page = await context.newPage();
     const errors = pageErrors(page);
 
