@@ -7,3 +7,4 @@ export * from './organisation-fixture';
 export * from './cycle-fixtures';
 export * from './live-stream-client';
 export * from './chromium';
+export * from './rubric-fixture';

@@ -18,7 +18,7 @@ import {
 } from '@coachflow/domain';
 import type { EventStore, RecordedEvent } from '@coachflow/event-store';
 import { defaultFormId } from '@coachflow/configuration';
-import { eventually } from '@coachflow/testing';
+import { eventually, rubricFixture } from '@coachflow/testing';
 import { type CoachingCycleInput, type coachingCycle, completeTaskUpdate } from '@coachflow/workflows';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { Pool } from 'pg';
@@ -88,15 +88,7 @@ export function configuration(
     rubric: {
       id: randomUUID(),
       version: 1,
-      body: {
-        name: 'Discovery',
-        scale: { min: 1, max: 5 },
-        competencies: [
-          { key: 'questions', name: 'Questions', weight: 1, target: 4 },
-          { key: 'value', name: 'Value', weight: 2, target: 4 },
-          { key: 'trust', name: 'Trust', weight: 1, target: 3 },
-        ],
-      },
+      body: rubricFixture({ kpis: [] }),
     },
     forms: {},
   };

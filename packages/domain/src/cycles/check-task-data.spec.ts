@@ -1,3 +1,4 @@
+import { rubricFixture } from '@coachflow/testing';
 import { checkTaskData } from './check-task-data';
 import type { PinnedCycleConfiguration } from './cycle-events';
 import { resolveDue } from './resolve-due';
@@ -6,15 +7,7 @@ const NOW = '2026-11-23T09:00:00.000Z';
 const configuration = {
   playbook: { maxFocusAreas: 2 },
   rubric: {
-    body: {
-      name: 'R',
-      scale: { min: 1, max: 5 },
-      competencies: [
-        { key: 'questions', name: 'Q', weight: 1, target: 4 },
-        { key: 'value', name: 'V', weight: 1, target: 4 },
-      ],
-      kpis: [{ key: 'calls', name: 'Calls', target: 40 }],
-    },
+    body: rubricFixture({ only: ['questions', 'value'] }),
   },
 } as unknown as PinnedCycleConfiguration;
 const check = (

@@ -1,3 +1,4 @@
+import { rubricFixture } from '@coachflow/testing';
 import type { CycleCommand, CycleContext, ReportingChain } from './cycle-commands';
 import type { CycleEvent, PinnedCycleConfiguration } from './cycle-events';
 import { CycleRuleCode, CycleRuleError } from './cycle-rule.error';
@@ -39,16 +40,7 @@ const configuration = (
   rubric: {
     id: 'rubric-1',
     version: 1,
-    body: {
-      name: 'Rubric',
-      scale: { min: 1, max: 5 },
-      competencies: [
-        { key: 'questions', name: 'Questions', weight: 1, target: 4 },
-        { key: 'value', name: 'Value', weight: 2, target: 4 },
-        { key: 'trust', name: 'Trust', weight: 1, target: 3 },
-      ],
-      kpis: [{ key: 'calls', name: 'Calls', target: 40 }],
-    },
+    body: rubricFixture(),
   },
   forms: { 'self-assessment': { id: 'form-self', version: 1 } },
 });

@@ -1,21 +1,15 @@
-import type { RubricBody } from '@coachflow/contracts';
+import { rubricFixture } from '@coachflow/testing';
 import { rankGaps } from './rank-gaps';
 import { scoreChanges } from './score-changes';
 
-const rubric: RubricBody = {
-  name: 'Discovery',
-  scale: { min: 1, max: 5 },
-  competencies: [
-    { key: 'questions', name: 'Questions', weight: 1, target: 4 },
-    { key: 'value', name: 'Value', weight: 3, target: 4 },
-    { key: 'trust', name: 'Trust', weight: 2, target: 3 },
-  ],
+const rubric = rubricFixture({
+  weights: { value: 3, trust: 2 },
   kpis: [
     { key: 'calls', name: 'Calls', target: 40 },
     { key: 'win-rate', name: 'Win rate', target: 0.3 },
     { key: 'meetings', name: 'Meetings', target: 10 },
   ],
-};
+});
 
 describe('rankGaps', () => {
   it('ranks by weight times the distance below target, by the manager’s rating; a disagreement breaks a tie', () => {
