@@ -176,6 +176,31 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
     expect(dialogs).toEqual([]);
   }, 120_000);
 
+  it('cancels a cycle from its page only with a reason, after asking', async () => {
+    const rep = await addRep(org, 'Carl Cancelled');
+    const cycleId = await startCycle(rep);
+    const page = await signedIn(org.manager);
+    await page.goto(`${stack.baseUrl}/cycles/${cycleId}`);
+    await page.getByRole('button', { name: 'Cancel cycle' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this cycle?' });
+    await dialog.waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Cancel cycle' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await check(page, 'web-cycle-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Keep it running' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await org.manager.api.get<CycleView>(`/api/cycles/${cycleId}`)).body.status).toBe('running');
+
+    await page.getByRole('button', { name: 'Cancel cycle' }).click();
+    await dialog.getByLabel(/^Reason/).fill('Moved to another team');
+    await confirm.click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('cancelled', { exact: true }).waitFor();
+    await eventually(async () =>
+      expect((await org.manager.api.get<CycleView>(`/api/cycles/${cycleId}`)).body.status).toBe('cancelled'),
+    );
+  }, 120_000);
+
   it('keeps what was typed when the session ends in the middle of a form', async () => {
     const rep = await addRep(org, 'Rita Late');
     const cycleId = await startCycle(rep);

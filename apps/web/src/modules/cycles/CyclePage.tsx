@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Loader,
-  Modal,
   Paper,
   Stack,
   Stepper,
@@ -20,6 +19,7 @@ import { useState } from 'react';
 import { api, unwrap } from '#web/api/client';
 import { problemMessage } from '#web/api/problem';
 import { queryKeys } from '#web/api/query-keys';
+import { ConfirmDialog } from '#web/app/ConfirmDialog';
 import { relativeTime } from '#web/app/relative-time';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
@@ -56,34 +56,29 @@ function CancelCycle({ cycleId }: { cycleId: string }) {
       <Button color="red" variant="light" onClick={() => setOpen(true)}>
         Cancel cycle
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Cancel this cycle?">
-        <Stack>
-          <Text size="sm">Open tasks close and nobody is reminded again. Say why, for the record.</Text>
-          <Textarea
-            label="Reason"
-            required
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            maxLength={1000}
-            autosize
-            minRows={2}
-          />
-          {cancel.isError && <Alert color="red">{problemMessage(cancel.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Keep it running
-            </Button>
-            <Button
-              color="red"
-              disabled={!reason.trim()}
-              loading={cancel.isPending}
-              onClick={() => cancel.mutate()}
-            >
-              Cancel cycle
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title="Cancel this cycle?"
+        error={cancel.error}
+        cancelLabel="Keep it running"
+        confirmLabel="Cancel cycle"
+        confirmColor="red"
+        confirmDisabled={!reason.trim()}
+        confirming={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      >
+        <Text size="sm">Open tasks close and nobody is reminded again. Say why, for the record.</Text>
+        <Textarea
+          label="Reason"
+          required
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+        />
+      </ConfirmDialog>
     </>
   );
 }

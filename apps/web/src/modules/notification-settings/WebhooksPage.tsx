@@ -6,7 +6,6 @@ import {
   CopyButton,
   Group,
   Loader,
-  Modal,
   Paper,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { problemMessage } from '#web/api/problem';
+import { ConfirmDialog } from '#web/app/ConfirmDialog';
 import { eventName } from './event-name';
 import { EVENT_TYPE_LABELS, RegisterWebhookForm } from './RegisterWebhookForm';
 import {
@@ -77,34 +77,29 @@ function DeleteEndpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
       <Button variant="subtle" color="red" size="compact-sm" onClick={() => setOpen(true)}>
         Delete
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Delete this webhook?">
-        <Stack>
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
-            Coachflow stops sending to {endpoint.url} at once, and drops what was still waiting for it. Its
-            past deliveries stay in Admin / Deliveries.
-          </Text>
-          {remove.isError && <Alert color="red">{problemMessage(remove.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(undefined, {
-                  onSuccess: () => {
-                    setOpen(false);
-                    notifications.show({ color: 'green', title: 'Webhook deleted', message: endpoint.url });
-                  },
-                })
-              }
-            >
-              Delete webhook
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title="Delete this webhook?"
+        error={remove.error}
+        cancelLabel="Keep it"
+        confirmLabel="Delete webhook"
+        confirmColor="red"
+        confirming={remove.isPending}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              setOpen(false);
+              notifications.show({ color: 'green', title: 'Webhook deleted', message: endpoint.url });
+            },
+          })
+        }
+      >
+        <Text size="sm" style={{ wordBreak: 'break-all' }}>
+          Coachflow stops sending to {endpoint.url} at once, and drops what was still waiting for it. Its past
+          deliveries stay in Admin / Deliveries.
+        </Text>
+      </ConfirmDialog>
     </>
   );
 }

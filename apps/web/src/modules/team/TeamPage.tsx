@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -20,6 +7,7 @@ import { problemMessage } from '#web/api/problem';
 import { queryKeys } from '#web/api/query-keys';
 import type { ResponseOf } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
+import { ConfirmDialog } from '#web/app/ConfirmDialog';
 import { relativeTime } from '#web/app/relative-time';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
@@ -76,27 +64,26 @@ function StartCycle({ rep }: { rep: { id: string; name: string } }) {
       <Button size="compact-sm" variant="light" onClick={() => setOpen(true)}>
         Start a cycle
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={`Start a coaching cycle for ${rep.name}`}>
-        <Stack>
-          <Select
-            label="Playbook"
-            placeholder={playbooks.isPending ? 'Loading playbooks…' : 'Choose a published playbook'}
-            data={(playbooks.data ?? []).map((playbook) => ({ value: playbook.id, label: playbook.name }))}
-            value={playbookId}
-            onChange={setPlaybookId}
-            nothingFoundMessage="No published playbook: ask an admin to publish one."
-          />
-          {start.isError && <Alert color="red">{problemMessage(start.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Not now
-            </Button>
-            <Button disabled={!playbookId} loading={start.isPending} onClick={() => start.mutate()}>
-              Start
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`Start a coaching cycle for ${rep.name}`}
+        error={start.error}
+        cancelLabel="Not now"
+        confirmLabel="Start"
+        confirmDisabled={!playbookId}
+        confirming={start.isPending}
+        onConfirm={() => start.mutate()}
+      >
+        <Select
+          label="Playbook"
+          placeholder={playbooks.isPending ? 'Loading playbooks…' : 'Choose a published playbook'}
+          data={(playbooks.data ?? []).map((playbook) => ({ value: playbook.id, label: playbook.name }))}
+          value={playbookId}
+          onChange={setPlaybookId}
+          nothingFoundMessage="No published playbook: ask an admin to publish one."
+        />
+      </ConfirmDialog>
     </>
   );
 }
