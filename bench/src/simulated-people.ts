@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CycleView, LoginResponse, TaskKind, TaskList } from '@coachflow/contracts';
+import type { CycleView, LoginResponse, TaskList } from '@coachflow/contracts';
 import {
   ApiClient,
   FIXTURE_PASSWORD,
-  fixtureRatings,
   type LiveStreamClient,
   type OrganisationFixture,
+  STEPS_TO_PLAN,
 } from '@coachflow/testing';
 import type { Pool } from 'pg';
 
@@ -39,17 +39,7 @@ export const INBOX_FALLBACK_MS = 1000;
 export const REPS_PER_MANAGER = 20;
 
 /** Who completes what, from the cycle's start to its accepted plan. */
-export const WALK: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unknown> }[] = [
-  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
-  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
-  {
-    by: 'manager',
-    kind: 'set-priorities',
-    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
-  },
-  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
-  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
-];
+export const WALK = STEPS_TO_PLAN;
 
 /**
  * Managers (one per REPS_PER_MANAGER reps) and reps straight into the database with the fixture's password

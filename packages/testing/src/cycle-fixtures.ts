@@ -18,6 +18,26 @@ export function fixtureRatings(value: number): Record<string, number> {
   return Object.fromEntries(FIXTURE_COMPETENCIES.map((key) => [key, value]));
 }
 
+/** One completion on the way through a cycle: who completes which task, with which answers. */
+export interface CycleStepFixture {
+  by: 'rep' | 'manager';
+  kind: TaskKind;
+  data: Record<string, unknown>;
+}
+
+/** The completions from a cycle's start to its accepted plan (benchmarks and chaos runs walk them). */
+export const STEPS_TO_PLAN: readonly CycleStepFixture[] = [
+  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
+  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
+  {
+    by: 'manager',
+    kind: 'set-priorities',
+    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
+  },
+  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
+  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
+];
+
 export interface PlaybookFixtureOptions {
   timings?: Partial<PlaybookTimings>;
   levels?: EscalationLevelRole[];

@@ -2,10 +2,10 @@ import type { CycleView, TaskKind, TaskView } from '@coachflow/contracts';
 import {
   type ApiClient,
   eventually,
-  fixtureRatings,
   type FixtureUser,
   type OrganisationFixture,
   openTask,
+  STEPS_TO_PLAN,
 } from '@coachflow/testing';
 import type { CompletionLedger } from './stream-verifier';
 
@@ -15,19 +15,6 @@ export function chaosScale(env: NodeJS.ProcessEnv = process.env): number {
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`CHAOS_SCALE must be a positive number`);
   return scale;
 }
-
-/** The steps from a cycle's start to its accepted plan: who completes what, with which data. */
-const TO_PLAN: { by: 'rep' | 'manager'; kind: TaskKind; data: Record<string, unknown> }[] = [
-  { by: 'rep', kind: 'self-assessment', data: { ratings: fixtureRatings(3) } },
-  { by: 'manager', kind: 'manager-assessment', data: { ratings: fixtureRatings(2) } },
-  {
-    by: 'manager',
-    kind: 'set-priorities',
-    data: { focusAreas: ['discovery'], diagnosis: 'skill', style: 'coaching' },
-  },
-  { by: 'manager', kind: 'coaching-session', data: { commitments: [{ title: 'Ten calls', due: 'P7D' }] } },
-  { by: 'rep', kind: 'acknowledge-plan', data: { accepted: true } },
-];
 
 export async function startCycle(
   org: OrganisationFixture,
@@ -96,7 +83,7 @@ export async function walkToPlan(
   cycleId: string,
   ledger: CompletionLedger,
 ): Promise<void> {
-  for (const step of TO_PLAN)
+  for (const step of STEPS_TO_PLAN)
     await completeSurely(
       step.by === 'rep' ? rep.api : org.manager.api,
       cycleId,
