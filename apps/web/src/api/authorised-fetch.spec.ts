@@ -1,16 +1,7 @@
 /** @jest-environment node */
 import { authorisedFetch } from './authorised-fetch';
 import { sessionStore } from './session';
-
-const user = {
-  id: 'u1',
-  email: 'maria@demo.test',
-  name: 'Maria',
-  role: 'manager' as const,
-  managerId: null,
-  organisationId: 'o1',
-  active: true,
-};
+import { signedInUser as user } from './session.fixtures';
 
 /** The request fetch was called with; the session's own calls use paths relative to the page. */
 function requestOf(input: RequestInfo | URL, init?: RequestInit): Request {

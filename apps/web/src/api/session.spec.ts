@@ -1,15 +1,6 @@
 /** @jest-environment node */
 import { refreshSession, sessionStore, signIn } from './session';
-
-const user = {
-  id: 'u1',
-  email: 'maria@demo.test',
-  name: 'Maria',
-  role: 'manager' as const,
-  managerId: null,
-  organisationId: 'o1',
-  active: true,
-};
+import { signedInUser as user } from './session.fixtures';
 
 function answer(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status });
