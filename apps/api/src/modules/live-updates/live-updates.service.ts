@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '#api/config/app-config';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
+import { activeSessionUser } from '#api/infrastructure/auth/active-session-user';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { LiveStream } from './live-stream';
 import { LiveUpdatesBus } from './live-updates-bus';
@@ -60,12 +61,13 @@ export class LiveUpdatesService {
   }
 
   private async sessionIsOpen(caller: AuthenticatedUser): Promise<boolean> {
-    const { rows } = await this.pool.query(
-      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
-      [caller.sessionId ?? null, caller.id],
-    );
-    return rows.length > 0;
+    if (!caller.sessionId) return false;
+    const user = await activeSessionUser(this.pool, {
+      userId: caller.id,
+      organisationId: caller.organisationId,
+      sessionId: caller.sessionId,
+    });
+    return user !== null;
   }
 }
 

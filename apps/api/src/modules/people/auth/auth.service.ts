@@ -66,7 +66,7 @@ export class AuthService {
 
   /** Ends the session of the access token and/or of the refresh token, whichever the caller holds. */
   async logout(accessToken: string | undefined, refreshToken: string | undefined): Promise<void> {
-    const claims = accessToken ? await this.tokens.verify(accessToken) : null;
+    const claims = accessToken ? this.tokens.verify(accessToken) : null;
     if (claims) await this.sessions.revoke(claims.sid);
     const session = refreshToken ? await this.sessions.findOpenByRefreshToken(refreshToken) : null;
     if (session) await this.sessions.revoke(session.id);
