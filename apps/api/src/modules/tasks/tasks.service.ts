@@ -1,8 +1,9 @@
 import type { TaskList, TaskStatus, TaskView } from '@coachflow/contracts';
-import { findTask, inboxPage, type TaskRow } from '@coachflow/read-models';
+import { findTask, inboxPage, type Queryable, type TaskRow } from '@coachflow/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
+import { preparedStatements } from '#api/infrastructure/database/prepared-statements';
 import { nextCursor, type PageQuery } from '#api/infrastructure/http/page-query';
 import { AccessService } from '#api/modules/access/access.service';
 import { CyclesErrorCode, CyclesException } from '#api/modules/cycles/cycles.exception';
@@ -20,11 +21,16 @@ export interface TaskFilter {
 /** Reads of the inbox (the tasks projection), scoped to the caller's organisation and reach. */
 @Injectable()
 export class TasksService {
+  private readonly db: Queryable;
+
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_POOL) pool: Pool,
     private readonly access: AccessService,
     private readonly forms: TaskFormsService,
-  ) {}
+  ) {
+    // Every inbox read and every completion runs these reads: prepared once per connection.
+    this.db = preparedStatements(pool);
+  }
 
   /**
    * One inbox page: the caller's tasks, or (`assignee`) those of someone whose cycles the caller may read
@@ -33,7 +39,7 @@ export class TasksService {
   async list(caller: AuthenticatedUser, filter: TaskFilter, page: PageQuery): Promise<TaskList> {
     const assignee = filter.assignee ?? caller.id;
     if (assignee !== caller.id) await this.access.authorize(caller, 'cycle:read', assignee);
-    const rows = await inboxPage(this.pool, {
+    const rows = await inboxPage(this.db, {
       organisationId: caller.organisationId,
       assigneeId: assignee,
       ...(filter.status ? { status: filter.status } : {}),
@@ -53,7 +59,7 @@ export class TasksService {
 
   /** A task of the caller's organisation, or 404 (another organisation's is as absent as a missing one). */
   async find(caller: AuthenticatedUser, id: string): Promise<TaskRow> {
-    const row = await findTask(this.pool, caller.organisationId, id);
+    const row = await findTask(this.db, caller.organisationId, id);
     if (!row) throw new CyclesException(CyclesErrorCode.TaskNotFound, 'No such task.');
     return row;
   }
