@@ -40,6 +40,12 @@ export class AppModule {
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (request) => request.url === '/health' },
+            // Loggers bound to the request id alone: the request is serialised when its line is written (never
+            // below the level), not into a child logger for every request.
+            quietReqLogger: true,
+            quietResLogger: true,
+            customSuccessObject: (request, _response, line: object) => ({ req: request, ...line }),
+            customErrorObject: (request, _response, _error, line: object) => ({ req: request, ...line }),
             transport: config.production
               ? undefined
               : { target: 'pino-pretty', options: { singleLine: true } },

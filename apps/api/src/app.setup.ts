@@ -10,8 +10,8 @@ import { registerOversizeBodyDrain } from './infrastructure/http/drain-oversize-
 import { openApiDocument } from './infrastructure/http/open-api-document';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { registerHttpHardening } from './infrastructure/http/register-http-hardening';
+import { registerRequestBodyRules } from './infrastructure/http/register-request-body-rules';
 import { serveWebAppPages } from './infrastructure/http/serve-web-app';
-import { RequestBodyRulesInterceptor } from './infrastructure/http/request-body-rules.interceptor';
 
 /** The built web app next to the API in this repository (apps/web/dist), unless WEB_DIST_DIR says otherwise. */
 const DEFAULT_WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
@@ -28,8 +28,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   await registerHttpHardening(app, config);
   registerOversizeBodyDrain(app);
+  registerRequestBodyRules(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new RequestBodyRulesInterceptor());
   app.enableShutdownHooks();
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/openapi.json' });
