@@ -262,7 +262,7 @@ describe('notifications by email', () => {
         status: 'skipped',
         lastError: 'the recipient turned these mails off',
       });
-      // Held until the quiet hours end; the sender records a batch's skips before its postponements.
+      // Held until the quiet hours end.
       const held = rows.find((row) => row.recipientId === org.manager.user.id)!;
       expect(held.status).toBe('pending');
       expect(new Date(held.nextAttemptAt).getUTCHours()).toBe(Number(quietEnd.slice(0, 2)));

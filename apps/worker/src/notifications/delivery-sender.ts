@@ -5,8 +5,8 @@ import {
   claimDueDeliveries,
   type DeliveryRow,
   OUTBOX_CHANNEL,
-  postponeDeliveries,
-  recordAttempts,
+  type Postponement,
+  recordBatchResults,
 } from '@coachflow/read-models';
 import type { Pool } from 'pg';
 import { v5 as uuidV5 } from 'uuid';
@@ -96,7 +96,7 @@ export class DeliverySender {
     ).flat();
     const sent: Sent[] = [];
     const attempts: AttemptOutcome[] = [];
-    const postponed: { deliveryId: string; until: Date }[] = [];
+    const postponed: Postponement[] = [];
     const givenUp: { delivery: DeliveryRow; channel: DeliveryChannel; error: string }[] = [];
     for (const { delivery, channel, result } of results) {
       const attempt = { deliveryId: delivery.id, attempt: delivery.attempts, startedAt };
@@ -122,8 +122,8 @@ export class DeliverySender {
         attempts.push({ ...attempt, outcome: 'sent', ...(responseCode ? { responseCode } : {}) });
       }
     }
-    // The batch's audit events in one append per organisation, then its attempts in one statement: per
-    // delivery, both would queue every sender on the same audit stream and on commits.
+    // The batch's audit events in one append per organisation, then its attempts and postponements in one
+    // statement: per delivery, both would queue every sender on the same audit stream and on commits.
     const byOrganisation = new Map<string, Sent[]>();
     for (const result of sent)
       byOrganisation.set(result.delivery.organisationId, [
@@ -131,8 +131,7 @@ export class DeliverySender {
         result,
       ]);
     for (const batch of byOrganisation.values()) await this.recordDelivered(batch);
-    await recordAttempts(this.pool, attempts);
-    await postponeDeliveries(this.pool, postponed);
+    await recordBatchResults(this.pool, attempts, postponed);
     for (const { delivery, channel, error } of givenUp)
       await channel
         .gaveUp?.(delivery, error)

@@ -71,12 +71,24 @@ export interface AttemptOutcome {
   retryAt?: Date;
 }
 
+/** A delivery held back by quiet hours: its claim is not counted as an attempt. */
+export interface Postponement {
+  deliveryId: string;
+  until: Date;
+}
+
 /**
- * Records a batch's attempts and moves their deliveries on, in one statement (so all or none): sent (once: a
- * delivery already sent stays as it was), skipped, retried later or failed.
+ * Records what a batch did, in one statement (so all or none): its attempts, which move their deliveries on
+ * (sent once: a delivery already sent stays as it was; skipped, retried later or failed), and its
+ * postponements, which move a pending delivery's next attempt without counting the claim. Each claimed
+ * delivery has one outcome, so the two updates never touch the same row.
  */
-export async function recordAttempts(db: Queryable, results: readonly AttemptOutcome[]): Promise<void> {
-  if (results.length === 0) return;
+export async function recordBatchResults(
+  db: Queryable,
+  results: readonly AttemptOutcome[],
+  postponed: readonly Postponement[] = [],
+): Promise<void> {
+  if (results.length === 0 && postponed.length === 0) return;
   await db.query(
     `WITH result AS (
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::int[], $6::text[],
@@ -86,6 +98,10 @@ export async function recordAttempts(db: Queryable, results: readonly AttemptOut
        INSERT INTO ${ATTEMPTS_TABLE} (delivery_id, attempt, started_at, outcome, response_code, error)
        SELECT delivery_id, attempt, started_at, outcome, response_code, error FROM result
        ON CONFLICT (delivery_id, attempt) DO NOTHING
+     ), postponed AS (
+       UPDATE ${DELIVERIES_TABLE} d SET next_attempt_at = p.until, lease_until = NULL, attempts = attempts - 1
+       FROM unnest($8::uuid[], $9::timestamptz[]) AS p(id, until)
+       WHERE d.id = p.id AND d.status = 'pending'
      )
      UPDATE ${DELIVERIES_TABLE} d
      SET status = CASE WHEN r.outcome <> 'failed' THEN r.outcome
@@ -102,21 +118,9 @@ export async function recordAttempts(db: Queryable, results: readonly AttemptOut
       results.map((result) => result.responseCode ?? null),
       results.map((result) => result.error ?? null),
       results.map((result) => result.retryAt ?? null),
+      postponed.map((each) => each.deliveryId),
+      postponed.map((each) => each.until),
     ],
-  );
-}
-
-/** Moves pending deliveries' next attempts (quiet hours), without counting their claims as attempts. */
-export async function postponeDeliveries(
-  db: Queryable,
-  postponed: readonly { deliveryId: string; until: Date }[],
-): Promise<void> {
-  if (postponed.length === 0) return;
-  await db.query(
-    `UPDATE ${DELIVERIES_TABLE} d SET next_attempt_at = p.until, lease_until = NULL, attempts = attempts - 1
-     FROM unnest($1::uuid[], $2::timestamptz[]) AS p(id, until)
-     WHERE d.id = p.id AND d.status = 'pending'`,
-    [postponed.map((each) => each.deliveryId), postponed.map((each) => each.until)],
   );
 }
 
