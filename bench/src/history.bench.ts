@@ -15,6 +15,7 @@ import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
+import { cyclesPerRep } from './history-size';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { startCycleStack } from './cycle-stack';
 import {
@@ -103,7 +104,7 @@ export async function historyBenchmark({
         // No worker from here on: the projections run when this bench says.
         await stack.stop();
       }
-      const perRep = Math.max(1, Math.floor(targetEvents / reps / template.full.length));
+      const perRep = cyclesPerRep(targetEvents, reps, template.full.length, template.open.length);
       say(
         `${reps} reps × ${perRep} cycles of ${template.full.length} events (the last one ${template.open.length}), ` +
           'through appendToStream, 8 writers',
