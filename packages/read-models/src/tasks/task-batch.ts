@@ -1,6 +1,6 @@
 import type { TaskOpenedData } from '@coachflow/domain';
 import type { EventOfCycle } from '../cycle-directory';
-import { taskChange } from './task-change';
+import { type TaskChange, taskChange } from './task-change';
 
 /** A task a batch opens, in the cycle whose directory row gives it organisation, rep and rubric. */
 export interface TaskOpen {
@@ -64,18 +64,8 @@ export function taskBatch(events: readonly EventOfCycle[]): TaskBatch {
         if (!opens.has(change.task.taskId)) opens.set(change.task.taskId, { cycleId, task: change.task });
         break;
       case 'complete':
-        Object.assign(patchOf(change.taskId, change.at), {
-          status: 'completed',
-          completedBy: change.by,
-          completedAt: change.at,
-        });
-        break;
       case 'close':
-        Object.assign(patchOf(change.taskId, change.at), {
-          status: 'closed',
-          closeReason: change.reason,
-          closedAt: change.at,
-        });
+        Object.assign(patchOf(change.taskId, change.at), ending(change));
         break;
       case 'reassign':
         patchOf(change.taskId, change.at).assigneeId = change.toId;
@@ -88,4 +78,11 @@ export function taskBatch(events: readonly EventOfCycle[]): TaskBatch {
     }
   }
   return { opens: [...opens.values()], patches: [...patches.values()] };
+}
+
+/** What a completion or a closure sets: the status, who or why, and when. */
+function ending(change: Extract<TaskChange, { op: 'complete' | 'close' }>): Partial<TaskPatch> {
+  return change.op === 'complete'
+    ? { status: 'completed', completedBy: change.by, completedAt: change.at }
+    : { status: 'closed', closeReason: change.reason, closedAt: change.at };
 }
