@@ -1,5 +1,13 @@
 import { type LiveUpdateRow, parseLiveUpdatePayload } from './live-update';
-import { liveUpdatePayloads } from './publish-live-updates';
+import { payloadNumbers } from './publish-live-updates';
+
+/** The payloads publishLiveUpdates sends for these rows when it stores them all. */
+function liveUpdatePayloads(rows: readonly LiveUpdateRow[]): string[] {
+  const messages = rows.map((row) => JSON.stringify(row));
+  const payloads: string[][] = [];
+  payloadNumbers(messages).forEach((payload, index) => (payloads[payload] ??= []).push(messages[index]!));
+  return payloads.map((inPayload) => `[${inPayload.join(',')}]`);
+}
 
 const row = (position: number, title = ''): LiveUpdateRow => ({
   userId: '6f1c2a3b-0000-4000-8000-000000000001',

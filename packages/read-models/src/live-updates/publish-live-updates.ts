@@ -6,48 +6,68 @@ const MAX_PAYLOAD_BYTES = 7000;
 
 /**
  * Stores each update once per person it concerns and announces the new rows with NOTIFY, in the
- * projection's transaction: Postgres delivers a NOTIFY only when that transaction commits, so a listener
- * hears of a change only once the read model shows it. Rows already stored (a batch replayed by a rebuild)
- * are not announced again.
+ * projection's transaction and in one statement: Postgres delivers a NOTIFY only when that transaction
+ * commits, so a listener hears of a change only once the read model shows it. Rows already stored (a batch
+ * replayed by a rebuild) are not announced again. Each row's message is written here and the rows are cut
+ * into payloads under the size limit (`payloadNumbers`); the statement sends, payload by payload, the
+ * messages of the rows it stored.
  */
 export async function publishLiveUpdates(db: PoolClient, updates: readonly LiveUpdate[]): Promise<void> {
-  const rows = updates.flatMap((update) =>
-    [...new Set(update.userIds)].map((userId) => ({ ...update, userId })),
+  const rows: LiveUpdateRow[] = updates.flatMap((update) =>
+    [...new Set(update.userIds)].map((userId) => ({
+      userId,
+      organisationId: update.organisationId,
+      position: update.position,
+      kind: update.kind,
+      data: update.data,
+    })),
   );
   if (rows.length === 0) return;
-  const { rows: stored } = await db.query<LiveUpdateRow & { position: string }>(
-    `INSERT INTO ${LIVE_UPDATES_TABLE} (user_id, position, kind, organisation_id, data)
-     SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::jsonb[])
-     ON CONFLICT DO NOTHING
-     RETURNING user_id AS "userId", position, kind, organisation_id AS "organisationId", data`,
+  const messages = rows.map((row) => JSON.stringify(row));
+  await db.query(
+    `WITH candidate AS (
+       SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::uuid[], $5::jsonb[], $6::text[], $7::integer[])
+              WITH ORDINALITY AS c(user_id, position, kind, organisation_id, data, message, payload, n)
+     ), stored AS (
+       INSERT INTO ${LIVE_UPDATES_TABLE} (user_id, position, kind, organisation_id, data)
+       SELECT user_id, position, kind, organisation_id, data FROM candidate
+       ON CONFLICT DO NOTHING
+       RETURNING user_id, position, kind
+     )
+     SELECT pg_notify($8, messages) FROM (
+       SELECT c.payload, '[' || string_agg(c.message, ',' ORDER BY c.n) || ']' AS messages
+         FROM candidate c JOIN stored s USING (user_id, position, kind)
+        GROUP BY c.payload ORDER BY c.payload
+     ) payloads`,
     [
       rows.map((row) => row.userId),
       rows.map((row) => row.position),
       rows.map((row) => row.kind),
       rows.map((row) => row.organisationId),
       rows.map((row) => JSON.stringify(row.data)),
+      messages,
+      payloadNumbers(messages),
+      LIVE_UPDATES_CHANNEL,
     ],
   );
-  for (const payload of liveUpdatePayloads(stored.map((row) => ({ ...row, position: Number(row.position) }))))
-    await db.query('SELECT pg_notify($1, $2)', [LIVE_UPDATES_CHANNEL, payload]);
 }
 
-/** The rows as JSON arrays, each under Postgres's NOTIFY size limit (a row alone always fits). */
-export function liveUpdatePayloads(rows: readonly LiveUpdateRow[]): string[] {
-  const chunks: string[] = [];
-  let current: string[] = [];
+/**
+ * Which NOTIFY payload each message goes in: consecutive messages, each payload a JSON array under
+ * Postgres's size limit (a message alone always fits). Any subset of a payload's messages fits too.
+ */
+export function payloadNumbers(messages: readonly string[]): number[] {
+  const numbers: number[] = [];
+  let payload = 0;
   let size = 2;
-  for (const row of rows) {
-    const json = JSON.stringify(row);
-    const bytes = Buffer.byteLength(json) + 1;
-    if (current.length > 0 && size + bytes > MAX_PAYLOAD_BYTES) {
-      chunks.push(`[${current.join(',')}]`);
-      current = [];
+  for (const message of messages) {
+    const bytes = Buffer.byteLength(message) + 1;
+    if (size > 2 && size + bytes > MAX_PAYLOAD_BYTES) {
+      payload += 1;
       size = 2;
     }
-    current.push(json);
+    numbers.push(payload);
     size += bytes;
   }
-  if (current.length > 0) chunks.push(`[${current.join(',')}]`);
-  return chunks;
+  return numbers;
 }
