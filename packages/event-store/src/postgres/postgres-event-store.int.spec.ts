@@ -63,6 +63,10 @@ describe('PostgresEventStore ordering fence', () => {
       const whileOpen = await store.readAll({ after: head, limit: 100 });
       expect(whileOpen.map((e) => e.id)).not.toContain('fast-0');
       expect(whileOpen.map((e) => e.id)).not.toContain('slow');
+      // readSince holds them back too, and says that committed events wait behind the fence.
+      const tailing = await store.readSince(pool, STORE_START, 100_000);
+      expect(tailing.events.map((e) => e.id)).not.toContain('fast-0');
+      expect(tailing.fenced).toBe(true);
 
       await slow.query('COMMIT');
       // Once it commits, all four appear, in position order (eventually: other suites' open
@@ -71,6 +75,7 @@ describe('PostgresEventStore ordering fence', () => {
         const afterCommit = await store.readAll({ after: head, limit: 1000 });
         const ours = afterCommit.map((e) => e.id).filter((id) => id === 'slow' || id.startsWith('fast-'));
         expect(ours).toEqual(['slow', 'fast-0', 'fast-1', 'fast-2']);
+        expect((await store.readSince(pool, STORE_START, 1)).fenced).toBe(false);
       });
     } finally {
       await slow.query('ROLLBACK').catch(() => undefined);

@@ -255,28 +255,46 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Up to `limit` events after `after` in (transaction id, global position) order, fenced at the oldest
-   * transaction still running (Emmett's scheme), and the place of the last one (null when none): a reader
-   * that moves on from there never skips an event committed later.
+   * transaction still running (Emmett's scheme), the place of each (`places`) and of the last one (null when
+   * none): a reader that moves on from there never skips an event committed later. `fenced` says whether
+   * committed events wait behind the fence (a transaction that took its id before theirs is still running),
+   * seen in the same snapshot, so a reader need not ask again to know it should look back soon.
    */
   async readSince(
     db: Queryable,
     after: StorePosition,
     limit: number,
-  ): Promise<{ events: RecordedEvent[]; last: StorePosition | null }> {
-    // The id as text under another name: ORDER BY would otherwise sort by the text, not the xid8.
-    const { rows } = await db.query<EventRow & { transaction_text: string }>(
-      `SELECT ${COLUMNS}, transaction_id::text AS transaction_text FROM events
-        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
-        ORDER BY transaction_id, global_position LIMIT $3`,
+  ): Promise<{
+    events: RecordedEvent[];
+    places: StorePosition[];
+    last: StorePosition | null;
+    fenced: boolean;
+  }> {
+    // One row with no event when nothing is readable, so `fenced` always comes back. The id as text under
+    // another name: ORDER BY would otherwise sort by the text, not the xid8.
+    // Columns of `EventRow` are null in the row without an event.
+    const { rows } = await db.query<EventRow & { transaction_text: string | null; fenced: boolean }>(
+      `SELECT e.*, f.fenced
+         FROM (SELECT EXISTS (SELECT 1 FROM events
+                               WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS fenced) f
+         LEFT JOIN LATERAL (
+           SELECT ${COLUMNS}, transaction_id, transaction_id::text AS transaction_text FROM events
+            WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+              AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            ORDER BY transaction_id, global_position LIMIT $3) e ON true
+        ORDER BY e.transaction_id, e.global_position`,
       [after.transactionId, after.position, limit],
     );
-    const lastRow = rows.at(-1);
+    const found = rows.filter((row) => row.transaction_text !== null);
+    const places = found.map((row) => ({
+      transactionId: row.transaction_text ?? '',
+      position: Number(row.global_position),
+    }));
     return {
-      events: rows.map((row) => this.toRecordedEvent(row)),
-      last: lastRow
-        ? { transactionId: lastRow.transaction_text, position: Number(lastRow.global_position) }
-        : null,
+      events: found.map((row) => this.toRecordedEvent(row)),
+      places,
+      last: places.at(-1) ?? null,
+      fenced: rows[0]?.fenced ?? false,
     };
   }
 

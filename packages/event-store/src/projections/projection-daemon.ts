@@ -1,9 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import { ChannelListener } from '@coachflow/database';
 import type { Pool } from 'pg';
 import { EVENTS_CHANNEL } from '../postgres/event-notifier';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import type { ProjectionDefinition } from './projection';
-import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import { type LeftAlone, runProjectionBatch } from './projection-batch';
+import { DEFAULT_BATCH_SIZE, type ProjectionRunnerOptions, setUpProjection } from './projection-runner';
 
 export interface ProjectionDaemonOptions extends ProjectionRunnerOptions {
   /** Fallback poll when no notification arrives (a lost NOTIFY only delays a projection by this much). */
@@ -14,27 +16,41 @@ export interface ProjectionDaemonOptions extends ProjectionRunnerOptions {
    */
   fencedRetryMs?: number;
   fencedRetryMaxMs?: number;
+  /**
+   * The longest one projection may take over its share of a shared batch before it is left to a lane of
+   * its own (see `runProjectionBatch`).
+   */
+  sharedBudgetMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }
 
-/** Keeps every registered projection up to date: woken by LISTEN/NOTIFY, with polling as the fallback. */
+/**
+ * Keeps every registered projection up to date: woken by LISTEN/NOTIFY, with polling as the fallback.
+ * Projections that keep up run together in one lane: one transaction a batch, the events read once for all
+ * (`runProjectionBatch`). A projection that fails, falls behind or is slower than the budget leaves that
+ * lane for one of its own, where it catches up (or keeps failing, backing off) without holding up the
+ * others, and comes back once it has caught up with a batch inside the budget.
+ */
 export class ProjectionDaemon {
-  private readonly runners: ProjectionRunner[];
+  private readonly batchSize: number;
+  private readonly budgetMs: number;
   private readonly pollIntervalMs: number;
   /** Wakes the lanes on every append; when Postgres ends it (a restart), the lanes poll until it is back. */
   private readonly listener: ChannelListener;
-  /** One lane per projection: each catches up and sleeps on its own, so a slow one holds up no other. */
   private readonly lanes = new Set<Lane>();
+  /** Projections in a lane of their own; the others share the shared lane. */
+  private readonly alone = new Set<string>();
+  private readonly loops = new Set<Promise<void>>();
   private running = false;
-  private loops: Promise<void>[] = [];
 
   constructor(
     private readonly pool: Pool,
     private readonly store: PostgresEventStore,
-    projections: ProjectionDefinition[],
+    private readonly projections: ProjectionDefinition[],
     private readonly options: ProjectionDaemonOptions = {},
   ) {
-    this.runners = projections.map((projection) => new ProjectionRunner(pool, store, projection, options));
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.budgetMs = options.sharedBudgetMs ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     const wake = () => this.signal();
     this.listener = new ChannelListener(
@@ -46,27 +62,17 @@ export class ProjectionDaemon {
   }
 
   async start(): Promise<void> {
-    for (const runner of this.runners) await runner.setUp();
+    for (const projection of this.projections) await setUpProjection(this.pool, projection);
     this.listener.start();
     this.running = true;
-    this.loops = this.runners.map((runner) => this.run(runner));
+    this.spawn(() => this.projections.filter((projection) => !this.alone.has(projection.name)));
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.signal();
-    await Promise.all(this.loops);
+    while (this.loops.size > 0) await Promise.all(this.loops);
     await this.listener.stop();
-  }
-
-  /** Committed events lie beyond the runner's checkpoint: the fence held them back. */
-  private async fenced(runner: ProjectionRunner): Promise<boolean> {
-    try {
-      return await this.store.hasEventsAfter(await runner.checkpoint());
-    } catch {
-      // The database is unreachable: wait for the poll.
-      return false;
-    }
   }
 
   private signal(): void {
@@ -76,47 +82,109 @@ export class ProjectionDaemon {
     }
   }
 
-  private async run(runner: ProjectionRunner): Promise<void> {
+  /** Runs a lane for `members` (the shared lane's change as projections leave and come back). */
+  private spawn(members: () => ProjectionDefinition[], alone?: LeftAlone): void {
     // Registered before the first await, so a signal during start() already reaches this lane.
     const lane: Lane = { woken: false, wake: undefined };
     this.lanes.add(lane);
+    const loop = this.run(lane, members, alone).finally(() => {
+      this.lanes.delete(lane);
+      this.loops.delete(loop);
+    });
+    this.loops.add(loop);
+  }
+
+  /** Leaves a projection to a lane of its own; one that failed waits the poll interval before trying again. */
+  private leave(left: LeftAlone): void {
+    if (left.reason === 'failed') this.options.onError?.(left.name, left.error);
+    const projection = this.projections.find((candidate) => candidate.name === left.name);
+    if (!projection || this.alone.has(left.name)) return;
+    this.alone.add(left.name);
+    this.spawn(() => [projection], left);
+  }
+
+  /**
+   * Runs batches until caught up. Returns whether committed events wait behind the fence, whether a batch
+   * failed, and how long the last batch took.
+   */
+  private async catchUp(
+    members: ProjectionDefinition[],
+    shared: boolean,
+  ): Promise<{ fenced: boolean; failed: boolean; lastBatchMs: number }> {
+    for (;;) {
+      const began = performance.now();
+      let outcome;
+      try {
+        outcome = await runProjectionBatch(this.pool, this.store, members, {
+          batchSize: this.batchSize,
+          budgetMs: this.budgetMs,
+        });
+      } catch (error) {
+        // The batch rolled back; it is retried after the poll interval, not in a tight loop.
+        for (const projection of members) this.options.onError?.(projection.name, error);
+        return { fenced: false, failed: true, lastBatchMs: performance.now() - began };
+      }
+      const lastBatchMs = performance.now() - began;
+      if (!shared) {
+        const failure = outcome.alone.find((left) => left.reason === 'failed');
+        if (failure?.reason === 'failed') {
+          this.options.onError?.(failure.name, failure.error);
+          return { fenced: false, failed: true, lastBatchMs };
+        }
+      } else {
+        for (const left of outcome.alone) this.leave(left);
+        const names = new Set(outcome.alone.map((left) => left.name));
+        members = members.filter((projection) => !names.has(projection.name));
+        // Those left stay behind this batch (a slow one's batch was given up): go again at once.
+        if (names.size > 0 && members.length > 0) continue;
+      }
+      if (outcome.read < this.batchSize || members.length === 0)
+        return { fenced: outcome.fenced, failed: false, lastBatchMs };
+    }
+  }
+
+  private async run(lane: Lane, members: () => ProjectionDefinition[], alone?: LeftAlone): Promise<void> {
+    const shared = alone === undefined;
     let fencedWaitMs = this.options.fencedRetryMs ?? 5;
-    try {
-      while (this.running) {
+    // One that left for failing waits before its next try, as it would have in the shared lane.
+    let failed = alone?.reason === 'failed';
+    let fenced = false;
+    while (this.running) {
+      if (!failed) {
         lane.woken = false;
-        let failed = false;
-        try {
-          await runner.catchUp();
-        } catch (error) {
-          // The batch rolled back; it is retried after the poll interval, not in a tight loop.
-          failed = true;
-          this.options.onError?.(runner.projection.name, error);
+        const current = members();
+        if (current.length === 0) fenced = false;
+        else {
+          const result = await this.catchUp(current, shared);
+          failed = result.failed;
+          fenced = result.fenced;
+          // Caught up, within the budget: back to the shared lane, which is told so at once.
+          if (!shared && !failed && result.lastBatchMs < this.budgetMs) {
+            for (const projection of current) this.alone.delete(projection.name);
+            this.signal();
+            return;
+          }
         }
         if (!this.running) break;
         if (lane.woken && !failed) continue;
-        // Committed events beyond the checkpoint mean the fence held them back: the transaction in the way
-        // may end without an append (so without a NOTIFY), so look again soon rather than at the next poll,
-        // backing off while it lasts. A failing projection also trails the head, so it waits the full interval.
-        const soon = !failed && (await this.fenced(runner));
-        // stop() or a NOTIFY may have come while the fence was checked: wake is only set below, so signal()
-        // could not cut a sleep short then, and sleeping now would lose it.
-        if (!this.running) break;
-        if (lane.woken && !failed) continue;
-        const waitMs = soon ? fencedWaitMs : this.pollIntervalMs;
-        fencedWaitMs = soon
-          ? Math.min(fencedWaitMs * 2, this.options.fencedRetryMaxMs ?? 50)
-          : (this.options.fencedRetryMs ?? 5);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, waitMs);
-          lane.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        lane.wake = undefined;
       }
-    } finally {
-      this.lanes.delete(lane);
+      // Committed events beyond the fence: the transaction in the way may end without an append (so
+      // without a NOTIFY), so look again soon rather than at the next poll, backing off while it lasts. A
+      // failing projection waits the full interval.
+      const soon = fenced && !failed;
+      const waitMs = soon ? fencedWaitMs : this.pollIntervalMs;
+      fencedWaitMs = soon
+        ? Math.min(fencedWaitMs * 2, this.options.fencedRetryMaxMs ?? 50)
+        : (this.options.fencedRetryMs ?? 5);
+      failed = false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        lane.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      lane.wake = undefined;
     }
   }
 }

@@ -1,18 +1,22 @@
 import type { Pool, PoolClient } from 'pg';
-import type { PostgresEventStore, Queryable, StorePosition } from '../postgres/postgres-event-store';
-import { applyOrPark, parkInto } from './dead-letters';
-import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
+import type { PostgresEventStore, StorePosition } from '../postgres/postgres-event-store';
+import { assertTableName, type ProjectionDefinition } from './projection';
+import { runProjectionBatch } from './projection-batch';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
 }
 
+/** Events a batch reads at most, unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 /**
- * Moves one projection forward a batch at a time. Each batch reads events after the checkpoint, applies
- * them and stores the new checkpoint in one transaction: a crash anywhere rolls back both, so every event
- * is applied exactly once. The checkpoint row is locked with SKIP LOCKED, so among several processes one
- * runs a projection at a time and the others move on. An event the projection cannot apply is parked in
- * its dead letters (`applyOrPark`) and the checkpoint moves past it.
+ * Moves one projection forward a batch at a time (`runProjectionBatch` with this projection alone). Each
+ * batch reads events after the checkpoint, applies them and stores the new checkpoint in one transaction:
+ * a crash anywhere rolls back both, so every event is applied exactly once. The checkpoint row is locked
+ * with SKIP LOCKED, so among several processes one runs a projection at a time and the others move on. An
+ * event the projection cannot apply is parked in its dead letters (`applyOrPark`) and the checkpoint moves
+ * past it.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
@@ -23,48 +27,25 @@ export class ProjectionRunner {
     readonly projection: ProjectionDefinition,
     options: ProjectionRunnerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   }
 
   /** Creates the projection's tables and checkpoint when they do not exist yet. */
-  async setUp(): Promise<void> {
-    await withTransaction(this.pool, async (db) => {
-      // Serialises concurrent set-ups of the same projection (two workers starting at once).
-      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${this.projection.name}`]);
-      for (const table of this.projection.tables) {
-        const name = assertTableName(table.name);
-        const exists = await db.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [name]);
-        if (!exists.rows[0]?.found) for (const statement of table.create(name)) await db.query(statement);
-      }
-      await db.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
-        this.projection.name,
-      ]);
-    });
+  setUp(): Promise<void> {
+    return setUpProjection(this.pool, this.projection);
   }
 
-  /** Applies the next batch; returns how many events it read (0: caught up, or another process has it). */
-  runBatch(): Promise<number> {
-    return withTransaction(this.pool, async (db) => {
-      const checkpoint = await db.query<{ position: string; transaction_id: string }>(
-        `SELECT position, transaction_id::text AS transaction_id FROM projection_checkpoints
-          WHERE name = $1 FOR UPDATE SKIP LOCKED`,
-        [this.projection.name],
-      );
-      const row = checkpoint.rows[0];
-      if (!row) return 0;
-      const after = { transactionId: row.transaction_id, position: Number(row.position) };
-      const { events, last } = await this.store.readSince(db, after, this.batchSize);
-      if (!last) return 0;
-      const relevant = relevantEvents(this.projection, events);
-      await applyOrPark(
-        this.projection,
-        relevant,
-        { db, table: (name) => assertTableName(name) },
-        parkInto(db, this.projection.name),
-      );
-      await saveCheckpoint(db, this.projection.name, last);
-      return events.length;
+  /**
+   * Applies the next batch; returns how many events it read (0: caught up, or another process has it).
+   * A transient failure rolls the batch back and is thrown.
+   */
+  async runBatch(): Promise<number> {
+    const { read, alone } = await runProjectionBatch(this.pool, this.store, [this.projection], {
+      batchSize: this.batchSize,
+      budgetMs: 0,
     });
+    for (const left of alone) if (left.reason === 'failed') throw left.error;
+    return read;
   }
 
   /**
@@ -91,13 +72,20 @@ export class ProjectionRunner {
   }
 }
 
-/** Stores where a projection stands, in the transaction that applied the events up to there. */
-export async function saveCheckpoint(db: Queryable, name: string, at: StorePosition): Promise<void> {
-  await db.query(
-    `UPDATE projection_checkpoints SET position = $2, transaction_id = $3::xid8, updated_at = now()
-      WHERE name = $1`,
-    [name, at.position, at.transactionId],
-  );
+/** Creates a projection's tables and checkpoint when they do not exist yet. */
+export async function setUpProjection(pool: Pool, projection: ProjectionDefinition): Promise<void> {
+  await withTransaction(pool, async (db) => {
+    // Serialises concurrent set-ups of the same projection (two workers starting at once).
+    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${projection.name}`]);
+    for (const table of projection.tables) {
+      const name = assertTableName(table.name);
+      const exists = await db.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [name]);
+      if (!exists.rows[0]?.found) for (const statement of table.create(name)) await db.query(statement);
+    }
+    await db.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+      projection.name,
+    ]);
+  });
 }
 
 /** Runs `work` in a transaction on a pooled connection: commit on success, roll back on any error. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@coachflow/domain';
+import type { RecordedEvent } from '../event-store';
 import { eventually, integrationEnv } from '@coachflow/testing';
 import fc from 'fast-check';
 import { Pool } from 'pg';
@@ -236,6 +237,142 @@ describe('projections on Postgres', () => {
       release();
       await daemon.stop();
     }
+  });
+
+  it('reads a batch once for the projections that keep up, applying it in one transaction', async () => {
+    const run = `shared-${randomUUID()}-`;
+    const recordings = [recordingProjection(), recordingProjection(), recordingProjection()];
+    // Every event object each projection was handed.
+    const seen = recordings.map(() => [] as RecordedEvent[]);
+    const projections = recordings.map(({ projection }, index): ProjectionDefinition => ({
+      ...projection,
+      apply: async (events, context) => {
+        seen[index]!.push(...events);
+        await projection.apply(events, context);
+      },
+    }));
+    for (const projection of projections) await setUpAtHead(new ProjectionRunner(pool, store, projection));
+    const daemon = new ProjectionDaemon(pool, store, projections, { pollIntervalMs: 600_000 });
+    await daemon.start();
+    try {
+      await store.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}2`)]);
+      for (const { projectedIds } of recordings)
+        await eventually(async () => expect(await projectedIds(run)).toHaveLength(2), 10_000, 20);
+    } finally {
+      await daemon.stop();
+    }
+    // The very same objects: one read served all three.
+    const ours = seen.map((events) => events.filter((event) => event.id.startsWith(run)));
+    expect(ours[0]).toHaveLength(2);
+    for (const events of ours.slice(1)) events.forEach((event, k) => expect(event).toBe(ours[0]![k]));
+    // Their checkpoints moved together, to the same place.
+    const { rows } = await pool.query<{ position: string; transaction_id: string }>(
+      'SELECT DISTINCT position, transaction_id::text FROM projection_checkpoints WHERE name = ANY($1)',
+      [projections.map((projection) => projection.name)],
+    );
+    expect(rows).toHaveLength(1);
+  });
+
+  it('leaves a failing projection to a lane of its own: the others keep up, it catches up once it works', async () => {
+    const run = `leave-${randomUUID()}-`;
+    const broken = recordingProjection();
+    const healthy = recordingProjection();
+    let failing = true;
+    const flaky: ProjectionDefinition = {
+      ...broken.projection,
+      apply: async (events, context) => {
+        if (failing && events.some((event) => event.id.startsWith(run)))
+          throw connectionLost('the read model cannot reach its database');
+        await broken.projection.apply(events, context);
+      },
+    };
+    for (const projection of [flaky, healthy.projection])
+      await setUpAtHead(new ProjectionRunner(pool, store, projection));
+    const errors: string[] = [];
+    const daemon = new ProjectionDaemon(pool, store, [flaky, healthy.projection], {
+      pollIntervalMs: 200,
+      onError: (name) => errors.push(name),
+    });
+    await daemon.start();
+    try {
+      await store.appendToStream(`${run}s`, [noted(`${run}1`)]);
+      await eventually(async () => expect(await healthy.projectedIds(run)).toHaveLength(1), 10_000, 20);
+      await eventually(async () => expect(errors).toContain(flaky.name), 10_000, 20);
+      await store.appendToStream(`${run}s`, [noted(`${run}2`)]);
+      await eventually(async () => expect(await healthy.projectedIds(run)).toHaveLength(2), 10_000, 20);
+      expect(await broken.projectedIds(run)).toEqual([]);
+      failing = false;
+      await eventually(async () => expect(await broken.projectedIds(run)).toHaveLength(2), 10_000, 20);
+      // Back in the shared lane, it keeps up with the others.
+      await store.appendToStream(`${run}s`, [noted(`${run}3`)]);
+      for (const { projectedIds } of [broken, healthy])
+        await eventually(async () => expect(await projectedIds(run)).toHaveLength(3), 10_000, 20);
+    } finally {
+      await daemon.stop();
+    }
+    expect(new Set(errors)).toEqual(new Set([flaky.name]));
+    expect(await deadLettersOf(flaky.name)).toEqual([]);
+  });
+
+  it('leaves a projection far behind the others to catch up on its own, each applying only what it has not', async () => {
+    const run = `behind-${randomUUID()}-`;
+    const late = recordingProjection();
+    const current = recordingProjection();
+    await setUpAtHead(new ProjectionRunner(pool, store, late.projection));
+    await store.appendToStream(
+      `${run}s`,
+      Array.from({ length: 10 }, (_, k) => noted(`${run}old-${k}`)),
+    );
+    // The current one starts past those ten, the late one before them; batches of three.
+    await setUpAtHead(new ProjectionRunner(pool, store, current.projection));
+    const daemon = new ProjectionDaemon(pool, store, [late.projection, current.projection], {
+      pollIntervalMs: 600_000,
+      batchSize: 3,
+    });
+    await daemon.start();
+    try {
+      await store.appendToStream(`${run}s`, [noted(`${run}new`)]);
+      await eventually(
+        async () => expect(await current.projectedIds(run)).toEqual([`${run}new`]),
+        10_000,
+        20,
+      );
+      await eventually(async () => expect(await late.projectedIds(run)).toHaveLength(11), 10_000, 20);
+      expect(await current.projectedIds(run)).toEqual([`${run}new`]);
+    } finally {
+      await daemon.stop();
+    }
+  });
+
+  it('runs projections exactly once with two daemons (two processes) sharing batches while writers append', async () => {
+    const run = `two-${randomUUID()}-`;
+    const recordings = [recordingProjection(), recordingProjection(), recordingProjection()];
+    const projections = recordings.map(({ projection }) => projection);
+    for (const projection of projections) await setUpAtHead(new ProjectionRunner(pool, store, projection));
+    const daemons = [1, 2].map(
+      () => new ProjectionDaemon(pool, store, projections, { pollIntervalMs: 100, batchSize: 4 }),
+    );
+    for (const daemon of daemons) await daemon.start();
+    try {
+      const expected: string[] = [];
+      await Promise.all(
+        Array.from({ length: 12 }, async (_, w) => {
+          const ids = Array.from({ length: 1 + (w % 3) }, (__, k) => `${run}${w}-${k}`);
+          expected.push(...ids);
+          await store.appendToStream(`${run}s${w % 4}`, ids.map(noted));
+        }),
+      );
+      for (const { projectedIds } of recordings)
+        await eventually(
+          async () => expect((await projectedIds(run)).sort()).toEqual([...expected].sort()),
+          10_000,
+          50,
+        );
+    } finally {
+      for (const daemon of daemons) await daemon.stop();
+    }
+    // A second application of an event would fail on its primary key and be parked: none may be.
+    for (const projection of projections) expect(await deadLettersOf(projection.name)).toEqual([]);
   });
 
   it('backs off to the poll interval while a projection keeps failing transiently, instead of retrying in a loop', async () => {

@@ -3,7 +3,8 @@ import type { RecordedEvent } from '../event-store';
 import { type PostgresEventStore, STORE_START } from '../postgres/postgres-event-store';
 import { applyOrPark, clearDeadLetters, parkInto } from './dead-letters';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
-import { saveCheckpoint, withTransaction } from './projection-runner';
+import { saveCheckpoint } from './projection-batch';
+import { withTransaction } from './projection-runner';
 
 const FRESH = '__rebuild';
 const RETIRED = '__retired';
@@ -75,7 +76,7 @@ export async function rebuildProjection(
     await clearDeadLetters(db, projection.name);
     const park = parkInto(db, projection.name);
     for (const { event, error } of parked) await park(event, error);
-    await saveCheckpoint(db, projection.name, at);
+    await saveCheckpoint(db, [projection.name], at);
   });
   progress(
     `${projection.name}: swapped in, ${read} events, checkpoint ${at.position}` +
