@@ -19,16 +19,21 @@ export function formatLoadReport(result: LoadBenchmarkResult): string {
       '>= 0.5x',
       verdict(saturation >= 0.5),
     ]);
-    const steady = topology.steady;
-    const p99 = steady.roundTrip.p99Ms / steady.floor.p99Ms;
-    rows.push([
-      `${who}: round trip p50/p99 at ${steady.perSecond}/s${steady.missedTicks > 0 ? ` (${steady.missedTicks} ticks missed)` : ''}`,
-      `${ms(steady.roundTrip.p50Ms)} / ${ms(steady.roundTrip.p99Ms)}`,
-      `floor ${ms(steady.floor.p50Ms)} / ${ms(steady.floor.p99Ms)}`,
-      ratio(p99),
-      '<= 2x',
-      verdict(p99 <= 2),
-    ]);
+    // A rate past saturation queues both sides: reported, judged only at a rate the machine holds.
+    for (const [steady, judged] of [
+      [topology.steady, topology.steady.perSecond <= topology.completions.perSecond],
+      [topology.held, true],
+    ] as const) {
+      const p99 = steady.roundTrip.p99Ms / steady.floor.p99Ms;
+      rows.push([
+        `${who}: round trip p50/p99 at ${steady.perSecond}/s${steady.missedTicks > 0 ? ` (${steady.missedTicks} ticks missed)` : ''}`,
+        `${ms(steady.roundTrip.p50Ms)} / ${ms(steady.roundTrip.p99Ms)}`,
+        `floor ${ms(steady.floor.p50Ms)} / ${ms(steady.floor.p99Ms)}`,
+        ratio(p99),
+        '<= 2x',
+        judged ? verdict(p99 <= 2) : 'past saturation',
+      ]);
+    }
   }
   rows.push(['scale-out (completions/s, 2 of each / 1 of each)', ratio(result.scaleOut), '', '', '', '']);
   for (const topology of result.topologies) {
@@ -59,6 +64,15 @@ export function formatLoadReport(result: LoadBenchmarkResult): string {
     '',
     '0 / 0 / 0 / all',
     verdict(sound),
+  ]);
+  const statements = result.projectionStatements;
+  rows.push([
+    `projections: statements / transactions per completion (replay, ${statements.completions} completions)`,
+    `${statements.perCompletion.statements.toFixed(1)} / ${statements.perCompletion.transactions.toFixed(1)}`,
+    `daemon JS ${ms(statements.daemonCpuMsPerCompletion)} ms`,
+    '',
+    '',
+    '',
   ]);
   return formatTable(['measure', 'ours', 'baseline', 'ratio', 'target', ''], rows);
 }

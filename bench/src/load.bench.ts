@@ -9,6 +9,7 @@ import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
+import { type ProjectionStatements, projectionStatementsPerCompletion } from './load-statements';
 import { type CpuByRole, cpuBetween, cpuByRole } from './process-cpu';
 import {
   complete,
@@ -42,15 +43,21 @@ export interface LoadTopologyResult {
    * the dev server, the embedded Postgres, this bench's clients): where a completion's cost goes.
    */
   cpuMsPer: { completion: CpuByRole; bareUpdate: CpuByRole };
-  steady: {
-    perSecond: number;
-    /** Completion → the next task visible in its inbox, at `perSecond` completions a second. */
-    roundTrip: LatencySummary;
-    /** The same open-loop rate of Updates recording one event (the cycle bench's floor). */
-    floor: LatencySummary;
-    /** Ticks that found no open task ready: the rate was not held. */
-    missedTicks: number;
-  };
+  /** At `LOAD_STEADY_RATE` (50) a second: past this machine's saturation, so two queues, not a steady state. */
+  steady: SteadyPhase;
+  /** At half the completions per second just measured at saturation: a rate the machine holds. */
+  held: SteadyPhase;
+}
+
+/** Completions and the floor's Updates sent open-loop at one rate. */
+export interface SteadyPhase {
+  perSecond: number;
+  /** Completion → the next task visible in its inbox, at `perSecond` completions a second. */
+  roundTrip: LatencySummary;
+  /** The same open-loop rate of Updates recording one event (the cycle bench's floor). */
+  floor: LatencySummary;
+  /** Ticks that found no open task ready: the rate was not held. */
+  missedTicks: number;
 }
 
 export interface LoadCheck {
@@ -69,6 +76,8 @@ export interface LoadBenchmarkResult extends BenchRun {
   /** Completions per second with two of each against one of each. */
   scaleOut: number;
   check: LoadCheck;
+  /** The projections' statements per completion, counted on a replay of this run's first cycles. */
+  projectionStatements: ProjectionStatements;
 }
 
 /**
@@ -104,9 +113,11 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           say('starting a second worker and API');
           await stack.addWorkerAndApi();
         }
+        // Enough for either steady phase (the held one is slower than LOAD_STEADY_RATE on this machine).
         const steadyCycles = Math.ceil((steadyRate * steadySeconds) / WALK.length) + clients;
-        say(`${processes} API + ${processes} worker: ${cycles + steadyCycles} people and cycles`);
-        const people = await createPeople(pool, org, cycles + steadyCycles, stack.baseUrls);
+        const total = cycles + 2 * steadyCycles;
+        say(`${processes} API + ${processes} worker: ${total} people and cycles`);
+        const people = await createPeople(pool, org, total, stack.baseUrls);
         managers.push(...people.managers);
         // Every manager's stream, on the APIs in turn: each must get every update whichever API serves it.
         // The managers wait on them for their next task, as the web app does.
@@ -124,11 +135,20 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         }));
         allCycles.push(...started.map((cycle) => cycle.cycleId));
         const saturated = started.slice(0, cycles);
-        const steadyOnes = started.slice(cycles);
-
-        say(`steady ${steadyRate}/s for ${steadySeconds} s: Updates recording one event, then completions`);
-        const floor = await steadyFloor(temporal, stack, steadyRate, steadySeconds);
-        const steady = await steadyCompletions(steadyOnes, steadyRate, steadySeconds);
+        const steadyOnes = started.slice(cycles, cycles + steadyCycles);
+        const heldOnes = started.slice(cycles + steadyCycles);
+        const steadyPhase = async (perSecond: number, walking: LoadCycle[]): Promise<SteadyPhase> => {
+          say(`steady ${perSecond}/s for ${steadySeconds} s: Updates recording one event, then completions`);
+          const floor = await steadyFloor(temporal, stack, perSecond, steadySeconds);
+          const steady = await steadyCompletions(walking, perSecond, steadySeconds);
+          return {
+            perSecond,
+            roundTrip: summarizeLatencies(steady.roundTrips),
+            floor: summarizeLatencies(floor),
+            missedTicks: steady.missedTicks,
+          };
+        };
+        const steady = await steadyPhase(steadyRate, steadyOnes);
 
         say(`saturation: ${clients} clients, bare Updates then ${cycles} cycles walked to their plans`);
         const roles = () => ({
@@ -143,23 +163,18 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           completion: perOperation(cpuBetween(walkCpu, cpuByRole(roles())), completions.count),
           bareUpdate: perOperation(cpuBetween(bareCpu, walkCpu), bareUpdates.count),
         };
-        topologies.push({
-          processes,
-          cycles,
-          clients,
-          completions,
-          bareUpdates,
-          cpuMsPer,
-          steady: {
-            perSecond: steadyRate,
-            roundTrip: summarizeLatencies(steady.roundTrips),
-            floor: summarizeLatencies(floor),
-            missedTicks: steady.missedTicks,
-          },
-        });
+        const heldRate = Math.min(steadyRate, Math.max(1, Math.floor(completions.perSecond / 2)));
+        const held = await steadyPhase(heldRate, heldOnes);
+        topologies.push({ processes, cycles, clients, completions, bareUpdates, cpuMsPer, steady, held });
       }
       say('checking streams, inbox and live updates');
       const check = await checkOnce(pool, allCycles, managers, streams, streamApis);
+      say("counting the projections' statements on a replay of 40 cycles");
+      const projectionStatements = await projectionStatementsPerCompletion(
+        database.url,
+        allCycles.slice(0, 40),
+        say,
+      );
       const [one, two] = topologies;
       return {
         startedAt,
@@ -168,6 +183,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         topologies,
         scaleOut: (two?.completions.perSecond ?? Number.NaN) / (one?.completions.perSecond ?? Number.NaN),
         check,
+        projectionStatements,
       };
     } finally {
       for (const stream of streams) stream.close();

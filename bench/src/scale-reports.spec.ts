@@ -32,7 +32,8 @@ describe('the load, burst, memory and history reports', () => {
             completion: { api: 6, worker: 4, clients: 2 },
             bareUpdate: { api: 0, worker: 2, clients: 1 },
           },
-          steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 0 },
+          steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 3 },
+          held: { perSecond: 10, roundTrip: latency(10, 30), floor: latency(5, 20), missedTicks: 0 },
         },
       ],
       scaleOut: 1.5,
@@ -42,10 +43,21 @@ describe('the load, burst, memory and history reports', () => {
         inboxMismatches: 0,
         liveUpdates: { stored: 3, received: 2, streamsPerApi: [1, 0] },
       },
+      projectionStatements: {
+        completions: 200,
+        statements: 3000,
+        transactions: 500,
+        perCompletion: { statements: 15, transactions: 2.5 },
+        daemonCpuMsPerCompletion: 1.25,
+      },
     };
     const report = formatLoadReport(result);
     expect(lineOf(report, '1 API + 1 worker: completions/s')).toMatch(/0\.20x .* missed$/);
-    expect(lineOf(report, '1 API + 1 worker: round trip')).toMatch(/2\.50x .* missed$/);
+    // 50/s is past this run's 20 completions/s: reported, not judged; half the saturation rate is judged.
+    expect(lineOf(report, '1 API + 1 worker: round trip p50/p99 at 50/s (3 ticks missed)')).toMatch(
+      /2\.50x .* past saturation$/,
+    );
+    expect(lineOf(report, '1 API + 1 worker: round trip p50/p99 at 10/s')).toMatch(/1\.50x .* met$/);
     // One live update stored but never received is a failure of "nothing lost".
     expect(lineOf(report, 'done twice')).toMatch(/2 of 3 .* missed$/);
     // Where a completion's CPU goes, beside a bare Update's.
@@ -53,6 +65,9 @@ describe('the load, burst, memory and history reports', () => {
       /12\.0 +per bare Update 3\.0 +4\.00x$/,
     );
     expect(lineOf(report, '  api')).toMatch(/6\.0 +0\.0$/);
+    expect(lineOf(report, 'projections: statements / transactions per completion')).toMatch(
+      /15\.0 \/ 2\.5 +daemon JS 1\.3 ms/,
+    );
   });
 
   it('judges each burst against 1.5 times the bare timers', () => {
