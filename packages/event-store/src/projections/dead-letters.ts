@@ -20,7 +20,7 @@ export type ParkEvent = (event: RecordedEvent, error: unknown) => Promise<void>;
 // serialization conflict, resources, an operator or a timeout, the server itself. Such a batch is retried.
 const TRANSIENT_SQLSTATE = /^(08|40|53|57|58|XX)/;
 
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   // Node's socket errors (ECONNRESET) carry codes too, never five-character SQLSTATEs.

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { PostgresEventStore, Queryable, StorePosition } from '../postgres/postgres-event-store';
-import { applyOrPark, parkInto } from './dead-letters';
+import { applyOrPark, isTransient, parkInto } from './dead-letters';
 import { assertTableName, type ProjectionDefinition, relevantEvents } from './projection';
 
 export interface ProjectionBatchOptions {
@@ -33,9 +33,15 @@ export interface ProjectionBatchOutcome {
  * the oldest checkpoint among them and each projection applies those after its own, and every checkpoint
  * that moved is stored in the same transaction (one statement: they all end at the batch's last event).
  * So each event is still applied exactly once per projection, and a process runs a projection only while
- * it holds its row. A projection whose share fails transiently has it rolled back to its savepoint and is
- * left out (`alone`), the others commit; one too far behind the others to share their batch, or slower than
- * the budget, is left out as well. With one projection this is the plain per-projection batch.
+ * it holds its row. One too far behind the others to share their batch, or slower than the budget, is left
+ * out (`alone`). With one projection this is the plain per-projection batch.
+ *
+ * A batch is first applied without savepoints (a savepoint and its release are two more statements a
+ * projection, and a subtransaction for the server). When a share fails transiently the batch is rolled back
+ * and that projection left out, so the others go again at once; when it fails otherwise (an event it
+ * cannot apply), the batch is run again guarded: each share under a savepoint of its own (`applyOrPark`,
+ * which parks the events that fail alone), a share that then fails transiently rolled back to its
+ * savepoint and its projection left out while the others commit.
  */
 export async function runProjectionBatch(
   pool: Pool,
@@ -48,7 +54,23 @@ export async function runProjectionBatch(
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
-    const outcome = await batchIn(db, store, byName, budgeted);
+    let outcome: ProjectionBatchOutcome;
+    try {
+      outcome = await batchIn(db, store, byName, budgeted, false);
+    } catch (error) {
+      if (!(error instanceof ShareFailed)) throw error;
+      await db.query('ROLLBACK');
+      if (isTransient(error.cause)) {
+        db.release();
+        return {
+          read: 0,
+          fenced: false,
+          alone: [{ name: error.projection, reason: 'failed', error: error.cause }],
+        };
+      }
+      await db.query('BEGIN');
+      outcome = await batchIn(db, store, byName, budgeted, true);
+    }
     await db.query('COMMIT');
     db.release();
     return outcome;
@@ -88,6 +110,7 @@ async function batchIn(
   store: PostgresEventStore,
   byName: Map<string, ProjectionDefinition>,
   { batchSize, budgetMs }: ProjectionBatchOptions,
+  guarded: boolean,
 ): Promise<ProjectionBatchOutcome> {
   const { rows } = await db.query<{ name: string; position: string; transaction_id: string }>(
     `SELECT name, position, transaction_id::text AS transaction_id FROM projection_checkpoints
@@ -117,17 +140,19 @@ async function batchIn(
   for (const { projection, at } of lanes) {
     const from = places.findIndex((place) => compare(place, at) > 0);
     if (from < 0) continue;
-    const applying = applyOrPark(
-      projection,
-      relevantEvents(projection, events.slice(from)),
-      { db, table: (name) => assertTableName(name) },
-      parkInto(db, projection.name),
-    );
+    const share = relevantEvents(projection, events.slice(from));
+    const context = { db, table: (name: string) => assertTableName(name) };
+    const applying = guarded
+      ? applyOrPark(projection, share, context, parkInto(db, projection.name))
+      : share.length > 0
+        ? projection.apply(share, context)
+        : Promise.resolve();
     try {
       await withinBudget(applying, budgetMs, projection.name);
       moved.push(projection.name);
     } catch (error) {
       if (error instanceof SlowProjection) throw error;
+      if (!guarded) throw new ShareFailed(projection.name, error);
       // Its savepoint rolled back (or the connection is gone, and the next statement says so).
       alone.push({ name: projection.name, reason: 'failed', error });
     }
@@ -155,6 +180,16 @@ export function compare(a: StorePosition, b: StorePosition): number {
   const transactions = BigInt(a.transactionId) - BigInt(b.transactionId);
   if (transactions !== 0n) return transactions < 0n ? -1 : 1;
   return a.position - b.position;
+}
+
+/** A projection's share of an unguarded batch failed: the transaction is spoilt. */
+class ShareFailed extends Error {
+  constructor(
+    readonly projection: string,
+    override readonly cause: unknown,
+  ) {
+    super(`projection ${projection} failed its share of a batch`);
+  }
 }
 
 class SlowProjection extends Error {
