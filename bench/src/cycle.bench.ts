@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CycleView, TaskKind, TaskList } from '@coachflow/contracts';
-import { cycleStreamId } from '@coachflow/domain';
+import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
+import { MIN_TIMER_MS } from '@coachflow/workflows';
 import {
   addRep,
   type ApiClient,
@@ -12,7 +15,7 @@ import {
   type FixtureUser,
   type OrganisationFixture,
 } from '@coachflow/testing';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
@@ -20,11 +23,16 @@ import { envCount } from './bench-scale';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import {
+  type DeadlineKind,
   type DeadlineLateness,
   type DeadlineShapeRow,
   type ShapeLateness,
   summarizeDeadlineShapes,
+  summarizeTimerPaths,
+  type TimerPathRow,
+  type TimerPaths,
 } from './deadline-shapes-report';
+import { type TimerPath, timerPath } from './deadline-timer-path';
 import { runWriters } from './run-writers';
 
 export interface CycleBenchmarkOptions {
@@ -44,6 +52,10 @@ export interface CycleBenchmarkResult extends BenchRun {
   startRounds: { noopMs: number; cycleMs: number; loadAverage: number }[];
   /** Each kind of deadline in cycles of two commitments climbing to level 2, against bare timers. */
   deadlineShapes: DeadlineShapeRow[];
+  /** Bare waits of the shapes left out of the baseline: their last timer was under MIN_TIMER_MS. */
+  bareWaitsSkipped: number;
+  /** For each kind, where the timer that woke its decision lost its milliseconds, ours and bare. */
+  deadlineTimerPaths: TimerPathRow[];
 }
 
 interface RoundTrips {
@@ -131,14 +143,30 @@ export async function cycleBenchmark({
           'then bare sleep() timers of the same shapes',
       );
       const shapeLateness = await deadlineShapeLateness(pool, org, shapes);
-      const bareShapeLateness = await bareShapes(client, stack, shapes);
+      const bareShapeDecisions = await bareShapes(client, stack, shapes);
+      const ourPaths = await timerPaths(client, shapeLateness.decisions);
+      const barePaths = await timerPaths(client, bareShapeDecisions);
+      // A bare wait whose first step came late (its first workflow task, which builds the workflow, is slow
+      // on a loaded machine) is left a last timer under a second, which the server fires about a second after
+      // it started: that measures the short-timer rule, not a bare timer, so it is not a baseline sample.
+      const bareBaseline = bareShapeDecisions.filter((_, i) => (barePaths[i]?.lengthMs ?? 0) >= MIN_TIMER_MS);
+      const bareSkipped = bareShapeDecisions.length - bareBaseline.length;
+      if (bareSkipped > 0)
+        say(
+          `${bareSkipped} bare waits left a last timer under ${MIN_TIMER_MS} ms: not counted as bare timers`,
+        );
       return {
         startedAt,
         scale,
         ...benchEnvironment(database),
         inboxPollMs: INBOX_POLL_MS,
         startRounds,
-        deadlineShapes: summarizeDeadlineShapes(shapeLateness, bareShapeLateness),
+        deadlineShapes: summarizeDeadlineShapes(shapeLateness, latenessByKind(bareBaseline)),
+        bareWaitsSkipped: bareSkipped,
+        deadlineTimerPaths: summarizeTimerPaths(
+          pathsByKind(shapeLateness.decisions, ourPaths),
+          pathsByKind(bareShapeDecisions, barePaths),
+        ),
         measurements: {
           roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
           roundTripComplete: summarizeLatencies(roundTrips.complete.slice(WARM_UP)),
@@ -306,6 +334,15 @@ async function sleeperLateness(
   stack: CycleStack,
   waits: readonly { dueAt: number; lastStepMs: number }[],
 ): Promise<number[]> {
+  return (await sleepers(client, stack, waits)).map(({ dueAt, firedAt }) => firedAt - dueAt);
+}
+
+/** Starts a benchSleeper per wait and returns, in order, each one's workflow id, due and wake-up time. */
+async function sleepers(
+  client: Client,
+  stack: CycleStack,
+  waits: readonly { dueAt: number; lastStepMs: number }[],
+): Promise<{ workflowId: string; dueAt: number; firedAt: number }[]> {
   const handles = [];
   for (const { dueAt, lastStepMs } of waits)
     handles.push(
@@ -317,8 +354,9 @@ async function sleeperLateness(
         args: [dueAt, lastStepMs],
       }),
     );
-  const results = await Promise.all(handles.map((handle) => handle.result()));
-  return results.map(({ dueAt, firedAt }) => firedAt - dueAt);
+  return Promise.all(
+    handles.map(async (handle) => ({ workflowId: handle.workflowId, ...(await handle.result()) })),
+  );
 }
 
 /**
@@ -471,7 +509,7 @@ async function deadlineShapeLateness(
   pool: Pool,
   org: OrganisationFixture,
   count: number,
-): Promise<ShapeLateness> {
+): Promise<ShapeLateness & { decisions: Decision[] }> {
   const playbookId = await benchPlaybook(
     org,
     `PT${SHAPE_GRACE_MS / 1000}S`,
@@ -495,19 +533,31 @@ async function deadlineShapeLateness(
  * EscalationRaised's at) and stored (recorded_at): a check-in opened against its commitment's due, level 1
  * against due + grace, level 2 against level 1's decision (`at`) + escalateAfter.
  */
-async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<ShapeLateness> {
+async function deadlineShapeTimes(
+  pool: Pool,
+  cycleIds: string[],
+): Promise<ShapeLateness & { decisions: Decision[] }> {
   const streams = cycleIds.map(cycleStreamId);
+  const workflowIds = new Map(cycleIds.map((cycleId) => [cycleStreamId(cycleId), cycleWorkflowId(cycleId)]));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const { rows } = await pool.query<{ kind: keyof DeadlineLateness; decided: string; stored: string }>(
-      `SELECT 'check-in opened' AS kind,
+    const { rows } = await pool.query<{
+      kind: DeadlineKind;
+      stream_id: string;
+      decided_at: string;
+      decided: string;
+      stored: string;
+    }>(
+      `SELECT 'check-in opened' AS kind, stream_id,
+              EXTRACT(EPOCH FROM (data->>'openedAt')::timestamptz) * 1000 AS decided_at,
               EXTRACT(EPOCH FROM (data->>'openedAt')::timestamptz - (data->'context'->>'dueAt')::timestamptz) * 1000
                 AS decided,
               EXTRACT(EPOCH FROM recorded_at - (data->'context'->>'dueAt')::timestamptz) * 1000 AS stored
          FROM events WHERE event_type = 'TaskOpened' AND data->>'kind' = 'commitment-check-in'
           AND stream_id = ANY($1::text[])
        UNION ALL
-       SELECT 'escalation level 1',
+       SELECT 'escalation level 1', raised.stream_id,
+              EXTRACT(EPOCH FROM (raised.data->>'at')::timestamptz) * 1000,
               EXTRACT(EPOCH FROM (raised.data->>'at')::timestamptz - (made.data->>'dueAt')::timestamptz) * 1000 - $2,
               EXTRACT(EPOCH FROM raised.recorded_at - (made.data->>'dueAt')::timestamptz) * 1000 - $2
          FROM events raised JOIN events made ON made.stream_id = raised.stream_id
@@ -515,7 +565,8 @@ async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<Shape
         WHERE raised.event_type = 'EscalationRaised' AND raised.data->>'level' = '1'
           AND raised.stream_id = ANY($1::text[])
        UNION ALL
-       SELECT 'escalation level 2',
+       SELECT 'escalation level 2', two.stream_id,
+              EXTRACT(EPOCH FROM (two.data->>'at')::timestamptz) * 1000,
               EXTRACT(EPOCH FROM (two.data->>'at')::timestamptz - (one.data->>'at')::timestamptz) * 1000 - $3,
               EXTRACT(EPOCH FROM two.recorded_at - (one.data->>'at')::timestamptz) * 1000 - $3
          FROM events two JOIN events one ON one.stream_id = two.stream_id AND one.event_type = 'EscalationRaised'
@@ -524,19 +575,27 @@ async function deadlineShapeTimes(pool: Pool, cycleIds: string[]): Promise<Shape
           AND two.stream_id = ANY($1::text[])`,
       [streams, SHAPE_GRACE_MS, SHAPE_ESCALATE_AFTER_MS],
     );
-    const lateness: ShapeLateness = { decided: emptyLateness(), stored: emptyLateness() };
+    const lateness: ShapeLateness = { decided: emptyByKind<number>(), stored: emptyByKind<number>() };
     for (const row of rows) {
       lateness.decided[row.kind].push(Number(row.decided));
       lateness.stored[row.kind].push(Number(row.stored));
     }
     const levelTwo = lateness.stored['escalation level 2'].length;
-    if (levelTwo >= cycleIds.length) return lateness;
+    if (levelTwo >= cycleIds.length)
+      return {
+        ...lateness,
+        decisions: rows.map((row) => ({
+          kind: row.kind,
+          workflowId: workflowIds.get(row.stream_id) as string,
+          decidedAtMs: Math.round(Number(row.decided_at)),
+        })),
+      };
     if (Date.now() > deadline) throw new Error(`only ${levelTwo} of ${cycleIds.length} level-2 escalations`);
     await sleep(20);
   }
 }
 
-const emptyLateness = (): DeadlineLateness => ({
+const emptyByKind = <T>(): Record<DeadlineKind, T[]> => ({
   'check-in opened': [],
   'escalation level 1': [],
   'escalation level 2': [],
@@ -547,9 +606,9 @@ const emptyLateness = (): DeadlineLateness => ({
  * its due, then one timer at due + grace and one at due + grace + escalateAfter, each the last step of
  * a two-step wait as long as the cycle's.
  */
-async function bareShapes(client: Client, stack: CycleStack, count: number): Promise<DeadlineLateness> {
+async function bareShapes(client: Client, stack: CycleStack, count: number): Promise<Decision[]> {
   const firstDue = Date.now() + escalationLeadMs(count);
-  const waits: { kind: keyof DeadlineLateness; dueAt: number; lastStepMs: number }[] = [];
+  const waits: { kind: DeadlineKind; dueAt: number; lastStepMs: number }[] = [];
   for (let i = 0; i < count; i++) {
     const due = firstDue + i * SHAPE_SPACING_MS;
     const levelOne = due + SHAPE_GRACE_MS;
@@ -564,10 +623,57 @@ async function bareShapes(client: Client, stack: CycleStack, count: number): Pro
       },
     );
   }
-  const lateness = await sleeperLateness(client, stack, waits);
-  const byKind = emptyLateness();
-  for (const [i, wait] of waits.entries()) byKind[wait.kind].push(lateness[i] as number);
+  const woken = await sleepers(client, stack, waits);
+  return waits.map(({ kind }, i) => {
+    const { workflowId, dueAt, firedAt } = woken[i] as (typeof woken)[number];
+    return { kind, workflowId, decidedAtMs: firedAt, latenessMs: firedAt - dueAt };
+  });
+}
+
+/** A deadline decided: in which workflow, at what workflow time, how late (bare waits). */
+interface Decision {
+  kind: DeadlineKind;
+  workflowId: string;
+  decidedAtMs: number;
+  latenessMs?: number;
+}
+
+const latenessByKind = (decisions: readonly Decision[]): DeadlineLateness => {
+  const lateness = emptyByKind<number>();
+  for (const { kind, latenessMs } of decisions) lateness[kind].push(latenessMs ?? Number.NaN);
+  return lateness;
+};
+
+const pathsByKind = (decisions: readonly Decision[], paths: readonly (TimerPath | null)[]): TimerPaths => {
+  const byKind: TimerPaths = emptyByKind<TimerPath>();
+  for (const [i, { kind }] of decisions.entries()) {
+    const path = paths[i];
+    if (path) byKind[kind].push(path);
+  }
   return byKind;
+};
+
+/**
+ * For each decision, the path of the timer that woke it, read from its workflow's history (null when no
+ * timer woke it). BENCH_HISTORIES_DIR: the histories are written there too.
+ */
+async function timerPaths(client: Client, decisions: readonly Decision[]): Promise<(TimerPath | null)[]> {
+  const histories = new Map<string, Promise<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>>>();
+  const history = (workflowId: string) => {
+    const fetched = histories.get(workflowId) ?? client.workflow.getHandle(workflowId).fetchHistory();
+    histories.set(workflowId, fetched);
+    return fetched;
+  };
+  const paths: (TimerPath | null)[] = [];
+  for (const { workflowId, decidedAtMs } of decisions)
+    paths.push(timerPath((await history(workflowId)).events ?? [], decidedAtMs));
+  const dump = process.env['BENCH_HISTORIES_DIR'];
+  if (dump) {
+    await mkdir(dump, { recursive: true });
+    for (const [workflowId, fetched] of histories)
+      await writeFile(join(dump, `${workflowId}.json`), JSON.stringify(await fetched, null, 1));
+  }
+  return paths;
 }
 
 /** For each cycle, its check-in grace's end against when EscalationRaised was stored and decided. */

@@ -1,4 +1,5 @@
 import { type LatencySummary, summarizeLatencies } from './cycle-report';
+import type { TimerPath } from './deadline-timer-path';
 import { formatTable } from './format-table';
 
 /** The deadlines of the cycle bench's "deadline shapes" part, each timed from the moment it fell due. */
@@ -72,5 +73,43 @@ export function formatDeadlineShapes(rows: readonly DeadlineShapeRow[]): string 
   return formatTable(
     ['deadline lateness (ms)', 'to', 'n', 'p50', 'p99', 'bare n', 'bare p50', 'bare p99', 'p99 ratio', 'met'],
     rows.flatMap((row) => [line(row, 'decided', row.met ? 'yes' : 'NO'), line(row, 'stored', '(info)')]),
+  );
+}
+
+/** The timer path (see deadline-timer-path.ts) of each decision of one kind, ours or the bare timers'. */
+export type TimerPaths = Record<DeadlineKind, TimerPath[]>;
+
+export interface TimerPathRow {
+  kind: DeadlineKind;
+  of: 'ours' | 'bare';
+  startDelay: LatencySummary;
+  fireDelay: LatencySummary;
+  dispatch: LatencySummary;
+}
+
+/** Per kind, ours then bare: where each timer that woke a decision lost its milliseconds. */
+export function summarizeTimerPaths(ours: TimerPaths, bare: TimerPaths): TimerPathRow[] {
+  const row = (kind: DeadlineKind, of: 'ours' | 'bare', paths: TimerPath[]): TimerPathRow => ({
+    kind,
+    of,
+    startDelay: summarizeLatencies(paths.map((path) => path.startDelayMs)),
+    fireDelay: summarizeLatencies(paths.map((path) => path.fireDelayMs)),
+    dispatch: summarizeLatencies(paths.map((path) => path.dispatchMs)),
+  });
+  return DEADLINE_KINDS.flatMap((kind) => [row(kind, 'ours', ours[kind]), row(kind, 'bare', bare[kind])]);
+}
+
+export function formatTimerPaths(rows: readonly TimerPathRow[]): string {
+  const both = (summary: LatencySummary) => `${fixed(summary.p50Ms, 1)} / ${fixed(summary.p99Ms, 1)}`;
+  return formatTable(
+    ['timer that woke the decision (ms)', 'of', 'n', 'start delay p50 / p99', 'fire delay', 'dispatch'],
+    rows.map((row) => [
+      row.kind,
+      row.of,
+      String(row.startDelay.count),
+      both(row.startDelay),
+      both(row.fireDelay),
+      both(row.dispatch),
+    ]),
   );
 }

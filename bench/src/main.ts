@@ -8,7 +8,7 @@ import { builderBenchmark } from './builder.bench';
 import { formatBuilderReport } from './builder-report';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
-import { formatDeadlineShapes } from './deadline-shapes-report';
+import { formatDeadlineShapes, formatTimerPaths } from './deadline-shapes-report';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
 import { historyBenchmark } from './history.bench';
@@ -54,6 +54,10 @@ async function runCycle(): Promise<void> {
   console.log(`\nstart ratio per round (no-op ms / cycle ms): ${rounds.join(', ')}`);
   console.log(
     `\ndeadline shapes (two commitments, grace 3 s, level 2 after 5 s):\n${formatDeadlineShapes(result.deadlineShapes)}`,
+  );
+  console.log(
+    `\nwhere the timer that woke each decision lost its milliseconds (from the histories; ${result.bareWaitsSkipped} bare ` +
+      `waits left out of the baseline, their last timer under a second):\n${formatTimerPaths(result.deadlineTimerPaths)}`,
   );
   console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
 }

@@ -3,3 +3,4 @@ export * from './coaching-cycle.input';
 export * from './messages';
 export * from './search-attributes';
 export type { coachingCycle } from './coaching-cycle.workflow';
+export { MIN_TIMER_MS } from './chain-ahead';
