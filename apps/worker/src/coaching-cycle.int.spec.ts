@@ -246,10 +246,11 @@ describe('coachingCycle workflow on a real dev server and Postgres', () => {
     const completed = await cycle.event('CycleCompleted');
     expect(completed.data['commitments']).toEqual({ open: 0, kept: 1, missed: 0, dropped: 1 });
     expectSoundStream(await cycle.events(), cycle.input.cycleId);
-    // Patch chain-ahead: an early timer wakes the cycle to read the reporting chain and sets the deadline's
-    // own timer; when that fires, the escalation is recorded with no read of Postgres before it.
-    expect((await cycle.timersAndLocalActivities()).join(' ')).toContain(
-      'timer-fired local:reportingChain timer-started timer-fired local:recordCycleEvents',
+    // Patches chain-ahead and deadline-last-step: a wake-up before the deadline starts reading the reporting
+    // chain (an ordinary activity) and the deadline's own timer, in a task with no local activity; when that
+    // fires, the escalation is recorded with no read of Postgres before it.
+    expect((await cycle.timersAndActivities()).join(' ')).toContain(
+      'timer-fired activity:reportingChain timer-started timer-fired local:recordCycleEvents',
     );
     await record('escalation', cycle);
   });

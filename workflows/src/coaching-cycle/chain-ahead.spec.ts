@@ -90,3 +90,21 @@ describe('ChainAhead', () => {
     expect(forgotten.take(at(60_000))).toBeNull();
   });
 });
+
+describe('ChainAhead reading at the last step (patch deadline-last-step)', () => {
+  const deadline = at(60_000);
+
+  it('holds the chain a read brings back for its deadline', () => {
+    const ahead = new ChainAhead();
+    ahead.reading(deadline)(at(58_600), chain);
+    expect(ahead.take(at(60_005))).toBe(chain);
+  });
+
+  it('drops what a read started before the manager changed brings back', () => {
+    const ahead = new ChainAhead();
+    const hold = ahead.reading(deadline);
+    ahead.forget();
+    hold(at(58_600), chain);
+    expect(ahead.take(at(60_005))).toBeNull();
+  });
+});

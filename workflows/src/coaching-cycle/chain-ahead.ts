@@ -27,6 +27,8 @@ export class ChainAhead {
   private held: { deadline: string; readAt: string; chain: ReportingChain } | null = null;
   // The read planned for a deadline: kept while still ahead, so a command meanwhile does not restart its timer.
   private planned: { deadline: string; readAt: string } | null = null;
+  // Counts forget()s, so a read started before one is not held when it comes back.
+  private generation = 0;
 
   /** `longTimers`: the patch chain-ahead-long-timers is on (false replays runs recorded before it). */
   constructor(private readonly longTimers = true) {}
@@ -58,6 +60,17 @@ export class ChainAhead {
     this.held = { deadline, readAt, chain };
   }
 
+  /**
+   * A read for `deadline` starts (patch deadline-last-step: at the alarm's last step, while the workflow goes
+   * on waiting); returns what holds its chain when it comes back, unless forget() was called meanwhile.
+   */
+  reading(deadline: string): (readAt: string, chain: ReportingChain) => void {
+    const generation = this.generation;
+    return (readAt, chain) => {
+      if (generation === this.generation) this.hold(deadline, readAt, chain);
+    };
+  }
+
   /** The chain held for a deadline that has come by `decisionTime`, if it is recent enough; used once. */
   take(decisionTime: string): ReportingChain | null {
     const held = this.held;
@@ -69,5 +82,6 @@ export class ChainAhead {
   /** The cycle's manager or an assignee changed: a chain read before is not to be trusted. */
   forget(): void {
     this.held = null;
+    this.generation += 1;
   }
 }

@@ -1,6 +1,7 @@
 import { type CycleState, initialCycleState, needsReportingChain, nextDeadline } from '@coachflow/domain';
 import {
   allHandlersFinished,
+  CancellationScope,
   condition,
   continueAsNew,
   patched,
@@ -27,6 +28,14 @@ const activities = proxyActivities<CoachingCycleActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+// The reporting chain read ahead of a deadline, at the alarm's last step: an ordinary activity, so the task
+// that starts the deadline's timer completes at once instead of after a local activity. Not retried: a chain
+// not back in time is read at the deadline, as without a read ahead.
+const chainAheadActivities = proxyActivities<Pick<CoachingCycleActivities, 'reportingChain'>>({
+  scheduleToCloseTimeout: '5 seconds',
+  retry: { maximumAttempts: 1 },
+});
+
 const DEFAULT_CONTINUE_AS_NEW_AFTER = 10_000;
 
 /** Since this patch one timer waits for the next deadline until it moves (DeadlineAlarm). */
@@ -37,6 +46,11 @@ export const DUE_FIRST_PATCH = 'due-first';
 export const CHAIN_AHEAD_PATCH = 'chain-ahead';
 /** Since this patch neither the wait for that read nor the wait after it is shorter than a timer keeps. */
 export const CHAIN_AHEAD_LONG_TIMERS_PATCH = 'chain-ahead-long-timers';
+/**
+ * Since this patch a far deadline's last timer starts from a wake-up of its own, where the chain is read by
+ * an ordinary activity (DeadlineAlarm's lastStep).
+ */
+export const DEADLINE_LAST_STEP_PATCH = 'deadline-last-step';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -65,6 +79,9 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   // Since this patch the read comes early enough that the deadline's own timer after it is over a second:
   // the server fires a shorter one about a second after it started (ChainAhead's MIN_TIMER_MS).
   const chainAhead = new ChainAhead(chainAheadOn && patched(CHAIN_AHEAD_LONG_TIMERS_PATCH));
+  // Since this patch the deadline's timer is started from a wake-up LAST_STEP_MS before it, which also
+  // starts the chain's read ahead (instead of a wake-up of the read's own).
+  const lastStep = patched(DEADLINE_LAST_STEP_PATCH);
   const recorder = new CycleRecorder(input.cycleId, resume?.state ?? initialCycleState(), chainAhead);
   const deadlineDue = () => {
     const deadline = nextDeadline(recorder.state, lastTickAt);
@@ -86,16 +103,31 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
 
   if (recorder.state.status === 'not-started') await recorder.execute(startCommand(input));
 
-  const alarm = new DeadlineAlarm();
+  const readChainAhead = (deadline: string) => {
+    if (!needsReportingChain({ type: 'Tick', data: { now: deadline } }, recorder.state, deadline)) return;
+    const hold = chainAhead.reading(deadline);
+    // Not in the alarm's scope: a deadline that moves meanwhile need not cancel a read this short.
+    void CancellationScope.nonCancellable(() =>
+      chainAheadActivities.reportingChain({
+        organisationId: recorder.state.organisationId,
+        repId: recorder.state.repId,
+      }),
+    ).then(
+      (chain) => hold(now(), chain),
+      () => undefined, // Not read ahead: the deadline's Tick reads it.
+    );
+  };
+  const alarm = new DeadlineAlarm({ lastStep, onLastStep: readChainAhead });
   while (recorder.state.status === 'running') {
     if (queue.empty) {
       const deadline = nextDeadline(recorder.state, lastTickAt);
       if (patched(DEADLINE_ALARM_PATCH)) {
-        const readChainAt = chainAheadOn
-          ? chainAhead.readAt(deadline, now(), (at) =>
-              needsReportingChain({ type: 'Tick', data: { now: at } }, recorder.state, at),
-            )
-          : null;
+        const readChainAt =
+          chainAheadOn && !lastStep
+            ? chainAhead.readAt(deadline, now(), (at) =>
+                needsReportingChain({ type: 'Tick', data: { now: at } }, recorder.state, at),
+              )
+            : null;
         alarm.set(readChainAt ?? deadline);
         await condition(() => !queue.empty || alarm.rang);
         if (readChainAt && deadline && queue.empty) {

@@ -1,4 +1,26 @@
 import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import { MIN_TIMER_MS } from './chain-ahead';
+
+/**
+ * How long before its deadline a far deadline's last timer starts (patch deadline-last-step): over
+ * MIN_TIMER_MS, with room for the wake-up that starts it to come a little late.
+ */
+export const LAST_STEP_MS = 1_500;
+/** The summary of the timer that ends on the deadline, in the history (what the replay spec checks). */
+export const DEADLINE_TIMER_SUMMARY = 'deadline';
+
+export interface DeadlineAlarmOptions {
+  /**
+   * Patch deadline-last-step. A timer's fire time counts from when its workflow task completes, while its
+   * length is computed from when the task started; a task that records or reads through a local activity
+   * completes only after it, so a timer started there fires that much late. Since this patch a deadline far
+   * enough ahead is waited for in two steps: a first timer to LAST_STEP_MS before it, then, from that
+   * wake-up (a task with nothing else to do), the timer that ends on the deadline.
+   */
+  lastStep: boolean;
+  /** Called at the last step's wake-up with its deadline; must not hold the task up (no local activity). */
+  onLastStep?: (deadline: string) => void;
+}
 
 /**
  * One durable timer for the cycle's next deadline, kept across commands: it is started again only when the
@@ -9,6 +31,8 @@ export class DeadlineAlarm {
   private armedFor: string | null = null;
   private scope: CancellationScope | null = null;
   private ringing = false;
+
+  constructor(private readonly options: DeadlineAlarmOptions = { lastStep: false }) {}
 
   /** Whether the armed deadline has come. */
   get rang(): boolean {
@@ -30,8 +54,9 @@ export class DeadlineAlarm {
     }
     const scope = new CancellationScope();
     this.scope = scope;
+    const twoSteps = this.options.lastStep && wait >= MIN_TIMER_MS + LAST_STEP_MS;
     scope
-      .run(() => sleep(wait))
+      .run(() => (twoSteps ? this.waitInTwoSteps(deadline, wait) : sleep(wait)))
       .then(
         () => {
           if (this.scope === scope) this.ringing = true;
@@ -41,5 +66,13 @@ export class DeadlineAlarm {
           if (!isCancellation(error)) throw error;
         },
       );
+  }
+
+  private async waitInTwoSteps(deadline: string, wait: number): Promise<void> {
+    await sleep(wait - LAST_STEP_MS);
+    this.options.onLastStep?.(deadline);
+    // From this wake-up's time, which is the timer's start give or take the task's own few milliseconds.
+    const rest = Math.ceil(Date.parse(deadline) - Date.now());
+    if (rest > 0) await sleep(rest, { summary: DEADLINE_TIMER_SUMMARY });
   }
 }

@@ -174,14 +174,17 @@ export class CycleDriver {
   }
 
   /**
-   * The run's timers and local activities in history order, as `timer-started`, `timer-fired` and
-   * `local:<activity type>`: what a workflow change to its waiting or reading shows up in.
+   * The run's timers and activities in history order, as `timer-started`, `timer-fired`,
+   * `activity:<activity type>` (scheduled) and `local:<activity type>`: what a workflow change to its waiting
+   * or reading shows up in.
    */
-  async timersAndLocalActivities(): Promise<string[]> {
+  async timersAndActivities(): Promise<string[]> {
     const history = await this.handle.fetchHistory();
     return (history.events ?? []).flatMap((event) => {
       if (event.timerStartedEventAttributes) return ['timer-started'];
       if (event.timerFiredEventAttributes) return ['timer-fired'];
+      const scheduled = event.activityTaskScheduledEventAttributes?.activityType?.name;
+      if (scheduled) return [`activity:${scheduled}`];
       const marker = event.markerRecordedEventAttributes;
       const data = marker?.details?.['data']?.payloads?.[0]?.data;
       if (marker?.markerName !== 'core_local_activity' || !data) return [];
