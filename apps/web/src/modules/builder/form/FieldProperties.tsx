@@ -23,7 +23,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { memo, type ReactNode, useMemo, useState } from 'react';
+import { memo, type ReactNode, useId, useMemo, useState } from 'react';
 import { useStableCallback } from '../shared/useStableCallback';
 import { moveItem, SortableList } from '../shared/SortableList';
 import { ConditionEditor } from './ConditionEditor';
@@ -67,9 +67,8 @@ function memoButLabel<P extends { field: { label: string } }>(pane: (props: P) =
 export const FieldProperties = memo(function FieldProperties(props: {
   field: FieldNode;
   taskKind?: TaskKind;
-  /** Every field's key in order; `position` is this field's place among them. */
-  keys: readonly string[];
-  position: number;
+  /** The other fields' keys, in any order (sorted, so a move leaves them as they were). */
+  otherKeys: readonly string[];
   /** The fields above this one: what its conditions can test. */
   above: readonly FieldNode[];
   issues: readonly TreeIssue[];
@@ -78,8 +77,9 @@ export const FieldProperties = memo(function FieldProperties(props: {
   keyFrozen: boolean;
   onChange: Edit<FieldNode>;
 }) {
-  const { field, keys, position, issues } = props;
-  const otherKeys = keys.filter((_, index) => index !== position);
+  const { field, otherKeys, issues } = props;
+  // The label and key inputs' typing groups: the key changes as the label is typed, so neither names them.
+  const inputs = useId();
   // A key follows its label until it is published, unless the admin chose one of their own.
   const keyFollowsLabel =
     !props.keyFrozen && field.kind !== 'core' && field.key === fieldKeyFromLabel(field.label, otherKeys);
@@ -119,7 +119,7 @@ export const FieldProperties = memo(function FieldProperties(props: {
           const label = event.currentTarget.value;
           edit(
             keyFollowsLabel ? { label, key: fieldKeyFromLabel(label, otherKeys) } : { label },
-            `${position}:label`,
+            `${inputs}:label`,
           );
         }}
       />
@@ -135,7 +135,7 @@ export const FieldProperties = memo(function FieldProperties(props: {
         value={field.key}
         readOnly={field.kind === 'core' || props.keyFrozen}
         error={issueFor(own, 'key')}
-        onChange={(event) => edit({ key: event.currentTarget.value }, `${position}:key`)}
+        onChange={(event) => edit({ key: event.currentTarget.value }, `${inputs}:key`)}
       />
       <HelpInput field={field} issues={own} onChange={edit} />
       {field.kind !== 'core' && field.kind !== 'heading' && field.kind !== 'group' && (

@@ -1,34 +1,11 @@
-import { type FormTree } from '@coachflow/forms';
-import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { useHistory } from '../history/useHistory';
-import { documentOf } from './form-draft';
-import { FormBuilder } from './FormBuilder';
-import { emptyTree } from './tree-edits';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { renderFormBuilder } from './form-builder-harness';
 
 // The preview renders through rjsf, which this spec does not exercise; the browser tests do.
 jest.mock('./FormPreview', () => ({ FormPreview: () => null }));
 
-let latest: FormTree | undefined;
-
-function Harness({ publishedKeys = new Set<string>() }: { publishedKeys?: ReadonlySet<string> }) {
-  const history = useHistory<FormTree>(emptyTree('acknowledge-plan'));
-  latest = history.value;
-  return (
-    <MantineProvider>
-      <FormBuilder
-        tree={history.value}
-        document={documentOf({ name: 'f', tree: history.value })}
-        apiErrors={[]}
-        publishedKeys={publishedKeys}
-        onEdit={history.edit}
-        onUndo={history.undo}
-      />
-    </MantineProvider>
-  );
-}
-
-const keys = () => latest!.fields.map((field) => field.key);
+let builder: ReturnType<typeof renderFormBuilder>;
+const keys = () => builder.tree().fields.map((field) => field.key);
 const press = (key: string, options: KeyboardEventInit = {}) =>
   act(() => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey: true, ...options }));
@@ -36,7 +13,7 @@ const press = (key: string, options: KeyboardEventInit = {}) =>
 
 describe('FormBuilder', () => {
   it('adds from the palette, reorders by buttons, deletes with undo, and undoes/redoes by keyboard', () => {
-    render(<Harness />);
+    builder = renderFormBuilder();
     expect(screen.getAllByText(/Every acknowledge-plan form keeps this field/).length).toBeGreaterThan(0);
     expect(screen.queryByRole('button', { name: /Delete I accept this plan/ })).not.toBeInTheDocument();
 
@@ -63,7 +40,7 @@ describe('FormBuilder', () => {
   });
 
   it('lets a key follow its label until it is published or chosen by hand', () => {
-    render(<Harness publishedKeys={new Set(['date'])} />);
+    builder = renderFormBuilder(new Set(['date']));
     fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Next step?' } });
     expect(keys()).toEqual(['accepted', 'nextStep']);
@@ -78,12 +55,12 @@ describe('FormBuilder', () => {
   });
 
   it('reorders the fields of a repeating group’s items', () => {
-    render(<Harness />);
+    builder = renderFormBuilder();
     fireEvent.click(screen.getByRole('button', { name: 'Repeating group' }));
     fireEvent.click(screen.getByRole('combobox', { name: 'Add a field to each item' }));
     fireEvent.click(screen.getByRole('option', { name: 'Date' }));
     const itemKeys = () => {
-      const group = latest!.fields.find((field) => field.kind === 'group');
+      const group = builder.tree().fields.find((field) => field.kind === 'group');
       return group?.kind === 'group' ? group.fields.map((field) => field.key) : [];
     };
     expect(itemKeys()).toEqual(['title', 'field']);
@@ -94,7 +71,7 @@ describe('FormBuilder', () => {
   });
 
   it('renders hostile labels as text', () => {
-    render(<Harness />);
+    builder = renderFormBuilder();
     fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: '<img src=x onerror=alert(1)>' } });
     expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);

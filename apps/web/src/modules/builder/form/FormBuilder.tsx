@@ -9,7 +9,15 @@ import {
   type TreeIssue,
 } from '@coachflow/forms';
 import { Alert, Button, Grid, Group, ScrollArea, SimpleGrid, Text } from '@mantine/core';
-import { type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import {
+  type ComponentProps,
+  memo,
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+} from 'react';
 import { useSameArray } from '../shared/useSameArray';
 import { useStableCallback } from '../shared/useStableCallback';
 import { FieldPalette } from './FieldPalette';
@@ -79,9 +87,20 @@ export function FormBuilder(props: {
   );
   const position = tree.fields.findIndex((candidate) => candidate.key === selected);
   const field = tree.fields[position];
-  // What the properties pane needs of the other fields, each the same array while its elements stay.
-  const keys = useSameArray(tree.fields.map((candidate) => candidate.key));
-  const above = useSameArray(position >= 0 ? tree.fields.slice(0, position) : tree.fields.slice(0, 0));
+  // What the properties pane needs of the other fields, each the same array while its elements stay. The
+  // keys are sorted, so a move leaves them as they were. The fields above the selected one (what its
+  // conditions can test) change with a move: the pane follows a moment after the move has painted.
+  const otherKeys = useSameArray(
+    tree.fields
+      .filter((candidate) => candidate.key !== selected)
+      .map((candidate) => candidate.key)
+      .sort(),
+  );
+  const aboveNow = useSameArray(position >= 0 ? tree.fields.slice(0, position) : tree.fields.slice(0, 0));
+  const aboveOfSelected = useMemo(() => ({ selected, fields: aboveNow }), [selected, aboveNow]);
+  const deferredAbove = useDeferredValue(aboveOfSelected);
+  // A newly selected field's pane starts with its own.
+  const above = deferredAbove.selected === selected ? deferredAbove.fields : aboveNow;
   const fieldIssues = useMemo(() => {
     const own = treeIssues.filter((issue) => issue.field === selected);
     return own.length > 0 ? own : NO_TREE_ISSUES;
@@ -184,29 +203,17 @@ export function FormBuilder(props: {
         />
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ minWidth: 0 }}>
-        {/* Beside the canvas on wide screens, scrolling on its own; in the page flow on a phone. */}
-        <ScrollArea.Autosize
-          mah={{ base: 'none', lg: 'calc(100vh - 180px)' }}
-          offsetScrollbars
-          style={{ minWidth: 0 }}
-        >
-          {field ? (
-            <FieldProperties
-              key={selection.serial}
-              field={field}
-              taskKind={tree.taskKind}
-              keys={keys}
-              position={position}
-              above={above}
-              rubric={props.rubric}
-              keyFrozen={props.publishedKeys.has(field.key)}
-              issues={fieldIssues}
-              onChange={change}
-            />
-          ) : (
-            <Text c="dimmed">Select a field to edit its properties.</Text>
-          )}
-        </ScrollArea.Autosize>
+        <PropertiesColumn
+          field={field}
+          serial={selection.serial}
+          taskKind={tree.taskKind}
+          otherKeys={otherKeys}
+          above={above}
+          rubric={props.rubric}
+          keyFrozen={field ? props.publishedKeys.has(field.key) : false}
+          issues={fieldIssues}
+          onChange={change}
+        />
         <div style={{ minWidth: 0 }}>
           <FormPreview document={document} taskKind={tree.taskKind} rubric={props.rubric} />
         </div>
@@ -214,3 +221,32 @@ export function FormBuilder(props: {
     </SimpleGrid>
   );
 }
+
+/**
+ * The properties pane in its own scroll area, rendered only when what it shows changed: the builder renders
+ * on every edit and move, and the scroll area alone is a dozen Mantine components.
+ */
+const PropertiesColumn = memo(function PropertiesColumn({
+  field,
+  serial,
+  ...pane
+}: Omit<ComponentProps<typeof FieldProperties>, 'field'> & {
+  field: FieldNode | undefined;
+  /** Which selection this is: the pane starts afresh for a new one. */
+  serial: number;
+}) {
+  return (
+    // Beside the canvas on wide screens, scrolling on its own; in the page flow on a phone.
+    <ScrollArea.Autosize
+      mah={{ base: 'none', lg: 'calc(100vh - 180px)' }}
+      offsetScrollbars
+      style={{ minWidth: 0 }}
+    >
+      {field ? (
+        <FieldProperties key={serial} field={field} {...pane} />
+      ) : (
+        <Text c="dimmed">Select a field to edit its properties.</Text>
+      )}
+    </ScrollArea.Autosize>
+  );
+});

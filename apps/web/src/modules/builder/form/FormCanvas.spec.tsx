@@ -1,12 +1,7 @@
-import { type FormTree } from '@coachflow/forms';
 import { useSortable } from '@dnd-kit/sortable';
-import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { useHistory } from '../history/useHistory';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { kindName } from './field-words';
-import { documentOf } from './form-draft';
-import { FormBuilder } from './FormBuilder';
-import { emptyTree } from './tree-edits';
+import { renderFormBuilder } from './form-builder-harness';
 
 // The preview renders through rjsf, which this spec does not exercise; the browser tests do.
 jest.mock('./FormPreview', () => ({ FormPreview: () => null }));
@@ -24,27 +19,11 @@ jest.mock('@dnd-kit/sortable', () => {
 // Keys stay as they are while labels change, as in a form published before.
 const EVERY_KEY_PUBLISHED = { has: () => true } as unknown as ReadonlySet<string>;
 
-function Harness() {
-  const history = useHistory<FormTree>(emptyTree('acknowledge-plan'));
-  return (
-    <MantineProvider>
-      <FormBuilder
-        tree={history.value}
-        document={documentOf({ name: 'f', tree: history.value })}
-        apiErrors={[]}
-        publishedKeys={EVERY_KEY_PUBLISHED}
-        onEdit={history.edit}
-        onUndo={history.undo}
-      />
-    </MantineProvider>
-  );
-}
-
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
 
 describe('FormCanvas', () => {
   it('renders only the edited row again when a field’s label changes', async () => {
-    render(<Harness />);
+    renderFormBuilder(EVERY_KEY_PUBLISHED);
     for (let i = 0; i < 5; i++) fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
     fireEvent.click(screen.getByRole('button', { name: 'Date' }));
     await settle();
@@ -59,27 +38,43 @@ describe('FormCanvas', () => {
     expect(new Set(kindsRendered)).toEqual(new Set(['date']));
   });
 
-  it('renders only the two rows that swapped places when a field moves', async () => {
-    render(<Harness />);
+  it('renders no row again when a field moves past another', async () => {
+    renderFormBuilder(EVERY_KEY_PUBLISHED);
     for (let i = 0; i < 5; i++) fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
     fireEvent.click(screen.getByRole('button', { name: 'Date' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
     await settle();
     jest.mocked(kindName).mockClear();
     jest.mocked(useSortable).mockClear();
 
+    // In the middle of the list: neither row reaches or leaves an end, so neither shows anything new.
     fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
     await settle();
 
     const rows = screen
       .getAllByRole('listitem')
       .map((row) => row.getAttribute('aria-label') ?? row.textContent);
-    expect(rows.at(-2)).toMatch(/^Date/);
-    // A row names its kind twice (its button's name and its badge); the properties pane once, for Date.
+    expect(rows.at(-3)).toMatch(/^Date/);
+    // The properties pane names its field's kind (the fields its conditions can test changed); no row does.
     const kindsRendered = jest.mocked(kindName).mock.calls.map(([kind]) => kind);
-    expect(kindsRendered.filter((kind) => kind === 'short-text')).toHaveLength(2);
+    expect(new Set(kindsRendered)).toEqual(new Set(['date']));
+    // No drag is active, so dnd-kit's order stays, and no row's drag hook renders either.
+    expect(jest.mocked(useSortable)).not.toHaveBeenCalled();
+  });
+
+  it('renders the rows that reach or leave an end of the list', async () => {
+    renderFormBuilder(EVERY_KEY_PUBLISHED);
+    fireEvent.click(screen.getByRole('button', { name: 'Short text' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Date' }));
+    await settle();
+    jest.mocked(kindName).mockClear();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move Date up' }));
+    await settle();
+
+    expect(screen.getByRole('button', { name: 'Move Short text down' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Date down' })).toBeEnabled();
+    const kindsRendered = jest.mocked(kindName).mock.calls.map(([kind]) => kind);
     expect(new Set(kindsRendered)).toEqual(new Set(['date', 'short-text']));
-    // No drag is active, so dnd-kit's order stays and the other rows' drag hooks do not render either.
-    const draggedRows = new Set(jest.mocked(useSortable).mock.calls.map(([{ id }]) => id));
-    expect(draggedRows.size).toBe(2);
   });
 });

@@ -149,7 +149,8 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
           noun="competencies"
           onMove={(from, to) => edit({ competencies: moveItem(rubric.competencies, from, to) })}
           empty={<Text c="dimmed">No competencies yet: add the behaviours this rubric rates.</Text>}
-          renderItem={(competency, { index, handle }) => {
+          renderItem={(competency, { handle }) => {
+            const index = rubric.competencies.indexOf(competency);
             const at = `/competencies/${index}`;
             const set = (patch: Partial<typeof competency>, group?: string) =>
               edit(
@@ -270,7 +271,8 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
           empty={
             <Text c="dimmed">No KPIs: add the numbers this rubric tracks (calls, win rate…), if any.</Text>
           }
-          renderItem={(kpi, { index, handle }) => {
+          renderItem={(kpi, { handle }) => {
+            const index = kpis.indexOf(kpi);
             const at = `/kpis/${index}`;
             const set = (patch: Partial<typeof kpi>, group?: string) =>
               edit(

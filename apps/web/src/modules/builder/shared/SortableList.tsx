@@ -26,9 +26,12 @@ import { memo, type ReactNode, useLayoutEffect, useMemo, useState, useSyncExtern
 import { useSameArray } from './useSameArray';
 import { useStableCallback } from './useStableCallback';
 
-/** What a row gets to render its own reorder controls. */
+/**
+ * What a row gets to render its own reorder controls. Not its position: a row renders again when its item,
+ * name or place at either end changes (or `renderItem` does), not when a move only swaps it with a
+ * neighbour; a row that shows its position finds it in its own list (`renderItem` changes with the list).
+ */
 export interface RowControls {
-  index: number;
   /** Drag handle plus move up / move down buttons, labelled with the row's name. */
   handle: ReactNode;
 }
@@ -61,7 +64,7 @@ interface ListState<T> {
   ids: readonly string[];
   labelOf: (item: T) => string;
   renderItem: (item: T, controls: RowControls) => ReactNode;
-  onMove: (from: number, to: number) => void;
+  moveBy: MoveBy;
   noun: string;
   empty: ReactNode;
   dropsNew: boolean;
@@ -104,18 +107,23 @@ export function SortableList<T>(props: SortableListProps<T>) {
   );
   // The same array while the order and keys stay (a label edit): dnd-kit then keeps its context.
   const ids = useSameArray(items.map(idOf));
+  // By the row's id, read when pressed: a row's buttons stay the same while it moves.
+  const moveBy: MoveBy = useStableCallback((id: string, by: number) => {
+    const from = ids.indexOf(id);
+    if (from >= 0) onMove(from, from + by);
+  });
   const state: ListState<T> = useMemo(
     () => ({
       items,
       ids,
       labelOf,
       renderItem: props.renderItem,
-      onMove,
+      moveBy,
       noun,
       empty: props.empty,
       dropsNew: props.onDropNew !== undefined,
     }),
-    [items, ids, labelOf, props.renderItem, onMove, noun, props.empty, props.onDropNew],
+    [items, ids, labelOf, props.renderItem, moveBy, noun, props.empty, props.onDropNew],
   );
   const [store] = useState(() => createStore(state));
   // Before the browser paints: the rows show this render's items in the same frame.
@@ -184,7 +192,7 @@ export function SortableList<T>(props: SortableListProps<T>) {
 
 /** The rows, as the store has them: renders on its own when they change. */
 function ListBody({ store }: { store: Store<ListState<unknown>> }) {
-  const { items, ids, labelOf, renderItem, onMove, noun, empty, dropsNew } = useSyncExternalStore(
+  const { items, ids, labelOf, renderItem, moveBy, noun, empty, dropsNew } = useSyncExternalStore(
     store.subscribe,
     store.get,
   );
@@ -199,11 +207,11 @@ function ListBody({ store }: { store: Store<ListState<unknown>> }) {
             key={ids[index]}
             id={ids[index]!}
             item={item}
-            index={index}
+            first={index === 0}
             last={index === items.length - 1}
             label={labelOf(item)}
             renderItem={renderItem}
-            onMove={onMove}
+            moveBy={moveBy}
           />
         ))}
         {dropsNew && <EndZone />}
@@ -240,23 +248,28 @@ function useDragOrder(ids: readonly string[]): readonly string[] {
   return phase === 'dragging' ? ids : order;
 }
 
+/** Moves the row with this id by `by` places (-1: up). */
+type MoveBy = (id: string, by: number) => void;
+
 interface SortableItemProps<T> {
   id: string;
   item: T;
-  index: number;
+  first: boolean;
   last: boolean;
   label: string;
   renderItem: (item: T, controls: RowControls) => ReactNode;
-  onMove: (from: number, to: number) => void;
+  moveBy: MoveBy;
 }
 
 /**
  * One row's place in the drag context. dnd-kit's context changes during a drag (see `useDragOrder`), so
  * every item renders then; it hands its row only what the row shows, and the row (`SortableRow`, memoised)
- * renders again only when its own item, position or drag state changed: a move renders the two rows that
- * swapped, not the whole list.
+ * renders again only when its own item, name, place at an end or drag state changed. No row shows its
+ * position, so a move by button or key renders no row at all (the two swapped only at the list's ends):
+ * React moves the row's element.
  */
-const SortableItem = memo(function SortableItem<T>({ id, ...row }: SortableItemProps<T>) {
+const SortableItem = memo(function SortableItem<T>(row: SortableItemProps<T>) {
+  const { id } = row;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id,
@@ -285,22 +298,22 @@ const SortableItem = memo(function SortableItem<T>({ id, ...row }: SortableItemP
   );
 }) as <T>(props: SortableItemProps<T>) => ReactNode;
 
-type SortableRowProps<T> = Omit<SortableItemProps<T>, 'id'> &
+type SortableRowProps<T> = SortableItemProps<T> &
   Pick<ReturnType<typeof useSortable>, 'attributes' | 'listeners' | 'setActivatorNodeRef'>;
 
 const SortableRow = memo(function SortableRow<T>({
+  id,
   item,
-  index,
+  first,
   last,
   label,
   renderItem,
-  onMove,
+  moveBy,
   attributes,
   listeners,
   setActivatorNodeRef,
 }: SortableRowProps<T>) {
   return renderItem(item, {
-    index,
     handle: (
       <Group gap={2} wrap="nowrap">
         <ActionIcon
@@ -316,8 +329,8 @@ const SortableRow = memo(function SortableRow<T>({
         <ActionIcon
           variant="subtle"
           aria-label={`Move ${label} up`}
-          disabled={index === 0}
-          onClick={() => onMove(index, index - 1)}
+          disabled={first}
+          onClick={() => moveBy(id, -1)}
         >
           <IconArrowUp size={16} />
         </ActionIcon>
@@ -325,7 +338,7 @@ const SortableRow = memo(function SortableRow<T>({
           variant="subtle"
           aria-label={`Move ${label} down`}
           disabled={last}
-          onClick={() => onMove(index, index + 1)}
+          onClick={() => moveBy(id, 1)}
         >
           <IconArrowDown size={16} />
         </ActionIcon>
