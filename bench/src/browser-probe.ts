@@ -1,5 +1,5 @@
 import { newTestContext } from '@coachflow/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { type EventTimingEntry, keystrokeLatenciesFromEventTiming } from './browser-report';
 
 /** The pages' probe (bench/web-pages/src/latency-probe.ts), as seen from here. */
@@ -13,9 +13,17 @@ interface ProbeWindow {
   };
 }
 
-/** A page of its own (own context, so nothing is shared between the measured and the baseline). */
-export async function openPage(browser: Browser, url: string, ready: string): Promise<Page> {
-  const context = await newTestContext(browser, { viewport: { width: 1280, height: 800 } });
+/**
+ * A page of its own (own context, so nothing is shared between the measured and the baseline); `options`
+ * add to the context's (`reducedMotion`, say).
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  ready: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await newTestContext(browser, { viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw new Error(`${url}: ${error.message}`);

@@ -282,6 +282,9 @@ const SortableItem = memo(function SortableItem<T>(row: SortableItemProps<T>) {
         transform: CSS.Translate.toString(transform),
         transition,
         opacity: isDragging ? 0.6 : 1,
+        // Above the rows it passes: each row is its own stacking context, painted in document order.
+        position: 'relative',
+        zIndex: isDragging ? 1 : undefined,
         // Rows off screen are neither laid out nor painted: a move or an edit on a long list repaints what
         // is seen, not 200 rows.
         contentVisibility: 'auto',
