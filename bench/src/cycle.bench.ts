@@ -84,6 +84,11 @@ const DUE_SPACING_MS = 200;
 const SHAPE_GRACE_MS = 3000;
 const SHAPE_ESCALATE_AFTER_MS = 5000;
 const SHAPE_SPACING_MS = 390;
+/**
+ * The bare waits of the shapes fall due this long after the cycles': every wake-up of either (first and last
+ * steps, decisions) keeps at least 30 ms from every one of the other's.
+ */
+const SHAPE_BARE_OFFSET_MS = 30;
 
 /**
  * `npm run bench -- cycle`: the coaching cycle's costs beside Temporal's own floor, in one run on one
@@ -140,10 +145,16 @@ export async function cycleBenchmark({
       say(
         `${shapes} cycles of two commitments due together ${SHAPE_SPACING_MS} ms apart, one checked in, the ` +
           `other escalating to level 2 (grace ${SHAPE_GRACE_MS} ms, escalate after ${SHAPE_ESCALATE_AFTER_MS} ms), ` +
-          'then bare sleep() timers of the same shapes',
+          `with bare sleep() timers of the same shapes alongside, ${SHAPE_BARE_OFFSET_MS} ms after`,
       );
-      const shapeLateness = await deadlineShapeLateness(pool, org, shapes);
-      const bareShapeDecisions = await bareShapes(client, stack, shapes);
+      // The bare waits run alongside the cycles, on the same worker at the same time, so the machine's load
+      // (which drifts by the minute here) touches both alike.
+      const { bare: bareShapeDecisions, ...shapeLateness } = await deadlineShapeLateness(
+        pool,
+        org,
+        shapes,
+        (firstDue) => bareShapes(client, stack, shapes, firstDue + SHAPE_BARE_OFFSET_MS),
+      );
       const ourPaths = await timerPaths(client, shapeLateness.decisions);
       const barePaths = await timerPaths(client, bareShapeDecisions);
       // A bare wait whose first step came late (its first workflow task, which builds the workflow, is slow
@@ -505,27 +516,30 @@ async function plansDueInTurn(
  * checks in on one as soon as its check-in opens, the other escalates to level 1 when its grace ends and
  * climbs to level 2. Returns each deadline's lateness to its event decided and stored.
  */
-async function deadlineShapeLateness(
+async function deadlineShapeLateness<Alongside>(
   pool: Pool,
   org: OrganisationFixture,
   count: number,
-): Promise<ShapeLateness & { decisions: Decision[] }> {
+  alongside: (firstDue: number) => Promise<Alongside>,
+): Promise<ShapeLateness & { decisions: Decision[]; bare: Alongside }> {
   const playbookId = await benchPlaybook(
     org,
     `PT${SHAPE_GRACE_MS / 1000}S`,
     `PT${SHAPE_ESCALATE_AFTER_MS / 1000}S`,
   );
   const { cycles, dues } = await plansDueInTurn(org, playbookId, count, 'shape', SHAPE_SPACING_MS, 2);
+  const bare = alongside(dues[0] as number);
   await Promise.all(
     cycles.map(async ({ cycleId, rep }, i) => {
       await sleep(Math.max(0, (dues[i] as number) - Date.now()));
       await completeOpenTask(rep.api, cycleId, 'commitment-check-in', { kept: true });
     }),
   );
-  return deadlineShapeTimes(
+  const times = await deadlineShapeTimes(
     pool,
     cycles.map(({ cycleId }) => cycleId),
   );
+  return { ...times, bare: await bare };
 }
 
 /**
@@ -602,12 +616,16 @@ const emptyByKind = <T>(): Record<DeadlineKind, T[]> => ({
 });
 
 /**
- * Bare sleep() workflows of the same shapes after the same lead and spacing: per "cycle", two check-ins at
- * its due, then one timer at due + grace and one at due + grace + escalateAfter, each the last step of
- * a two-step wait as long as the cycle's.
+ * Bare sleep() workflows of the same shapes and spacing from `firstDue`: per "cycle", two check-ins at its
+ * due, then one timer at due + grace and one at due + grace + escalateAfter, each the last step of a
+ * two-step wait as long as the cycle's.
  */
-async function bareShapes(client: Client, stack: CycleStack, count: number): Promise<Decision[]> {
-  const firstDue = Date.now() + escalationLeadMs(count);
+async function bareShapes(
+  client: Client,
+  stack: CycleStack,
+  count: number,
+  firstDue: number,
+): Promise<Decision[]> {
   const waits: { kind: DeadlineKind; dueAt: number; lastStepMs: number }[] = [];
   for (let i = 0; i < count; i++) {
     const due = firstDue + i * SHAPE_SPACING_MS;
