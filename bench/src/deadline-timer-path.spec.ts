@@ -8,14 +8,15 @@ const EventType = temporal.api.enums.v1.EventType;
 const event = (
   ms: number,
   eventType: temporal.api.enums.v1.EventType,
-  attributes: Partial<temporal.api.history.v1.IHistoryEvent> = {},
+  attributes: Record<string, unknown> = {},
 ): temporal.api.history.v1.IHistoryEvent => {
   const at = T0 + ms;
-  return {
+  // fromObject makes the seconds a Long, as in histories the client fetches.
+  return temporal.api.history.v1.HistoryEvent.fromObject({
     eventType,
     eventTime: { seconds: Math.floor(at / 1000), nanos: Math.round((at % 1000) * 1e6) },
     ...attributes,
-  };
+  });
 };
 
 // A task started at 1000.4 ms computes a 2000 ms timer, recording through a local activity until 1030.4, so
