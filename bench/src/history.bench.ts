@@ -16,6 +16,7 @@ import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { cyclesPerRep } from './history-size';
+import { cpuByRole } from './process-cpu';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { startCycleStack } from './cycle-stack';
 import {
@@ -50,7 +51,19 @@ export interface HistoryBenchmarkResult extends BenchRun {
     /** Every event of one cycle's stream, as the cycle's timeline reads it. */
     cycleTimeline: LatencySummary;
   };
-  rebuilds: { projection: string; rebuild: Rate; bare: Rate }[];
+  rebuilds: RebuildComparison[];
+}
+
+/** A projection's full rebuild beside the bare loop, each with its rate and the CPU it used. */
+export interface RebuildComparison {
+  projection: string;
+  rebuild: Rate;
+  bare: Rate;
+  /**
+   * CPU milliseconds per 1,000 events (this process and the embedded Postgres; absent on DATABASE_URL's server,
+   * whose processes are not ours): unlike a rate, it does not move with what else runs on the machine.
+   */
+  cpuMsPerThousand?: { rebuild: number; bare: number };
 }
 
 /** Read and applied this many events a batch, by the rebuild and by the bare loop alike. */
@@ -115,7 +128,9 @@ export async function historyBenchmark({
 
       const rebuilds = [];
       for (const projection of REBUILT) {
-        rebuilds.push(await rebuildAgainstBare(pool, store, projection, written.events, say));
+        rebuilds.push(
+          await rebuildAgainstBare(pool, store, projection, written.events, database.serverPid, say),
+        );
       }
 
       say(`${QUERY_SAMPLES} samples of each query`);
@@ -267,17 +282,36 @@ async function rebuildAgainstBare(
   store: PostgresEventStore,
   projection: ProjectionDefinition,
   events: number,
+  postgresPid: number | undefined,
   say: (line: string) => void,
-): Promise<{ projection: string; rebuild: Rate; bare: Rate }> {
+): Promise<RebuildComparison> {
   await new ProjectionRunner(pool, store, projection).setUp();
+  const cpuNow = () => {
+    const used = cpuByRole(postgresPid === undefined ? {} : { postgres: [postgresPid] });
+    return (used['clients'] ?? 0) + (used['postgres'] ?? 0);
+  };
+  const cpuBefore = cpuNow();
   const began = performance.now();
   await rebuildProjection(pool, store, projection, { batchSize: REBUILD_BATCH });
   const rebuild = rate(events, performance.now() - began);
+  const cpuBetweenPhases = cpuNow();
   const bare = await bareReadAndInsert(pool, store);
+  const cpuAfter = cpuNow();
+  const perThousand = (ms: number, count: number) => (ms * 1000) / count;
+  const cpuMsPerThousand =
+    postgresPid === undefined
+      ? undefined
+      : {
+          rebuild: perThousand(cpuBetweenPhases - cpuBefore, events),
+          bare: perThousand(cpuAfter - cpuBetweenPhases, bare.count),
+        };
   say(
-    `${projection.name}: rebuilt at ${rebuild.perSecond.toFixed(0)} events/s, bare loop ${bare.perSecond.toFixed(0)}/s`,
+    `${projection.name}: rebuilt at ${rebuild.perSecond.toFixed(0)} events/s, bare loop ${bare.perSecond.toFixed(0)}/s` +
+      (cpuMsPerThousand
+        ? `; CPU per 1,000 events ${cpuMsPerThousand.rebuild.toFixed(0)} ms, bare ${cpuMsPerThousand.bare.toFixed(0)} ms`
+        : ''),
   );
-  return { projection: projection.name, rebuild, bare };
+  return { projection: projection.name, rebuild, bare, ...(cpuMsPerThousand ? { cpuMsPerThousand } : {}) };
 }
 
 /** Every event read in batches as the rebuild reads them, one row inserted per event, a transaction a batch. */

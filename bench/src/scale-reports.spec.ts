@@ -116,11 +116,20 @@ describe('the load, burst, memory and history reports', () => {
         cycleSummary: latency(1, 2),
         cycleTimeline: latency(1, 2),
       },
-      rebuilds: [{ projection: 'tasks', rebuild: rate(100, 1000), bare: rate(100, 400) }],
+      rebuilds: [
+        {
+          projection: 'tasks',
+          rebuild: rate(100, 1000),
+          bare: rate(100, 400),
+          cpuMsPerThousand: { rebuild: 40, bare: 60 },
+        },
+      ],
     };
     const report = formatHistoryReport(result);
     expect(lineOf(report, 'inbox page (open tasks)')).toMatch(/met$/);
     expect(lineOf(report, 'inbox page (every status)')).toMatch(/missed$/);
     expect(lineOf(report, 'full rebuild of tasks')).toMatch(/0\.40x .* missed$/);
+    // By CPU the rebuild is the cheaper one: bare ÷ ours
+    expect(lineOf(report, '  CPU ms per 1,000 events')).toMatch(/40 +bare 60 +1\.50x/);
   });
 });
