@@ -445,6 +445,12 @@ describe('projections on Postgres', () => {
       `${projection.name}__retired`,
     ]);
     expect(leftovers.rows[0]).toEqual({ fresh: null, retired: null });
+    // Swapped in with planner statistics (reltuples is -1 for a table never analysed).
+    const statistics = await pool.query<{ rows: number }>(
+      'SELECT reltuples AS rows FROM pg_class WHERE oid = to_regclass($1)',
+      [projection.name],
+    );
+    expect(statistics.rows[0]!.rows).toBeGreaterThanOrEqual(120);
   });
 
   it('parks an event it cannot apply with its error, goes on, and replays it in a rebuild after the fix', async () => {

@@ -59,6 +59,10 @@ export async function rebuildProjection(
   };
   while (await withTransaction(pool, replayBatch))
     progress(`${projection.name}: replayed ${read} events (position ${at.position})`);
+  // Fresh tables have no planner statistics until autovacuum gets to them: without, Postgres plans an inbox
+  // page of a rebuilt table as if it were empty (37.8 ms instead of 0.4 ms on 152,000 tasks). Outside the
+  // swap's transaction, which stays short; the few rows it adds do not move the statistics.
+  for (const table of projection.tables) await pool.query(`ANALYZE ${fresh(table.name)}`);
 
   await withTransaction(pool, async (db) => {
     // Holding the checkpoint row stops the live runner (it skips a locked row) until the swap commits.
