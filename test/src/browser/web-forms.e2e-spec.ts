@@ -289,7 +289,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
       await check(page, name);
     }
     const admin = await signedIn(org.admin);
-    await admin.getByRole('link', { name: 'People' }).click();
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await admin.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     await admin.getByText(org.rep.user.email).first().waitFor();
     await check(admin, 'web-people');
