@@ -5,8 +5,9 @@ import type { Pool, QueryResult } from 'pg';
 const MAX_STATEMENTS = 64;
 
 /**
- * A Queryable that runs each SQL text as a named prepared statement, so every pooled connection parses and
- * plans it once instead of on each call: for the read-model queries every request runs (the inbox, a task).
+ * A Queryable that runs each SQL text as a named prepared statement, so every pooled connection parses it
+ * once instead of on each call: for the read-model queries every request runs (the inbox, a task). Postgres
+ * still plans each call for its values when a generic plan would cost more (checked on the inbox page).
  * Only for fixed SQL texts: one built per call would prepare a statement per variant (hence the bound).
  */
 export function preparedStatements(pool: Pool): Queryable {
