@@ -1,5 +1,4 @@
 import type { NotificationPreferences, Role, Weekday } from '@coachflow/contracts';
-import { WEEKDAYS } from '@coachflow/contracts';
 import { instantOf, localParts } from './local-time';
 
 /**
@@ -56,7 +55,20 @@ export function quietUntil(preferences: NotificationPreferences, now: Date): Dat
   );
 }
 
-const isoWeekday = (day: Weekday) => WEEKDAYS.indexOf(day) + 1;
+/**
+ * ISO weekday numbers. Not `WEEKDAYS.indexOf`: the domain takes only types from contracts, so the workflow
+ * bundle carries none of its schemas, which the worker would build again for every workflow it creates.
+ */
+const ISO_WEEKDAY: Record<Weekday, number> = {
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
+};
+const isoWeekday = (day: Weekday) => ISO_WEEKDAY[day];
 
 /** The latest digest time at or before `now` (pure): the configured weekday and hour in the person's zone. */
 export function lastDigestAt(preferences: NotificationPreferences, now: Date): Date {
