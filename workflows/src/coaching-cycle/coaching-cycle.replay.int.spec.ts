@@ -48,6 +48,8 @@ describe('coachingCycle replays its committed histories', () => {
         'before-chain-ahead-long-timers.happy-path.json',
         'before-deadline-last-step.escalation.json',
         'before-deadline-last-step.happy-path.json',
+        'before-quiet-tick.escalation.json',
+        'before-quiet-tick.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),

@@ -52,6 +52,9 @@ export const CHAIN_AHEAD_LONG_TIMERS_PATCH = 'chain-ahead-long-timers';
  */
 export const DEADLINE_LAST_STEP_PATCH = 'deadline-last-step';
 
+/** Since this patch the Tick after a command adds no promise when it decides nothing (tickIfDecides). */
+export const QUIET_TICK_PATCH = 'quiet-tick';
+
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
   state: CycleState;
@@ -82,6 +85,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   // Since this patch the deadline's timer is started from a wake-up LAST_STEP_MS before it, which also
   // starts the chain's read ahead (instead of a wake-up of the read's own).
   const lastStep = patched(DEADLINE_LAST_STEP_PATCH);
+  // Since this patch the Tick after a command that decides nothing takes no async step (CycleRecorder).
+  const quietTick = patched(QUIET_TICK_PATCH);
   const recorder = new CycleRecorder(input.cycleId, resume?.state ?? initialCycleState(), chainAhead);
   const deadlineDue = () => {
     const deadline = nextDeadline(recorder.state, lastTickAt);
@@ -158,7 +163,10 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
     // After every command too: a completion can make a deadline due at once (the plan's end, say). Inline, not
     // through tick(): one more async step here would reorder commands against recorded histories.
     const tickAt = now();
-    await recorder.execute({ type: 'Tick', data: { now: tickAt } });
+    if (quietTick) {
+      const recording = recorder.tickIfDecides(tickAt);
+      if (recording) await recording;
+    } else await recorder.execute({ type: 'Tick', data: { now: tickAt } });
     lastTickAt = tickAt;
 
     if (recorder.state.status === 'running' && queue.empty && historyTooLong(input)) {

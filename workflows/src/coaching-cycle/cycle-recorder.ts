@@ -61,6 +61,21 @@ export class CycleRecorder {
     return local.reportingChain({ organisationId: this.state.organisationId, repId: this.state.repId });
   }
 
+  /**
+   * A Tick at `tickAt` that decides nothing returns null at once, without an async step (patch quiet-tick):
+   * the Tick the loop decides after every command mostly finds no deadline passed, and every promise the
+   * workflow creates costs the SDK a stack trace. Otherwise the Tick goes through `execute`, which decides
+   * it again, with the ids it records drawn there.
+   */
+  tickIfDecides(tickAt: string): Promise<Recorded | null> | null {
+    const tick: CycleCommand = { type: 'Tick', data: { now: tickAt } };
+    if (needsReportingChain(tick, this.state, tickAt)) return this.execute(tick);
+    // No ids drawn from the workflow's random here: a Tick that decides events is decided again by `execute`.
+    let ids = 0;
+    const { events } = decideCycle(tick, this.state, { now: tickAt, newId: () => `quiet-tick-${ids++}` });
+    return events.length === 0 ? null : this.execute(tick);
+  }
+
   /** Decides `command` and records what it decided; null when it decided nothing. */
   async execute(command: CycleCommand): Promise<Recorded | null> {
     const decisionTime = command.type === 'Tick' ? command.data.now : now();
