@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CycleView, UserView } from '@coachflow/contracts';
+import type { UserView } from '@coachflow/contracts';
 import {
   type ApiClient,
   type ApiResponse,
@@ -66,14 +66,6 @@ export async function twoOrganisations(baseUrl: string): Promise<{
     createOrganisationFixture(baseUrl),
   ]);
   return { org, other, ...(await publishPlaybook(org.admin.api)) };
-}
-
-export async function startCycle(manager: ApiClient, repId: string, playbookId: string): Promise<CycleView> {
-  return expectStatus(
-    await manager.post<CycleView>('/api/cycles', { repId, playbookId }),
-    201,
-    'starting a cycle',
-  );
 }
 
 /** An extra user made by the admin (not signed in). */

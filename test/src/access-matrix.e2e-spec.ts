@@ -6,8 +6,9 @@ import {
   FIXTURE_PASSWORD,
   type OrganisationFixture,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
-import { createUser, openTask, startCycle, twoOrganisations } from './access-fixtures';
+import { createUser, openTask, twoOrganisations } from './access-fixtures';
 
 /**
  * The authorization matrix: every route of the OpenAPI document, called by every kind of caller, against

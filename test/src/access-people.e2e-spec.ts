@@ -15,8 +15,9 @@ import {
   FIXTURE_PASSWORD,
   type OrganisationFixture,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
-import { createUser, expectStatus, openTask, startCycle, twoOrganisations } from './access-fixtures';
+import { createUser, expectStatus, openTask, twoOrganisations } from './access-fixtures';
 
 /** Strings that have broken systems: each must be stored and returned exactly as sent. */
 const HOSTILE = [

@@ -27,10 +27,11 @@ import {
   startApiProcess,
   startBuiltEntry,
   addRep,
+  startCycle,
 } from '@coachflow/testing';
 import { COACHING_SEARCH_ATTRIBUTES } from '@coachflow/workflows';
 import { Pool } from 'pg';
-import { chaosScale, startCycle, walkToPlan } from './chaos/chaos-cycles';
+import { chaosScale, walkToPlan } from './chaos/chaos-cycles';
 import { CompletionLedger, verifyCycleStreams } from './chaos/stream-verifier';
 
 const SCALE = chaosScale();
@@ -120,7 +121,7 @@ describe('chaos: Temporal and Postgres go away under load', () => {
     const walkers = [];
     for (let index = 0; index < walkersPerFault; index++) {
       const rep = await addRep(org, `${name}-${index}`, api.baseUrl);
-      const cycleId = await startCycle(org, rep, playbookId);
+      const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
       cycleIds.push(cycleId);
       walkers.push(walkToPlan(org, rep, cycleId, ledger));
     }
@@ -190,7 +191,7 @@ describe('chaos: Temporal and Postgres go away under load', () => {
 
   it('sends a staffing change committed while Temporal was down, after the API that made it was killed', async () => {
     const rep = await addRep(org, 'staffing', api.baseUrl);
-    const cycleId = await startCycle(org, rep, playbookId);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     cycleIds.push(cycleId);
     await openTask(rep.api, cycleId, 'self-assessment');
     const doomed = await startApiProcess(env);

@@ -14,9 +14,10 @@ import {
   startApiProcess,
   startBuiltEntry,
   addRep,
+  startCycle,
 } from '@coachflow/testing';
 import { Pool } from 'pg';
-import { chaosScale, sendCompletion, startCycle, walkToPlan } from './chaos/chaos-cycles';
+import { chaosScale, sendCompletion, walkToPlan } from './chaos/chaos-cycles';
 import { CompletionLedger, type StreamVerdict, verifyCycleStreams } from './chaos/stream-verifier';
 
 const SCALE = chaosScale();
@@ -59,7 +60,7 @@ describe('chaos: faults under load, nothing lost or done twice', () => {
 
   const cycleFor = async (name: string): Promise<{ rep: FixtureUser; cycleId: string }> => {
     const rep = await addRep(org, name, api.baseUrl);
-    const cycleId = await startCycle(org, rep, playbookId);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     cycleIds.push(cycleId);
     return { rep, cycleId };
   };

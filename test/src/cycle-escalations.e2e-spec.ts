@@ -20,6 +20,7 @@ import {
   type OrganisationFixture,
   openTask,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
 
 /**
@@ -51,9 +52,7 @@ describe('coaching cycle escalations through the inbox', () => {
       timings: { checkInGrace: 'PT1S', escalateAfter: 'PT3S', planLength: 'PT30S' },
     });
     const rep = org.rep;
-    const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-    expect(started.status).toBe(201);
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
 
     await completeTask(rep.api, await openTask(rep.api, cycleId, 'self-assessment'), {
       ratings: fixtureRatings(3),
@@ -151,8 +150,7 @@ describe('coaching cycle escalations through the inbox', () => {
   it('notifies the assignee of an overdue task once, and marks it read', async () => {
     const playbookId = await createPlaybookFixture(org.admin.api, { timings: { prioritiseDue: 'PT1S' } });
     const rep = org.otherRep;
-    const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     const task = await openTask(rep.api, cycleId, 'self-assessment');
 
     const overdue = await eventually(async () => {

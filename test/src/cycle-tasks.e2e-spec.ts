@@ -22,6 +22,7 @@ import {
   openTask,
   startAppStack,
   addRep,
+  startCycle,
 } from '@coachflow/testing';
 
 /**
@@ -43,12 +44,6 @@ describe('coaching cycle through the inbox', () => {
   afterAll(async () => {
     await stack?.stop();
   });
-
-  async function startCycle(rep: FixtureUser): Promise<string> {
-    const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-    expect(started.status).toBe(201);
-    return started.body.id;
-  }
 
   /** Both assessments and the priorities: the cycle is then in facilitate, waiting for the session. */
   async function prioritise(rep: FixtureUser, cycleId: string): Promise<void> {
@@ -85,7 +80,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('runs a whole cycle from the inbox, refusing bad, foreign and repeated completions', async () => {
     const rep = await addRep(org, 'happy');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
 
     const selfAssessment = await openTask(rep.api, cycleId, 'self-assessment');
     expect(selfAssessment).toMatchObject({ cycleId, assigneeId: rep.user.id, status: 'open' });
@@ -193,7 +188,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('sends a rejected plan back to the manager, whose rejected commitments never fall due', async () => {
     const rep = await addRep(org, 'rejecting');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     await prioritise(rep, cycleId);
     const firstSession = await openTask(org.manager.api, cycleId, 'coaching-session');
     await completeTask(org.manager.api, firstSession, {
@@ -222,7 +217,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('keeps a commitment whose target was missed without escalating', async () => {
     const rep = await addRep(org, 'trying');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     await prioritise(rep, cycleId);
     await agreePlan(rep, cycleId, 'PT1S');
     await completeTask(rep.api, await openTask(rep.api, cycleId, 'commitment-check-in'), {
@@ -244,7 +239,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('cancels a cycle mid-plan: its tasks close and nothing happens after', async () => {
     const rep = await addRep(org, 'cancelled');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     await prioritise(rep, cycleId);
     await agreePlan(rep, cycleId, 'PT2S');
 
@@ -274,7 +269,7 @@ describe('coaching cycle through the inbox', () => {
       );
     });
     // The rep is free for a new cycle at once.
-    const next = await startCycle(rep);
+    const next = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     expect((await org.manager.api.post(`/api/cycles/${next}/cancel`, { reason: 'test over' })).status).toBe(
       200,
     );
@@ -282,7 +277,7 @@ describe('coaching cycle through the inbox', () => {
 
   it('moves the open manager tasks to the new manager when the rep’s manager changes', async () => {
     const rep = await addRep(org, 'moving');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     const assessment = await openTask(org.manager.api, cycleId, 'manager-assessment');
 
     const patched = await org.admin.api.request<UserView>('PATCH', `/api/users/${rep.user.id}`, {
@@ -333,9 +328,7 @@ describe('coaching cycle through the inbox', () => {
       managerId: leaving.body.id,
     });
     expect(rep.status).toBe(201);
-    const started = await org.admin.api.post<CycleView>('/api/cycles', { repId: rep.body.id, playbookId });
-    expect(started.status).toBe(201);
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(org.admin.api, rep.body.id, playbookId)).id;
     await eventually(async () => {
       const inbox = await org.admin.api.get<TaskList>(`/api/tasks?status=open&assignee=${leaving.body.id}`);
       expect(inbox.body.items.map((task) => task.kind)).toContain('manager-assessment');
@@ -356,7 +349,7 @@ describe('coaching cycle through the inbox', () => {
   it('answers 404 for tasks and notifications that are not the caller’s organisation’s', async () => {
     const stranger = await createOrganisationFixture(stack.baseUrl);
     const rep = await addRep(org, 'private');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     expect((await stranger.admin.api.get(`/api/tasks/${task.id}`)).status).toBe(404);
     expect((await stranger.admin.api.post(`/api/tasks/${task.id}/complete`, { data: {} })).status).toBe(404);

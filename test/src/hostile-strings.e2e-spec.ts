@@ -1,4 +1,4 @@
-import type { CycleEventView, CycleView, FormView, ProblemDetails, UserView } from '@coachflow/contracts';
+import type { CycleEventView, FormView, ProblemDetails, UserView } from '@coachflow/contracts';
 import {
   ApiClient,
   type ApiResponse,
@@ -11,6 +11,7 @@ import {
   openTask,
   startAppStack,
   addRep,
+  startCycle,
 } from '@coachflow/testing';
 import fc from 'fast-check';
 
@@ -202,15 +203,11 @@ describe('hostile strings in every text field of every write route (property)', 
       name: 'cancel reason',
       write: async (text) => {
         const rep = await addRep(org, 'Rep');
-        const started = await org.manager.api.post<CycleView>('/api/cycles', {
-          repId: rep.user.id,
-          playbookId: taskPlaybookId,
-        });
-        expect(started.status).toBe(201);
-        const response = await org.manager.api.post(`/api/cycles/${started.body.id}/cancel`, {
+        const started = await startCycle(org.manager.api, rep.user.id, taskPlaybookId);
+        const response = await org.manager.api.post(`/api/cycles/${started.id}/cancel`, {
           reason: text,
         });
-        return { ...response, body: { ...(response.body as object), cycleId: started.body.id } };
+        return { ...response, body: { ...(response.body as object), cycleId: started.id } };
       },
       readBack: async (written) => {
         const cycleId = (written.body as { cycleId: string }).cycleId;
@@ -222,15 +219,12 @@ describe('hostile strings in every text field of every write route (property)', 
       name: 'task data',
       write: async (text) => {
         const rep = await addRep(org, 'Rep');
-        const started = await org.manager.api.post<CycleView>('/api/cycles', {
-          repId: rep.user.id,
-          playbookId: taskPlaybookId,
-        });
-        const task = await openTask(rep.api, started.body.id, 'self-assessment');
+        const started = await startCycle(org.manager.api, rep.user.id, taskPlaybookId);
+        const task = await openTask(rep.api, started.id, 'self-assessment');
         const response = await rep.api.post(`/api/tasks/${task.id}/complete`, {
           data: { ratings: fixtureRatings(3), notes: text },
         });
-        return { ...response, body: { ...(response.body as object), cycleId: started.body.id } };
+        return { ...response, body: { ...(response.body as object), cycleId: started.id } };
       },
       readBack: async (written) => {
         const cycleId = (written.body as { cycleId: string }).cycleId;
@@ -280,11 +274,7 @@ describe('hostile strings in every text field of every write route (property)', 
     expect(health.status).toBe(200);
     const other = await createOrganisationFixture(stack.baseUrl);
     const playbookId = await createPlaybookFixture(other.admin.api);
-    const started = await other.manager.api.post<CycleView>('/api/cycles', {
-      repId: other.rep.user.id,
-      playbookId,
-    });
-    expect(started.status).toBe(201);
-    await openTask(other.rep.api, started.body.id, 'self-assessment');
+    const started = await startCycle(other.manager.api, other.rep.user.id, playbookId);
+    await openTask(other.rep.api, started.id, 'self-assessment');
   });
 });

@@ -1,4 +1,4 @@
-import type { CycleEventView, CycleView, UserView } from '@coachflow/contracts';
+import type { CycleEventView, UserView } from '@coachflow/contracts';
 import {
   type AppStack,
   completeTask,
@@ -11,6 +11,7 @@ import {
   type RunningApi,
   startApiProcess,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
 
 /**
@@ -77,12 +78,7 @@ describe('live updates over server-sent events', () => {
     const otherTenantManager = await open(stack.baseUrl, tokenOf(otherOrg.manager));
 
     const playbookId = await createPlaybookFixture(org.admin.api);
-    const started = await org.manager.api.post<CycleView>('/api/cycles', {
-      repId: org.rep.user.id,
-      playbookId,
-    });
-    expect(started.status).toBe(201);
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(org.manager.api, org.rep.user.id, playbookId)).id;
     const task = await openTask(org.rep.api, cycleId, 'self-assessment');
 
     // Both of the rep's streams (one per API process) hear of the task; within 1 s of its event's recording.
@@ -149,12 +145,7 @@ describe('live updates over server-sent events', () => {
     const previous = await open(stack.baseUrl, tokenOf(org.manager));
     const next = await open(second.baseUrl, tokenOf(org.otherManager));
     const playbookId = await createPlaybookFixture(org.admin.api);
-    const started = await org.manager.api.post<CycleView>('/api/cycles', {
-      repId: org.otherRep.user.id,
-      playbookId,
-    });
-    expect(started.status).toBe(201);
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(org.manager.api, org.otherRep.user.id, playbookId)).id;
     const assessment = await openTask(org.manager.api, cycleId, 'manager-assessment');
 
     // The rep moves to the other manager: the open manager assessment follows (TaskReassigned).

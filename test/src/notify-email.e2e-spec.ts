@@ -21,6 +21,7 @@ import {
   openTask,
   startAppStack,
   startBuiltEntry,
+  startCycle,
 } from '@coachflow/testing';
 
 const APP_URL = 'https://coach.test';
@@ -74,9 +75,7 @@ describe('notifications by email', () => {
       levels: ['manager'],
     });
     const { rep, manager } = org;
-    const started = await manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-    expect(started.status).toBe(201);
-    const cycleId = started.body.id;
+    const cycleId = (await startCycle(manager.api, rep.user.id, playbookId)).id;
     await completeTask(rep.api, await openTask(rep.api, cycleId, 'self-assessment'), {
       ratings: fixtureRatings(3),
     });
@@ -245,11 +244,7 @@ describe('notifications by email', () => {
 
     const playbookId = await createPlaybookFixture(org.admin.api, { timings: { prioritiseDue: 'PT1S' } });
     const before = new Date(Date.now() - 1000).toISOString();
-    const started = await org.manager.api.post<CycleView>('/api/cycles', {
-      repId: org.otherRep.user.id,
-      playbookId,
-    });
-    expect(started.status).toBe(201);
+    await startCycle(org.manager.api, org.otherRep.user.id, playbookId);
     await eventually(async () => {
       const rows = (await deliveries('&channel=email')).filter(
         (row) =>

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type {
   AuditEventView,
   CreatedWebhookView,
-  CycleView,
   DeliveryView,
   Page,
   WebhookTestView,
@@ -19,6 +18,7 @@ import {
   type OrganisationFixture,
   startApiProcess,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
 import { Webhook } from 'standardwebhooks';
 
@@ -134,11 +134,7 @@ describe('webhooks', () => {
 
     // A cycle event of the subscribed type arrives signed, with the cycle's ids.
     const playbookId = await createPlaybookFixture(org.admin.api, { timings: { prioritiseDue: 'PT1S' } });
-    const cycle = await org.manager.api.post<CycleView>('/api/cycles', {
-      repId: org.rep.user.id,
-      playbookId,
-    });
-    expect(cycle.status).toBe(201);
+    const cycle = await startCycle(org.manager.api, org.rep.user.id, playbookId);
     const overdue = await eventually(async () => {
       const events = receiver
         .received('/flaky')
@@ -147,7 +143,7 @@ describe('webhooks', () => {
       expect(events).toHaveLength(2);
       return events;
     }, 30_000);
-    for (const payload of overdue) expect(payload.data).toMatchObject({ cycleId: cycle.body.id });
+    for (const payload of overdue) expect(payload.data).toMatchObject({ cycleId: cycle.id });
   });
 
   it('disables an endpoint whose delivery fails for good and mails the admin who registered it', async () => {

@@ -1,4 +1,4 @@
-import type { CycleView, Page, TeamMemberView } from '@coachflow/contracts';
+import type { Page, TeamMemberView } from '@coachflow/contracts';
 import {
   type AppStack,
   completeTask,
@@ -9,6 +9,7 @@ import {
   type OrganisationFixture,
   openTask,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
 
 /**
@@ -41,17 +42,13 @@ describe('team overview and the reads the web pages need', () => {
   it('shows each report in reach with cycle phase, next due, overdue count, escalations and last session', async () => {
     // Overdue at once: the self-assessment is due the moment the cycle starts.
     const playbookId = await createPlaybookFixture(org.admin.api, { timings: { prioritiseDue: 'PT1S' } });
-    const started = await org.manager.api.post<CycleView>('/api/cycles', {
-      repId: org.rep.user.id,
-      playbookId,
-    });
-    expect(started.status).toBe(201);
-    const selfAssessment = await openTask(org.rep.api, started.body.id, 'self-assessment');
+    const started = await startCycle(org.manager.api, org.rep.user.id, playbookId);
+    const selfAssessment = await openTask(org.rep.api, started.id, 'self-assessment');
 
     const row = await eventually(async () => {
       const rows = await team(org.manager.api);
       const found = rows.find((candidate) => candidate.rep.id === org.rep.user.id);
-      expect(found?.cycle?.id).toBe(started.body.id);
+      expect(found?.cycle?.id).toBe(started.id);
       expect(found?.overdueCount).toBeGreaterThan(0);
       return found!;
     });
@@ -80,12 +77,10 @@ describe('team overview and the reads the web pages need', () => {
 
     // Both assessments in: the set-priorities task carries both ratings side by side.
     await completeTask(org.rep.api, selfAssessment, { ratings: fixtureRatings(4) });
-    await completeTask(
-      org.manager.api,
-      await openTask(org.manager.api, started.body.id, 'manager-assessment'),
-      { ratings: fixtureRatings(2) },
-    );
-    const priorities = await openTask(org.manager.api, started.body.id, 'set-priorities');
+    await completeTask(org.manager.api, await openTask(org.manager.api, started.id, 'manager-assessment'), {
+      ratings: fixtureRatings(2),
+    });
+    const priorities = await openTask(org.manager.api, started.id, 'set-priorities');
     expect(priorities.context['gaps']).toEqual(
       expect.arrayContaining([expect.objectContaining({ selfRating: 4, managerRating: 2 })]),
     );

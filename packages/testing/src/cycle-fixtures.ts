@@ -1,5 +1,6 @@
 import type {
   CompletedTaskView,
+  CycleView,
   EscalationLevelRole,
   PlaybookTimings,
   TaskKind,
@@ -104,6 +105,14 @@ export async function createPlaybookFixture(
     'publishing the playbook',
   );
   return playbookId;
+}
+
+/** Starts a cycle for the rep on the playbook as `manager` (a manager, leader or admin); insists on 201. */
+export async function startCycle(manager: ApiClient, repId: string, playbookId: string): Promise<CycleView> {
+  const started = await manager.post<CycleView>('/api/cycles', { repId, playbookId });
+  if (started.status !== 201)
+    throw new Error(`starting a cycle: ${started.status} ${JSON.stringify(started.body)}`);
+  return started.body;
 }
 
 /** Waits until `user`'s inbox shows an open task of `kind` in `cycleId` (matching `where`), and returns it. */

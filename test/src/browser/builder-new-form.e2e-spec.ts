@@ -1,6 +1,11 @@
 import type { CycleEventView } from '@coachflow/contracts';
-import { completeTask, createPlaybookFixture, fixtureRatings, openTask } from '@coachflow/testing';
-import { startCycle } from '../access-fixtures';
+import {
+  completeTask,
+  createPlaybookFixture,
+  fixtureRatings,
+  openTask,
+  startCycle,
+} from '@coachflow/testing';
 import { screenshot } from './browser';
 import {
   builderSuite,

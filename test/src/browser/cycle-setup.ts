@@ -1,5 +1,4 @@
-import type { CycleView } from '@coachflow/contracts';
-import { completeTask, fixtureRatings, type FixtureUser, openTask } from '@coachflow/testing';
+import { completeTask, fixtureRatings, type FixtureUser, openTask, startCycle } from '@coachflow/testing';
 
 /**
  * Runs a cycle over the API (the parts a browser scenario is not about) up to the rep's acknowledged plan
@@ -12,9 +11,7 @@ export async function cycleWithCommitments(
   titles: readonly string[],
   due = 'PT1S',
 ): Promise<string> {
-  const started = await manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-  if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
-  const cycleId = started.body.id;
+  const cycleId = (await startCycle(manager.api, rep.user.id, playbookId)).id;
   await completeTask(rep.api, await openTask(rep.api, cycleId, 'self-assessment'), {
     ratings: fixtureRatings(3),
   });

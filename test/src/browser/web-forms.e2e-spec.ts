@@ -11,6 +11,7 @@ import {
   type OrganisationFixture,
   openTask,
   startAppStack,
+  startCycle,
 } from '@coachflow/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkPage, launchChromium, newTestContext, pageErrors, signIn } from './browser';
@@ -69,12 +70,6 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
 
   const check = async (page: Page, name: string) => violations.push(...(await checkPage(page, name)));
 
-  async function startCycle(rep: FixtureUser): Promise<string> {
-    const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-    if (started.status !== 201) throw new Error(`starting a cycle: ${started.status}`);
-    return started.body.id;
-  }
-
   /** Presses Tab until the focus is inside `selector`'s element (keyboard only, at most 40 presses). */
   async function tabInto(page: Page, within: string): Promise<void> {
     for (let presses = 0; presses < 40; presses += 1) {
@@ -86,7 +81,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
   }
 
   it('completes a self-assessment by keyboard alone: j/k and Enter in the inbox, digits, arrows, Enter', async () => {
-    const cycleId = await startCycle(org.rep);
+    const cycleId = (await startCycle(org.manager.api, org.rep.user.id, playbookId)).id;
     const task = await openTask(org.rep.api, cycleId, 'self-assessment');
     const page = await signedIn(org.rep);
     await page.getByRole('link', { name: 'Rate yourself' }).waitFor();
@@ -178,7 +173,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
 
   it('cancels a cycle from its page only with a reason, after asking', async () => {
     const rep = await addRep(org, 'Carl Cancelled');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     const page = await signedIn(org.manager);
     await page.goto(`${stack.baseUrl}/cycles/${cycleId}`);
     await page.getByRole('button', { name: 'Cancel cycle' }).click();
@@ -203,7 +198,7 @@ describe('the web app in Chromium: forms, errors and hostile input', () => {
 
   it('keeps what was typed when the session ends in the middle of a form', async () => {
     const rep = await addRep(org, 'Rita Late');
-    const cycleId = await startCycle(rep);
+    const cycleId = (await startCycle(org.manager.api, rep.user.id, playbookId)).id;
     const task = await openTask(rep.api, cycleId, 'self-assessment');
     const page = await signedIn(rep, 375);
     const errors = errorsByPage.at(-1)!;

@@ -1,4 +1,4 @@
-import type { CycleView, TaskKind, TaskView } from '@coachflow/contracts';
+import type { TaskKind, TaskView } from '@coachflow/contracts';
 import {
   type ApiClient,
   eventually,
@@ -14,17 +14,6 @@ export function chaosScale(env: NodeJS.ProcessEnv = process.env): number {
   const scale = Number(env['CHAOS_SCALE'] ?? '1');
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`CHAOS_SCALE must be a positive number`);
   return scale;
-}
-
-export async function startCycle(
-  org: OrganisationFixture,
-  rep: FixtureUser,
-  playbookId: string,
-): Promise<string> {
-  const started = await org.manager.api.post<CycleView>('/api/cycles', { repId: rep.user.id, playbookId });
-  if (started.status !== 201)
-    throw new Error(`starting a cycle: ${started.status} ${JSON.stringify(started.body)}`);
-  return started.body.id;
 }
 
 /** Sends one completion and notes its answer; a connection that dies first is `network`. */
