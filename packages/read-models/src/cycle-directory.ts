@@ -62,16 +62,6 @@ export async function withCycleDirectory(
   return others;
 }
 
-/** The per-event loop over `withCycleDirectory`'s events, for projections that write an event at a time. */
-export async function applyWithCycleDirectory(
-  events: readonly RecordedEvent[],
-  db: PoolClient,
-  table: string,
-  apply: (event: CycleEvent, cycleId: string) => Promise<void>,
-): Promise<void> {
-  for (const { event, cycleId } of await withCycleDirectory(events, db, table)) await apply(event, cycleId);
-}
-
 async function rememberCycles(db: PoolClient, table: string, started: CycleStartedData[]): Promise<void> {
   await db.query(
     `INSERT INTO ${table} (cycle_id, organisation_id, rep_id, rubric_id, rubric_version)

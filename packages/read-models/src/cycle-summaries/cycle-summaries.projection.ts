@@ -1,7 +1,7 @@
-import type { ProjectionDefinition } from '@coachflow/event-store';
 import type { PoolClient } from 'pg';
 import { asCycleEvent } from '../as-cycle-event';
 import { cycleIdOfStream } from '../cycle-id-of-stream';
+import type { WritingProjection } from '../live-updates/with-live-updates';
 import { CYCLE_SUMMARY_EVENT_TYPES, type CycleSummary, evolveCycleSummary } from './cycle-summary';
 
 export const CYCLE_SUMMARIES_TABLE = 'cycle_summaries';
@@ -17,9 +17,10 @@ export const CYCLE_SUMMARY_COLUMNS = COLUMNS;
 /**
  * One row per cycle, for lists and dashboards: who, which playbook, where it stands, what was agreed and
  * what escalated. Each batch loads the rows it touches once, folds the events in memory with the pure
- * `evolveCycleSummary` and writes each changed row once.
+ * `evolveCycleSummary` and writes each changed row once; it answers every row of the batch's cycles as
+ * the batch left them (what its live updates announce, without reading them again).
  */
-export const cycleSummariesProjection: ProjectionDefinition = {
+export const cycleSummariesProjection: WritingProjection<Map<string, CycleSummary>> = {
   name: 'cycle-summaries',
   tables: [
     {
@@ -67,6 +68,7 @@ export const cycleSummariesProjection: ProjectionDefinition = {
       const summary = summaries.get(cycleId);
       if (summary) await save(db, name, summary, updatedAt);
     }
+    return summaries;
   },
 };
 

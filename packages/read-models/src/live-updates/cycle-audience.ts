@@ -1,33 +1,14 @@
 import { cycleIdOfStream } from '../cycle-id-of-stream';
-import { CYCLE_SUMMARIES_TABLE } from '../cycle-summaries/cycle-summaries.projection';
+import type { CycleSummary } from '../cycle-summaries/cycle-summary';
 import type { LiveUpdate } from './live-update';
 import type { LiveAudience } from './with-live-updates';
 
-interface CycleRow {
-  cycleId: string;
-  organisationId: string;
-  repId: string;
-  managerId: string;
-  escalations: { assigneeId: string }[];
-}
-
 /** The rep, the manager and everyone an escalation of the cycle went to hear of each change to it. */
-export const cycleAudience: LiveAudience = async (events, { db, table }) => {
-  const changes = events.flatMap((event) => {
+export const cycleAudience: LiveAudience<Map<string, CycleSummary>> = (events, summaries) =>
+  events.flatMap((event): LiveUpdate[] => {
     const cycleId = cycleIdOfStream(event.streamId);
-    return cycleId ? [{ event, cycleId }] : [];
-  });
-  if (changes.length === 0) return [];
-  const { rows } = await db.query<CycleRow>(
-    `SELECT cycle_id AS "cycleId", organisation_id AS "organisationId", rep_id AS "repId",
-            manager_id AS "managerId", escalations
-       FROM ${table(CYCLE_SUMMARIES_TABLE)} WHERE cycle_id = ANY($1::uuid[])`,
-    [[...new Set(changes.map((change) => change.cycleId))]],
-  );
-  const cycles = new Map(rows.map((row) => [row.cycleId, row]));
-  return changes.flatMap(({ event, cycleId }): LiveUpdate[] => {
-    const cycle = cycles.get(cycleId);
-    if (!cycle) return [];
+    const cycle = cycleId ? summaries.get(cycleId) : undefined;
+    if (!cycleId || !cycle) return [];
     return [
       {
         position: event.globalPosition,
@@ -42,4 +23,3 @@ export const cycleAudience: LiveAudience = async (events, { db, table }) => {
       },
     ];
   });
-};

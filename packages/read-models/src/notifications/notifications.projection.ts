@@ -1,10 +1,19 @@
-import type { ProjectionDefinition } from '@coachflow/event-store';
 import { v5 as uuidV5 } from 'uuid';
-import { applyWithCycleDirectory, cycleDirectoryTable } from '../cycle-directory';
+import { cycleDirectoryTable, withCycleDirectory } from '../cycle-directory';
+import type { WritingProjection } from '../live-updates/with-live-updates';
 import { NOTIFICATION_EVENT_TYPES, notificationFor } from './notification-for';
 
 export const NOTIFICATIONS_TABLE = 'notifications';
 const NOTIFICATION_CYCLES_TABLE = 'notifications_cycles';
+/** A notification a batch stored (a replayed one is already there, and not returned). */
+export interface StoredNotification {
+  id: string;
+  organisationId: string;
+  userId: string;
+  cycleId: string;
+  taskId: string | null;
+}
+
 // Namespace of notification ids (random, fixed forever): the id is derived from the event that sends it.
 const NOTIFICATIONS_NAMESPACE = '0d3c8f4e-5b7a-4e1f-9a26-7c1b2e8d4f60';
 
@@ -16,9 +25,10 @@ export function notificationIdOf(eventId: string): string {
 /**
  * What a cycle tells people: escalations and overdue tasks, one row per notification. A notification's id
  * is derived from its event's id, so a replayed event cannot notify twice and a rebuilt one keeps its id:
- * the read marks the API keeps by id (notification_reads) still find it.
+ * the read marks the API keeps by id (notification_reads) still find it. A batch's notifications are
+ * stored in one statement, which returns those it stored for the live updates.
  */
-export const notificationsProjection: ProjectionDefinition = {
+export const notificationsProjection: WritingProjection<StoredNotification[]> = {
   name: 'notifications',
   tables: [
     cycleDirectoryTable(NOTIFICATION_CYCLES_TABLE),
@@ -41,25 +51,32 @@ export const notificationsProjection: ProjectionDefinition = {
   ],
   eventTypes: NOTIFICATION_EVENT_TYPES,
   async apply(events, { db, table }) {
-    const notifications = table(NOTIFICATIONS_TABLE);
     const cycles = table(NOTIFICATION_CYCLES_TABLE);
-    await applyWithCycleDirectory(events, db, cycles, async (event, cycleId) => {
+    const sent = (await withCycleDirectory(events, db, cycles)).flatMap(({ event, cycleId }) => {
       const notification = notificationFor(event);
-      if (!notification) return;
-      await db.query(
-        `INSERT INTO ${notifications} (id, organisation_id, user_id, kind, cycle_id, task_id, details, created_at)
-         SELECT $1, c.organisation_id, $2, $3, $4, $5, $6, $7 FROM ${cycles} c WHERE c.cycle_id = $4
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          notificationIdOf(event.id),
-          notification.userId,
-          notification.kind,
-          cycleId,
-          notification.taskId,
-          JSON.stringify(notification.details),
-          notification.createdAt,
-        ],
-      );
+      return notification ? [{ id: notificationIdOf(event.id), cycleId, ...notification }] : [];
     });
+    if (sent.length === 0) return [];
+    const { rows } = await db.query<StoredNotification>(
+      `INSERT INTO ${table(NOTIFICATIONS_TABLE)}
+         (id, organisation_id, user_id, kind, cycle_id, task_id, details, created_at)
+       SELECT n.id, c.organisation_id, n.user_id, n.kind, n.cycle_id, n.task_id, n.details, n.created_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[], $7::timestamptz[])
+              AS n(id, user_id, kind, cycle_id, task_id, details, created_at)
+         JOIN ${cycles} c ON c.cycle_id = n.cycle_id
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id, organisation_id AS "organisationId", user_id AS "userId", cycle_id AS "cycleId",
+                 task_id AS "taskId"`,
+      [
+        sent.map((notification) => notification.id),
+        sent.map((notification) => notification.userId),
+        sent.map((notification) => notification.kind),
+        sent.map((notification) => notification.cycleId),
+        sent.map((notification) => notification.taskId),
+        sent.map((notification) => JSON.stringify(notification.details)),
+        sent.map((notification) => notification.createdAt),
+      ],
+    );
+    return rows;
   },
 };

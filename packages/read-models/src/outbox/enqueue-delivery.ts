@@ -44,38 +44,55 @@ export interface DeliveryToEnqueue {
 
 /**
  * Writes a delivery to the outbox unless its idempotency key is there already, and announces it on
- * `OUTBOX_CHANNEL` when it is new and pending (Postgres sends one notification per transaction however many
- * deliveries it queues); answers its id. The outbox lane calls it in its checkpoint's transaction; the
- * sender and the API for facts that are not events.
+ * `OUTBOX_CHANNEL` when it is new and pending; answers its id. For facts that are not events (the sender,
+ * the API); the outbox lane writes a batch's deliveries with `enqueueDeliveries`.
  */
 export async function enqueueDelivery(
   db: PoolClient | Queryable,
   delivery: DeliveryToEnqueue,
 ): Promise<string> {
-  const key = idempotencyKeyOf(delivery.eventId, delivery.recipientId, delivery.channel);
-  const id = deliveryIdOf(key);
+  const [id] = await enqueueDeliveries(db, [delivery]);
+  return id!;
+}
+
+/**
+ * Writes deliveries to the outbox in one statement, skipping those whose idempotency key is there already,
+ * and announces on `OUTBOX_CHANNEL` when any is new and pending (Postgres delivers it when the transaction
+ * commits, once however many it queued); answers their ids, in order.
+ */
+export async function enqueueDeliveries(
+  db: PoolClient | Queryable,
+  deliveries: readonly DeliveryToEnqueue[],
+): Promise<string[]> {
+  const keys = deliveries.map((d) => idempotencyKeyOf(d.eventId, d.recipientId, d.channel));
+  const ids = keys.map(deliveryIdOf);
+  if (deliveries.length === 0) return ids;
   await db.query(
     `WITH queued AS (
      INSERT INTO ${DELIVERIES_TABLE}
        (id, idempotency_key, organisation_id, event_id, event_type, channel, recipient_id, kind, payload,
         due_at, next_attempt_at, status)
-     VALUES ($1, $2, $3, $4, $10, $5, $6, $7, $8, $9, $9,
-       CASE WHEN $9::timestamptz < now() - interval '${STALE_AFTER}' THEN 'expired' ELSE 'pending' END)
+     SELECT d.id, d.key, d.organisation_id, d.event_id, d.event_type, d.channel, d.recipient_id, d.kind,
+            d.payload, d.due_at, d.due_at,
+            CASE WHEN d.due_at < now() - interval '${STALE_AFTER}' THEN 'expired' ELSE 'pending' END
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                   $8::text[], $9::jsonb[], $10::timestamptz[])
+            AS d(id, key, organisation_id, event_id, event_type, channel, recipient_id, kind, payload, due_at)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING status)
-     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM queued WHERE status = 'pending'`,
+     SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM queued WHERE status = 'pending' LIMIT 1`,
     [
-      id,
-      key,
-      delivery.organisationId,
-      delivery.eventId,
-      delivery.channel,
-      delivery.recipientId,
-      delivery.kind,
-      JSON.stringify(delivery.payload),
-      delivery.notBefore,
-      delivery.eventType,
+      ids,
+      keys,
+      deliveries.map((d) => d.organisationId),
+      deliveries.map((d) => d.eventId),
+      deliveries.map((d) => d.eventType),
+      deliveries.map((d) => d.channel),
+      deliveries.map((d) => d.recipientId),
+      deliveries.map((d) => d.kind),
+      deliveries.map((d) => JSON.stringify(d.payload)),
+      deliveries.map((d) => d.notBefore),
     ],
   );
-  return id;
+  return ids;
 }

@@ -1,21 +1,35 @@
-import type { ProjectionDefinition } from '@coachflow/event-store';
 import type { PoolClient } from 'pg';
 import { cycleDirectoryTable, withCycleDirectory } from '../cycle-directory';
+import type { WritingProjection } from '../live-updates/with-live-updates';
 import { taskBatch, type TaskOpen, type TaskPatch } from './task-batch';
 import { TASK_EVENT_TYPES } from './task-change';
+import type { TaskSummaryRow } from './task-queries';
 
 /** The inbox: one row per task of every cycle. */
 export const TASKS_TABLE = 'tasks';
 const TASK_CYCLES_TABLE = 'tasks_cycles';
+
+/** A task as a batch left it: what its live update tells the assignee. */
+export interface WrittenTask extends TaskSummaryRow {
+  organisationId: string;
+}
+
+/** The tasks a batch wrote, by id, from its statements' `RETURNING` (later writes replace earlier ones). */
+export type WrittenTasks = Map<string, WrittenTask>;
+
+const RETURNING = (t: string) => `RETURNING ${t}task_id AS id, ${t}cycle_id AS "cycleId",
+  ${t}organisation_id AS "organisationId", ${t}rep_id AS "repId", ${t}kind, ${t}assignee_id AS "assigneeId",
+  ${t}due_at AS "dueAt", ${t}status, ${t}opened_at AS "openedAt", ${t}overdue_at AS "overdueAt"`;
 
 /**
  * Every task of every cycle with its status, for inboxes (`assignee_id, status`), a cycle's open tasks and
  * the people a deactivated user's tasks go to. Sized for 20k reps with a dozen tasks per cycle: the inbox
  * query is an index range scan on (assignee_id, status, task_id), or (assignee_id, task_id) for a page of
  * every status, whatever the table's size (`npm run bench -- history`). A batch is written set-based: its
- * opens in one statement, then its changes folded into one patch a task (`taskBatch`) in another.
+ * opens in one statement, then its changes folded into one patch a task (`taskBatch`) in another; both
+ * return the rows they wrote, which the live updates announce.
  */
-export const tasksProjection: ProjectionDefinition = {
+export const tasksProjection: WritingProjection<WrittenTasks> = {
   name: 'tasks',
   tables: [
     cycleDirectoryTable(TASK_CYCLES_TABLE),
@@ -56,14 +70,22 @@ export const tasksProjection: ProjectionDefinition = {
   async apply(events, { db, table }) {
     const cycles = table(TASK_CYCLES_TABLE);
     const { opens, patches } = taskBatch(await withCycleDirectory(events, db, cycles));
-    if (opens.length > 0) await openTasks(db, table(TASKS_TABLE), cycles, opens);
-    if (patches.length > 0) await patchTasks(db, table(TASKS_TABLE), patches);
+    const written = [
+      ...(opens.length > 0 ? await openTasks(db, table(TASKS_TABLE), cycles, opens) : []),
+      ...(patches.length > 0 ? await patchTasks(db, table(TASKS_TABLE), patches) : []),
+    ];
+    return new Map(written.map((task) => [task.id, task]));
   },
 };
 
 /** A batch's opened tasks, in one statement: organisation, rep and rubric joined from the cycle directory. */
-async function openTasks(db: PoolClient, tasks: string, cycles: string, opens: TaskOpen[]): Promise<void> {
-  await db.query(
+async function openTasks(
+  db: PoolClient,
+  tasks: string,
+  cycles: string,
+  opens: TaskOpen[],
+): Promise<WrittenTask[]> {
+  const { rows } = await db.query<WrittenTask>(
     `INSERT INTO ${tasks} (task_id, cycle_id, organisation_id, rep_id, kind, assignee_id, due_at, status,
        context, form_id, form_version, rubric_id, rubric_version, opened_at, updated_at)
      SELECT o.task_id, o.cycle_id, c.organisation_id, c.rep_id, o.kind, o.assignee_id, o.due_at, 'open',
@@ -72,7 +94,8 @@ async function openTasks(db: PoolClient, tasks: string, cycles: string, opens: T
                    $7::uuid[], $8::integer[], $9::timestamptz[])
             AS o(task_id, cycle_id, kind, assignee_id, due_at, context, form_id, form_version, opened_at)
        JOIN ${cycles} c ON c.cycle_id = o.cycle_id
-     ON CONFLICT (task_id) DO NOTHING`,
+     ON CONFLICT (task_id) DO NOTHING
+     ${RETURNING('')}`,
     [
       opens.map(({ task }) => task.taskId),
       opens.map(({ cycleId }) => cycleId),
@@ -85,11 +108,12 @@ async function openTasks(db: PoolClient, tasks: string, cycles: string, opens: T
       opens.map(({ task }) => task.openedAt),
     ],
   );
+  return rows;
 }
 
 /** A batch's changes, one patch a task, in one statement (see `TaskPatch` for what null means). */
-async function patchTasks(db: PoolClient, tasks: string, patches: TaskPatch[]): Promise<void> {
-  await db.query(
+async function patchTasks(db: PoolClient, tasks: string, patches: TaskPatch[]): Promise<WrittenTask[]> {
+  const { rows } = await db.query<WrittenTask>(
     `UPDATE ${tasks} t
         SET status = coalesce(p.status, t.status),
             completed_by = coalesce(p.completed_by, t.completed_by),
@@ -103,7 +127,8 @@ async function patchTasks(db: PoolClient, tasks: string, patches: TaskPatch[]): 
                    $7::uuid[], $8::timestamptz[], $9::timestamptz[])
             AS p(task_id, status, completed_by, completed_at, close_reason, closed_at, assignee_id, overdue_at,
                  updated_at)
-      WHERE t.task_id = p.task_id`,
+      WHERE t.task_id = p.task_id
+      ${RETURNING('t.')}`,
     [
       patches.map((patch) => patch.taskId),
       patches.map((patch) => patch.status),
@@ -116,4 +141,5 @@ async function patchTasks(db: PoolClient, tasks: string, patches: TaskPatch[]): 
       patches.map((patch) => patch.updatedAt),
     ],
   );
+  return rows;
 }
