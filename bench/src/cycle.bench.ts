@@ -13,6 +13,7 @@ import {
   createPlaybookFixture,
   fixtureRatings,
   type FixtureUser,
+  LiveStreamClient,
   type OrganisationFixture,
 } from '@coachflow/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -21,6 +22,7 @@ import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
+import { type RoundTripTimeline, type SegmentSummary, summarizeSegments } from './round-trip-timeline';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import {
   type DeadlineKind,
@@ -42,8 +44,10 @@ export interface CycleBenchmarkOptions {
 }
 
 export interface CycleBenchmarkResult extends BenchRun {
-  /** How often the round trip polls the inbox: its resolution. */
+  /** How often the polled round trip polls the inbox: its resolution. */
   inboxPollMs: number;
+  /** Where the announced round trips' milliseconds went, segment by segment. */
+  roundTripSegments: SegmentSummary[];
   measurements: CycleMeasurements;
   /**
    * Each alternating start round's wall time, no-op workflows then cycles, with the machine's 1-minute
@@ -59,10 +63,14 @@ export interface CycleBenchmarkResult extends BenchRun {
 }
 
 interface RoundTrips {
-  /** Complete → next task visible. */
+  /** Complete → next task in the inbox, fetched once the next person's live stream announced it. */
   total: number[];
-  /** Complete → 200. */
+  /** Complete → next task in the inbox, polled every INBOX_POLL_MS (walks alternate the two ways). */
+  polled: number[];
+  /** Complete → 200, both ways. */
   complete: number[];
+  /** Where each announced round trip's milliseconds went (instants filled in from the store after). */
+  timelines: (RoundTripTimeline & { taskId: string; nextTaskId: string })[];
 }
 
 const INBOX_POLL_MS = 5;
@@ -112,8 +120,8 @@ export async function cycleBenchmark({
       const starts = Math.max(10, Math.round(100 * scale));
       const escalations = Math.max(3, Math.round(100 * scale));
       const updates = Math.max(20, Math.round(200 * scale));
-      // As many round trips as bare Updates, so both p99s rest on as many samples.
-      const walks = Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);
+      // As many round trips as bare Updates each way (announced, polled), so the p99s rest on as many samples.
+      const walks = 2 * Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);
 
       say(
         `starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time, in ${START_ROUNDS} alternating rounds`,
@@ -127,12 +135,16 @@ export async function cycleBenchmark({
       say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
       const baselines = await updateBaselines(client, stack, updates);
 
-      say(`${walks} cycles walked through the inbox to the plan, one at a time`);
-      const roundTrips: RoundTrips = { total: [], complete: [] };
+      say(
+        `${walks} cycles walked through the inbox to the plan, one at a time, the next task awaited on the ` +
+          `live stream and polled (every ${INBOX_POLL_MS} ms) in turn`,
+      );
+      const roundTrips: RoundTrips = { total: [], polled: [], complete: [], timelines: [] };
       for (let i = 0; i < walks; i++) {
         const rep = await addRep(org, `walker-${i}`);
-        await walkToPlan(org, rep, playbookId, roundTrips);
+        await walkToPlan(org, rep, playbookId, roundTrips, i % 2 === 0 ? 'announced' : 'polled');
       }
+      const timelines = await storedInstants(pool, roundTrips.timelines.slice(WARM_UP));
 
       say(
         `${escalations} missed check-ins escalating ${DUE_SPACING_MS} ms apart, then as many bare sleep() timers, ` +
@@ -171,6 +183,7 @@ export async function cycleBenchmark({
         scale,
         ...benchEnvironment(database),
         inboxPollMs: INBOX_POLL_MS,
+        roundTripSegments: summarizeSegments(timelines),
         startRounds,
         deadlineShapes: summarizeDeadlineShapes(shapeLateness, latenessByKind(bareBaseline)),
         bareWaitsSkipped: bareSkipped,
@@ -180,6 +193,7 @@ export async function cycleBenchmark({
         ),
         measurements: {
           roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
+          roundTripPolled: summarizeLatencies(roundTrips.polled.slice(WARM_UP)),
           roundTripComplete: summarizeLatencies(roundTrips.complete.slice(WARM_UP)),
           bareUpdate: summarizeLatencies(baselines.bare),
           recordingUpdate: summarizeLatencies(baselines.recording),
@@ -402,34 +416,138 @@ async function waitForTask(user: ApiClient, cycleId: string, kind: TaskKind): Pr
 /**
  * One cycle from its start to an accepted plan, timing each completion that hands someone the next task:
  * manager assessment → set-priorities, priorities → coaching-session, session → acknowledge-plan. Its
- * commitment falls due long after the run, so no escalation competes with the round trips.
+ * commitment falls due long after the run, so no escalation competes with the round trips. `announced`:
+ * the next person waits as the web app does, on their live stream (opened before the walk), then fetches
+ * their inbox; `polled`: they poll their inbox every INBOX_POLL_MS.
  */
 async function walkToPlan(
   org: OrganisationFixture,
   rep: FixtureUser,
   playbookId: string,
   roundTrips: RoundTrips,
+  way: 'announced' | 'polled',
 ): Promise<void> {
   const manager = org.manager.api;
-  const cycleId = await startCycle(org, rep, playbookId);
-  const timed = async (
-    user: ApiClient,
-    kind: TaskKind,
-    data: Record<string, unknown>,
-    next: { user: ApiClient; kind: TaskKind },
-  ) => {
-    const id = await waitForTask(user, cycleId, kind);
-    const before = performance.now();
-    await completeTask(user, id, data);
-    roundTrips.complete.push(performance.now() - before);
-    await waitForTask(next.user, cycleId, next.kind);
-    roundTrips.total.push(performance.now() - before);
-  };
-  await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
-  await timed(manager, 'manager-assessment', MANAGER_ASSESSMENT, { user: manager, kind: 'set-priorities' });
-  await timed(manager, 'set-priorities', PRIORITIES, { user: manager, kind: 'coaching-session' });
-  await timed(manager, 'coaching-session', sessionWith('PT1H'), { user: rep.api, kind: 'acknowledge-plan' });
-  await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
+  const streams =
+    way === 'announced'
+      ? new Map(
+          await Promise.all(
+            [manager, rep.api].map(
+              async (user) => [user, await openStream(user)] as [ApiClient, LiveStreamClient],
+            ),
+          ),
+        )
+      : undefined;
+  try {
+    const cycleId = await startCycle(org, rep, playbookId);
+    const timed = async (
+      user: ApiClient,
+      kind: TaskKind,
+      data: Record<string, unknown>,
+      next: { user: ApiClient; kind: TaskKind },
+    ) => {
+      const id = await waitForTask(user, cycleId, kind);
+      const before = performance.now();
+      const postedAt = epochNow();
+      await completeTask(user, id, data);
+      const answeredAt = epochNow();
+      roundTrips.complete.push(performance.now() - before);
+      const stream = streams?.get(next.user);
+      if (!stream) {
+        await waitForTask(next.user, cycleId, next.kind);
+        roundTrips.polled.push(performance.now() - before);
+        return;
+      }
+      const announced = await announcedTask(stream, next.user, cycleId, next.kind, postedAt);
+      roundTrips.total.push(performance.now() - before);
+      roundTrips.timelines.push({
+        taskId: id,
+        nextTaskId: announced.taskId,
+        postedAt,
+        answeredAt,
+        announcedAt: announced.announcedAt,
+        visibleAt: epochNow(),
+        decidedAt: Number.NaN,
+        recordedAt: Number.NaN,
+        projectingAt: Number.NaN,
+      });
+    };
+    await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
+    await timed(manager, 'manager-assessment', MANAGER_ASSESSMENT, { user: manager, kind: 'set-priorities' });
+    await timed(manager, 'set-priorities', PRIORITIES, { user: manager, kind: 'coaching-session' });
+    await timed(manager, 'coaching-session', sessionWith('PT1H'), {
+      user: rep.api,
+      kind: 'acknowledge-plan',
+    });
+    await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
+  } finally {
+    for (const stream of streams?.values() ?? []) stream.close();
+  }
+}
+
+/** Sub-millisecond epoch time, comparable with Postgres's and the workflow's clocks on this machine. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+async function openStream(user: ApiClient): Promise<LiveStreamClient> {
+  const stream = await LiveStreamClient.open(user.baseUrl, user.token);
+  if (stream.status !== 200) throw new Error(`opening a live stream: ${stream.status}`);
+  return stream;
+}
+
+/**
+ * What the web app does for its open inbox: waits for the live stream's message opening a task of `kind`
+ * in the cycle, then fetches the inbox (the app paints the row from the message and refetches; the bench
+ * counts the refetch too). Polls if the inbox does not hold it yet.
+ */
+async function announcedTask(
+  stream: LiveStreamClient,
+  user: ApiClient,
+  cycleId: string,
+  kind: TaskKind,
+  since: number,
+): Promise<{ taskId: string; announcedAt: number }> {
+  const message = await stream.next(
+    (candidate) =>
+      candidate.receivedAt >= Math.floor(since) &&
+      candidate.data.type === 'TaskOpened' &&
+      candidate.data.cycleId === cycleId &&
+      candidate.data.task?.kind === kind,
+    30_000,
+  );
+  return { taskId: await waitForTask(user, cycleId, kind), announcedAt: message.receivedAt };
+}
+
+/**
+ * The store's instants of each announced round trip: when the workflow decided the completion and the
+ * append recorded it (its TaskCompleted), and when the projection batch that opened the next task began
+ * (the live-update row it wrote for the next person).
+ */
+async function storedInstants(
+  pool: Pool,
+  timelines: readonly (RoundTripTimeline & { taskId: string; nextTaskId: string })[],
+): Promise<RoundTripTimeline[]> {
+  const { rows: completed } = await pool.query<{ task_id: string; decided: string; recorded: string }>(
+    `SELECT data->>'taskId' AS task_id,
+            EXTRACT(EPOCH FROM (data->>'completedAt')::timestamptz) * 1000 AS decided,
+            EXTRACT(EPOCH FROM recorded_at) * 1000 AS recorded
+       FROM events WHERE event_type = 'TaskCompleted' AND data->>'taskId' = ANY($1::text[])`,
+    [timelines.map((timeline) => timeline.taskId)],
+  );
+  const { rows: opened } = await pool.query<{ task_id: string; projecting: string }>(
+    `SELECT e.data->>'taskId' AS task_id, EXTRACT(EPOCH FROM min(l.created_at)) * 1000 AS projecting
+       FROM events e JOIN live_updates l ON l.position = e.global_position AND l.kind = 'task'
+      WHERE e.event_type = 'TaskOpened' AND e.data->>'taskId' = ANY($1::text[])
+      GROUP BY e.data->>'taskId'`,
+    [timelines.map((timeline) => timeline.nextTaskId)],
+  );
+  const decided = new Map(completed.map((row) => [row.task_id, row]));
+  const projecting = new Map(opened.map((row) => [row.task_id, Number(row.projecting)]));
+  return timelines.map(({ taskId, nextTaskId, ...timeline }) => ({
+    ...timeline,
+    decidedAt: Number(decided.get(taskId)?.decided ?? Number.NaN),
+    recordedAt: Number(decided.get(taskId)?.recorded ?? Number.NaN),
+    projectingAt: projecting.get(nextTaskId) ?? Number.NaN,
+  }));
 }
 
 const SELF_ASSESSMENT = { ratings: fixtureRatings(3) };

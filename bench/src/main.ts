@@ -8,6 +8,7 @@ import { builderBenchmark } from './builder.bench';
 import { formatBuilderReport } from './builder-report';
 import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
+import { formatSegments } from './round-trip-timeline';
 import { formatDeadlineShapes, formatTimerPaths } from './deadline-shapes-report';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
@@ -45,9 +46,12 @@ async function runCycle(): Promise<void> {
   console.log(
     `\nCoaching cycle — Postgres ${result.postgres.version} (${result.postgres.server}), scale ${result.scale}, ` +
       `${result.machine.cpus} CPUs, Node ${result.machine.node}; API, worker and dev server on this machine; ` +
-      `inbox polled every ${result.inboxPollMs} ms\n`,
+      `the next task awaited on the live stream, or the inbox polled every ${result.inboxPollMs} ms\n`,
   );
   console.log(formatCycleReport(result.measurements));
+  console.log(
+    `\nwhere the announced round trips' milliseconds went:\n${formatSegments(result.roundTripSegments)}`,
+  );
   const rounds = result.startRounds.map(
     (round) => `${(round.noopMs / round.cycleMs).toFixed(2)}x at load ${round.loadAverage.toFixed(1)}`,
   );
