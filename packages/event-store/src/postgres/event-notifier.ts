@@ -1,8 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 
-/** The channel projection runners LISTEN on; the payload is the newest global position. */
+/**
+ * The channel projection runners LISTEN on; the payload is the newest global position and the notifier's
+ * origin, `<position> <origin>`.
+ */
 export const EVENTS_CHANNEL = 'coachflow_events';
+
+/** The origin of an EVENTS_CHANNEL payload (undefined for a bare position). */
+export function notificationOrigin(payload: string): string | undefined {
+  return payload.split(' ')[1];
+}
 
 /**
  * Tells listeners that events were appended, outside the append's transaction: a NOTIFY inside it would
@@ -16,6 +25,9 @@ export class EventNotifier {
   private lastSentAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> | undefined;
+
+  /** Names this notifier's NOTIFYs, so its own process can tell them from other processes' appends. */
+  readonly origin = randomUUID();
 
   constructor(
     private readonly pool: Pool,
@@ -37,7 +49,8 @@ export class EventNotifier {
   private flush(): void {
     this.lastSentAt = performance.now();
     const position = this.pendingPosition;
-    this.sending = this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(position)]).then(
+    const payload = `${position} ${this.origin}`;
+    this.sending = this.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payload]).then(
       () => undefined,
       // Best effort: pollers pick the events up anyway.
       () => undefined,

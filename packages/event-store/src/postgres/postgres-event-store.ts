@@ -65,6 +65,7 @@ export interface SqlTransaction {
 export class PostgresEventStore implements EventStore {
   private readonly schemas: EventSchemas;
   private readonly notifier: EventNotifier | undefined;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     private readonly pool: Pool,
@@ -72,6 +73,20 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.schemas = options.schemas ?? new EventSchemas();
     this.notifier = options.notify === false ? undefined : new EventNotifier(pool);
+  }
+
+  /**
+   * Calls `listener` after each append through `appendToStream` commits, in this process: a projection
+   * daemon on this store wakes at once instead of on its NOTIFY's way through Postgres. Returns what stops it.
+   */
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /** The origin this store's NOTIFYs carry (`notificationOrigin`); undefined when it sends none. */
+  get notificationOrigin(): string | undefined {
+    return this.notifier?.origin;
   }
 
   async appendToStream(
@@ -86,6 +101,7 @@ export class PostgresEventStore implements EventStore {
         const inserted = await this.insertBatch(streamId, events, expected);
         if (inserted) {
           this.notifier?.appended(inserted.lastPosition);
+          for (const listener of this.appendListeners) listener();
           return {
             nextExpectedVersion: inserted.version,
             lastPosition: inserted.lastPosition,

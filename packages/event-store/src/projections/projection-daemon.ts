@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ChannelListener } from '@coachflow/database';
 import type { Pool } from 'pg';
-import { EVENTS_CHANNEL } from '../postgres/event-notifier';
+import { EVENTS_CHANNEL, notificationOrigin } from '../postgres/event-notifier';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import type { ProjectionDefinition } from './projection';
 import { type LeftAlone, runProjectionBatch } from './projection-batch';
@@ -42,6 +42,7 @@ export class ProjectionDaemon {
   private readonly alone = new Set<string>();
   private readonly loops = new Set<Promise<void>>();
   private running = false;
+  private stopWatchingAppends: (() => void) | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -56,7 +57,13 @@ export class ProjectionDaemon {
     this.listener = new ChannelListener(
       pool,
       EVENTS_CHANNEL,
-      { onNotification: wake, onListening: wake },
+      {
+        // This process's own appends woke the lanes already, when they committed (see start()).
+        onNotification: (payload) => {
+          if (notificationOrigin(payload) !== store.notificationOrigin) wake();
+        },
+        onListening: wake,
+      },
       this.pollIntervalMs,
     );
   }
@@ -65,10 +72,14 @@ export class ProjectionDaemon {
     for (const projection of this.projections) await setUpProjection(this.pool, projection);
     this.listener.start();
     this.running = true;
+    // The store's appends in this process (the worker's recording) wake the lanes at once, without the
+    // NOTIFY's trip through Postgres; other processes' appends still come by NOTIFY.
+    this.stopWatchingAppends = this.store.onAppended(() => this.signal());
     this.spawn(() => this.projections.filter((projection) => !this.alone.has(projection.name)));
   }
 
   async stop(): Promise<void> {
+    this.stopWatchingAppends?.();
     this.running = false;
     this.signal();
     while (this.loops.size > 0) await Promise.all(this.loops);

@@ -68,6 +68,20 @@ function recordingProjection() {
 }
 
 /**
+ * Waits until a started daemon has applied a first event of `run` and its lanes have gone back to sleep
+ * (a lane that caught up waits for its next wake-up), so only a wake-up can bring later events in.
+ */
+async function caughtUp(
+  writer: PostgresEventStore,
+  run: string,
+  projectedIds: (prefix: string) => Promise<string[]>,
+): Promise<void> {
+  await writer.appendToStream(`${run}s`, [noted(`${run}0`)]);
+  await eventually(async () => expect(await projectedIds(run)).toHaveLength(1), 30_000, 50);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+/**
  * Sets a new projection up with its checkpoint at the newest event, so a test does not replay what every
  * other suite has written to the shared database. Events the test appends afterwards lie beyond it.
  */
@@ -193,17 +207,37 @@ describe('projections on Postgres', () => {
     });
   });
 
-  it('is woken by NOTIFY, not by polling', async () => {
+  it("is woken by another process's NOTIFY, not by polling", async () => {
     const run = `notify-${randomUUID()}-`;
     const { projection, projectedIds } = recordingProjection();
     // A poll interval far beyond the test's patience: only a notification can wake it in time.
     const daemon = new ProjectionDaemon(pool, store, [projection], { pollIntervalMs: 600_000 });
+    // Another process's store: its appends reach the daemon only through Postgres.
+    const elsewhere = new PostgresEventStore(pool);
     await daemon.start();
     try {
-      await store.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}2`)]);
-      await eventually(async () => expect(await projectedIds(run)).toHaveLength(2), 10_000, 50);
+      await caughtUp(elsewhere, run, projectedIds);
+      await elsewhere.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}2`)]);
+      await eventually(async () => expect(await projectedIds(run)).toHaveLength(3), 10_000, 50);
     } finally {
       await daemon.stop();
+      await elsewhere.close();
+    }
+  });
+
+  it("is woken by its own store's appends in the process, without a NOTIFY", async () => {
+    const run = `local-${randomUUID()}-`;
+    const { projection, projectedIds } = recordingProjection();
+    const silent = new PostgresEventStore(pool, { notify: false });
+    const daemon = new ProjectionDaemon(pool, silent, [projection], { pollIntervalMs: 600_000 });
+    await daemon.start();
+    try {
+      await caughtUp(silent, run, projectedIds);
+      await silent.appendToStream(`${run}s`, [noted(`${run}1`), noted(`${run}2`)]);
+      await eventually(async () => expect(await projectedIds(run)).toHaveLength(3), 10_000, 50);
+    } finally {
+      await daemon.stop();
+      await silent.close();
     }
   });
 
