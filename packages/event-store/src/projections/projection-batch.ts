@@ -199,8 +199,11 @@ class SlowProjection extends Error {
 }
 
 /** `work`, or a SlowProjection once `budgetMs` (when above 0) has passed first. */
-async function withinBudget(work: Promise<void>, budgetMs: number, projection: string): Promise<void> {
-  if (budgetMs <= 0) return work;
+async function withinBudget(work: Promise<unknown>, budgetMs: number, projection: string): Promise<void> {
+  if (budgetMs <= 0) {
+    await work;
+    return;
+  }
   let timer: NodeJS.Timeout | undefined;
   // A projection given up on may still fail later, on a connection that is gone: nobody waits for it.
   work.catch(() => undefined);

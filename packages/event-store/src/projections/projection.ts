@@ -20,8 +20,11 @@ export interface ProjectionDefinition {
   tables: ProjectionTable[];
   /** Event types it reads; others only move its checkpoint. All when absent. */
   eventTypes?: readonly string[];
-  /** Applies a batch in global order; runs in the same transaction that moves the checkpoint. */
-  apply(events: RecordedEvent[], context: ProjectionContext): Promise<void>;
+  /**
+   * Applies a batch in global order; runs in the same transaction that moves the checkpoint. What it
+   * answers is the projection's own (the read models' answer the rows they wrote, for their live updates).
+   */
+  apply(events: RecordedEvent[], context: ProjectionContext): Promise<unknown>;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
