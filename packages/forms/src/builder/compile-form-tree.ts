@@ -18,6 +18,9 @@ export const RUBRIC_SCALE_OPTION = 'ratingScale';
  * Compiles a builder tree to the JSON Schema (draft 2020-12) and uiSchema it stands for. A field with
  * conditions is declared only in the `then` of an `allOf` entry, so rjsf shows it and the API requires it
  * exactly when its conditions hold. `ui:order` keeps the order (stored JSON objects do not).
+ *
+ * A field compiled before is not compiled again (`compiledField`), so documents compiled from trees that
+ * share a field share its schema and uiSchema objects: treat a compiled document as read-only.
  */
 export function compileFormTree(tree: FormTree): FormDocument {
   const properties: Record<string, JsonSchema> = {};
@@ -25,7 +28,7 @@ export function compileFormTree(tree: FormTree): FormDocument {
   const allOf: JsonSchema[] = [];
   const uiSchema: JsonSchema = {};
   for (const node of tree.fields) {
-    const schema = fieldSchema(node, tree.taskKind);
+    const { schema, ui } = compiledField(node, tree.taskKind);
     const isRequired =
       node.kind === 'core'
         ? tree.taskKind !== undefined && TASK_CORE_FIELDS[tree.taskKind].required.includes(node.key)
@@ -39,7 +42,6 @@ export function compileFormTree(tree: FormTree): FormDocument {
       properties[node.key] = schema;
       if (isRequired) required.push(node.key);
     }
-    const ui = fieldUi(node);
     if (ui) uiSchema[node.key] = ui;
   }
   uiSchema['ui:order'] = tree.fields.map((node) => node.key);
@@ -55,6 +57,27 @@ export function compileFormTree(tree: FormTree): FormDocument {
     },
     uiSchema,
   };
+}
+
+interface CompiledField {
+  taskKind: TaskKind | undefined;
+  schema: JsonSchema;
+  ui: JsonSchema | undefined;
+}
+
+const compiledFields = new WeakMap<FieldNode, CompiledField>();
+
+/**
+ * A field's schema and uiSchema, compiled once per node: an edit replaces the nodes it changes and keeps the
+ * rest, so the builder compiles the field that changed, not all of them, and a field's compiled objects stay
+ * the same while it does (the preview's fields compare them by identity first).
+ */
+function compiledField(node: FieldNode, taskKind: TaskKind | undefined): CompiledField {
+  const known = compiledFields.get(node);
+  if (known && known.taskKind === taskKind) return known;
+  const compiled = { taskKind, schema: fieldSchema(node, taskKind), ui: fieldUi(node) };
+  compiledFields.set(node, compiled);
+  return compiled;
 }
 
 function text(keyword: string, value: string): JsonSchema {

@@ -9,7 +9,8 @@ import {
   type ItemField,
   newField,
 } from '@coachflow/forms';
-import { FormPreview, sameButOrder } from './FormPreview';
+import { FormPreview } from './FormPreview';
+import { sameButOrder } from './same-but-order';
 import { moveField } from './tree-edits';
 
 // A field shown only when another is answered: the preview must follow the condition like the task page.

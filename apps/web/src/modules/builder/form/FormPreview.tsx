@@ -1,37 +1,10 @@
 import type { RubricBody, TaskKind } from '@coachflow/contracts';
 import { effectiveTaskFormSchema, type FormDocument, type JsonSchema } from '@coachflow/forms';
 import { Paper, Text, Title } from '@mantine/core';
-import { deepEquals, type RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema } from '@rjsf/utils';
 import { memo, useMemo, useRef, useState } from 'react';
 import { type FormContext, FormRenderer } from '#web/modules/forms';
-
-/** Whether two lists hold the same entries (deep), in any order. */
-function sameEntries(before: readonly unknown[], after: readonly unknown[]): boolean {
-  if (before.length !== after.length) return false;
-  const left = [...before];
-  return after.every((entry) => {
-    const at = left.findIndex((candidate) => deepEquals(candidate, entry));
-    return at >= 0 && left.splice(at, 1).length === 1;
-  });
-}
-
-/**
- * Whether two compiled schemas differ at most in the order of things: of their properties (deepEquals
- * ignores key order), required names and `allOf` entries (one per conditional field), all of which a move
- * reorders. The form's order is its uiSchema's `ui:order`, so such schemas render the same.
- */
-export function sameButOrder(before: JsonSchema, after: JsonSchema): boolean {
-  const { required: requiredBefore, allOf: allOfBefore, ...restBefore } = before;
-  const { required: requiredAfter, allOf: allOfAfter, ...restAfter } = after;
-  const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
-  return (
-    deepEquals(restBefore, restAfter) &&
-    Array.isArray(requiredBefore) === Array.isArray(requiredAfter) &&
-    Array.isArray(allOfBefore) === Array.isArray(allOfAfter) &&
-    sameEntries(list(requiredBefore), list(requiredAfter)) &&
-    sameEntries(list(allOfBefore), list(allOfAfter))
-  );
-}
+import { sameButOrder } from './same-but-order';
 
 /** Whether `ui:order` names every field, so the order of the schema's own properties shows nowhere. */
 function ordersEveryField(uiSchema: JsonSchema): boolean {

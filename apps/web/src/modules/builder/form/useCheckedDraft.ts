@@ -1,12 +1,20 @@
-import type { FieldError } from '@coachflow/contracts';
+import type { FieldError, FormBody } from '@coachflow/contracts';
 import { useMemo } from 'react';
 import { useDeferredCheck } from '../shared/useDeferredCheck';
 import { checkFormBody } from './check-form-body';
 import { bodyOf, documentOf, type FormDraft } from './form-draft';
+import { sameBodyButOrder } from './same-but-order';
 
 const NO_ERRORS: FieldError[] = [];
 // Short: the check runs before the autosave's own delay starts.
 const CHECK_DELAY_MS = 150;
+
+/**
+ * A valid body with its fields reordered is valid (`sameBodyButOrder`): a move is not checked again. Not
+ * so for errors, whose paths can point at positions (`allOf/3`).
+ */
+const validStillAfterMove = (checked: FormBody, body: FormBody, errors: readonly FieldError[]) =>
+  errors.length === 0 && sameBodyButOrder(checked, body);
 
 /**
  * A draft's compiled document and body, and the API's validator run on the body just after the last edit,
@@ -18,6 +26,8 @@ export function useCheckedDraft(draft: FormDraft) {
   const { tree, raw, name, taskKind } = draft;
   const document = useMemo(() => documentOf({ name: '', tree, raw }), [tree, raw]);
   const body = useMemo(() => bodyOf({ name, taskKind }, document), [name, taskKind, document]);
-  const checked = useDeferredCheck(body, checkFormBody, CHECK_DELAY_MS);
-  return { document, body, apiErrors: checked.result ?? NO_ERRORS, current: checked.current };
+  const checked = useDeferredCheck(body, checkFormBody, CHECK_DELAY_MS, validStillAfterMove);
+  // No errors are the same empty list each time, so the builder's issues stay as they were.
+  const apiErrors = checked.result?.length ? checked.result : NO_ERRORS;
+  return { document, body, apiErrors, current: checked.current };
 }
