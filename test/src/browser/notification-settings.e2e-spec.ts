@@ -196,6 +196,8 @@ describe('the web app in Chromium: notification settings and webhooks', () => {
     await card.getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this webhook?' });
     await dialog.waitFor();
+    // The address in full, on lines of its own (a long one breaks anywhere inside its block, not the sentence).
+    expect(await dialog.locator('pre').innerText()).toBe(brokenUrl);
     violations.push(...(await checkPage(page, 'webhooks-delete-dialog')));
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -95,9 +95,14 @@ function DeleteEndpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
           })
         }
       >
-        <Text size="sm" style={{ wordBreak: 'break-all' }}>
-          Coachflow stops sending to {endpoint.url} at once, and drops what was still waiting for it. Its past
-          deliveries stay in Admin / Deliveries.
+        <Text size="sm">Coachflow stops sending to this address at once:</Text>
+        {/* The address on lines of its own, broken anywhere (a URL has few spaces); the sentence around it
+            wraps between words. */}
+        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {endpoint.url}
+        </Code>
+        <Text size="sm">
+          It drops what was still waiting for it. Its past deliveries stay in Admin / Deliveries.
         </Text>
       </ConfirmDialog>
     </>
