@@ -211,6 +211,17 @@ describe('sessions, tokens and HTTP hardening', () => {
       // Another session of the same user is untouched.
       expect((await org.leader.api.get('/api/me')).status).toBe(200);
     });
+
+    it("refuses an ended session on a task's routes too, where the session check also reads the task", async () => {
+      const client = api.withToken((await login(org.rep.user.email)).token);
+      const task = `/api/tasks/${randomUUID()}`;
+      expect((await client.get(task)).status).toBe(404);
+      expect((await client.post(`${task}/complete`, { data: {} })).status).toBe(404);
+      expect((await client.post('/api/auth/logout')).status).toBe(204);
+      expect((await client.get(task)).status).toBe(401);
+      expect((await client.post(`${task}/complete`, { data: {} })).status).toBe(401);
+      expect((await client.get('/api/tasks/not-a-uuid')).status).toBe(401);
+    });
   });
 
   describe('password change and deactivation', () => {

@@ -84,6 +84,12 @@ export function inboxPage(db: Queryable, query: InboxQuery): Promise<TaskRow[]> 
   );
 }
 
+/**
+ * A task of the caller's organisation by id, as SQL a session check runs in its own statement: `u` is the
+ * caller's user row, `$4` the task id (the API's `@ReadWithSession`). The same row as `findTask`'s.
+ */
+export const TASK_OF_CALLER_SQL = `${TASK_SELECT} WHERE t.task_id = $4 AND t.organisation_id = u.organisation_id`;
+
 /** A task of the organisation, or undefined (another organisation's is as absent as a missing one). */
 export async function findTask(
   db: Queryable,

@@ -5,6 +5,7 @@ import {
   TaskList,
   TaskView,
 } from '@coachflow/contracts';
+import type { TaskRow } from '@coachflow/read-models';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -21,8 +22,10 @@ import { openApiSchema } from '#api/infrastructure/http/open-api-schema';
 import { parsePageQuery } from '#api/infrastructure/http/page-query';
 import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import { CurrentUser } from '#api/infrastructure/auth/current-user.decorator';
+import { ReadWithSession, SessionReadRow } from '#api/infrastructure/auth/session-read.decorator';
 import { CompleteTaskHandler } from './commands/complete-task/complete-task.handler';
 import { TasksService } from './tasks.service';
+import { TASK_OF_ROUTE } from './task-session-read';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -52,12 +55,18 @@ export class TasksController {
   }
 
   @Get(':id')
+  @ReadWithSession(TASK_OF_ROUTE)
   @ApiOkResponse({ schema: openApiSchema(TaskView) })
-  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<TaskView> {
-    return this.tasks.get(caller, id);
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @SessionReadRow() task: TaskRow | null | undefined,
+  ): Promise<TaskView> {
+    return this.tasks.get(caller, id, task);
   }
 
   @Post(':id/complete')
+  @ReadWithSession(TASK_OF_ROUTE)
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(CompleteTaskBody) })
   @ApiOkResponse({
@@ -71,7 +80,8 @@ export class TasksController {
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new JsonSchemaPipe(CompleteTaskBody)) body: CompleteTaskBody,
+    @SessionReadRow() task: TaskRow | null | undefined,
   ): Promise<CompletedTaskView> {
-    return this.completeTask.execute(caller, id, body.data);
+    return this.completeTask.execute(caller, id, body.data, task);
   }
 }

@@ -51,15 +51,18 @@ export class TasksService {
     return { items, nextCursor: nextCursor(items, page.limit) };
   }
 
-  async get(caller: AuthenticatedUser, id: string): Promise<TaskView> {
-    const row = await this.find(caller, id);
+  async get(caller: AuthenticatedUser, id: string, read?: TaskRow | null): Promise<TaskView> {
+    const row = await this.find(caller, id, read);
     if (row.assigneeId !== caller.id) await this.access.authorizeCycle(caller, 'cycle:read', row);
     return this.view(row);
   }
 
-  /** A task of the caller's organisation, or 404 (another organisation's is as absent as a missing one). */
-  async find(caller: AuthenticatedUser, id: string): Promise<TaskRow> {
-    const row = await findTask(this.db, caller.organisationId, id);
+  /**
+   * A task of the caller's organisation, or 404 (another organisation's is as absent as a missing one).
+   * `read`: the row the auth guard already read with the session (`TASK_OF_ROUTE`), when it did.
+   */
+  async find(caller: AuthenticatedUser, id: string, read?: TaskRow | null): Promise<TaskRow> {
+    const row = read === undefined ? await findTask(this.db, caller.organisationId, id) : read;
     if (!row) throw new CyclesException(CyclesErrorCode.TaskNotFound, 'No such task.');
     return row;
   }

@@ -2,14 +2,23 @@ import type { Role } from '@coachflow/contracts';
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { activeSessionUser } from '#api/infrastructure/auth/active-session-user';
+import {
+  activeSessionUser,
+  activeSessionUserWith,
+  type SessionClaims,
+  type SessionRead,
+} from '#api/infrastructure/auth/active-session-user';
+import type { AuthenticatedUser } from '#api/infrastructure/auth/authenticated-user';
 import type { RequestWithUser } from '#api/infrastructure/auth/current-user.decorator';
 import { IS_PUBLIC } from '#api/infrastructure/auth/public.decorator';
 import { REQUIRED_ROLES } from '#api/infrastructure/auth/roles.decorator';
+import { SESSION_READ } from '#api/infrastructure/auth/session-read.decorator';
 import { PG_POOL } from '#api/infrastructure/database/database.module';
 import { PeopleErrorCode, PeopleException } from '#api/modules/people/people.exception';
 import { bearerToken } from './bearer-token';
 import { TokenService } from './token.service';
+
+const UNDEFINED_TABLE = '42P01';
 
 /**
  * The global guard: every route needs a valid bearer token of an active user unless it is `@Public()`,
@@ -33,11 +42,11 @@ export class AuthGuard implements CanActivate {
     // The user and the session are read on each request, so a deactivated user, a changed role or a
     // revoked session (logout, password change) takes effect at once, not when the token expires.
     const user = claims
-      ? await activeSessionUser(this.pool, {
-          userId: claims.sub,
-          organisationId: claims.org,
-          sessionId: claims.sid,
-        })
+      ? await this.caller(
+          request,
+          { userId: claims.sub, organisationId: claims.org, sessionId: claims.sid },
+          this.reflector.get<SessionRead | undefined>(SESSION_READ, context.getHandler()),
+        )
       : null;
     if (!user) {
       throw new PeopleException(
@@ -55,5 +64,25 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** The session's caller; with the route's session read in the same statement when it can be bound. */
+  private async caller(
+    request: RequestWithUser,
+    claims: SessionClaims,
+    read: SessionRead | undefined,
+  ): Promise<AuthenticatedUser | null> {
+    const value = read ? (request.params as Record<string, unknown> | undefined)?.[read.param] : undefined;
+    if (read && typeof value === 'string' && read.accepts(value)) {
+      try {
+        const found = await activeSessionUserWith(this.pool, claims, read, value);
+        request.sessionRead = found?.row ?? null;
+        return found?.user ?? null;
+      } catch (error) {
+        // The read's table is not there yet (a projection the worker has not created): check alone.
+        if ((error as { code?: unknown }).code !== UNDEFINED_TABLE) throw error;
+      }
+    }
+    return activeSessionUser(this.pool, claims);
   }
 }

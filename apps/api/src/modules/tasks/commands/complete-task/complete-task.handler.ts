@@ -1,5 +1,6 @@
 import type { CompletedTaskView } from '@coachflow/contracts';
 import { CycleRuleCode, cycleWorkflowId } from '@coachflow/domain';
+import type { TaskRow } from '@coachflow/read-models';
 import { completeTaskUpdate } from '@coachflow/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
@@ -27,8 +28,9 @@ export class CompleteTaskHandler {
     caller: AuthenticatedUser,
     taskId: string,
     data: Record<string, unknown>,
+    read?: TaskRow | null,
   ): Promise<CompletedTaskView> {
-    const task = await this.tasks.find(caller, taskId);
+    const task = await this.tasks.find(caller, taskId, read);
     if (task.assigneeId !== caller.id) throw new CycleRefusalException(CycleRuleCode.NotAssignee);
     const errors = await this.forms.validate(task, data);
     if (errors.length > 0) throw new CycleRefusalException(CycleRuleCode.InvalidTaskData, errors);
