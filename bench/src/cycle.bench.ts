@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { CycleView, TaskKind, TaskList } from '@coachflow/contracts';
 import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
-import { MIN_TIMER_MS } from '@coachflow/workflows';
+import { LAST_STEP_MS, MIN_TIMER_MS } from '@coachflow/workflows';
 import {
   addRep,
   type ApiClient,
@@ -17,6 +17,7 @@ import {
   type OrganisationFixture,
 } from '@coachflow/testing';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
@@ -36,6 +37,8 @@ import {
 } from './deadline-shapes-report';
 import { type TimerPath, timerPath } from './deadline-timer-path';
 import { runWriters } from './run-writers';
+import { sampleScheduler } from './scheduler-sampler';
+import { slowestTimers, type SlowTimerRow, type TimedPath } from './slow-timers';
 
 export interface CycleBenchmarkOptions {
   env: NodeJS.ProcessEnv;
@@ -60,6 +63,10 @@ export interface CycleBenchmarkResult extends BenchRun {
   bareWaitsSkipped: number;
   /** For each kind, where the timer that woke its decision lost its milliseconds, ours and bare. */
   deadlineTimerPaths: TimerPathRow[];
+  /** The slowest of those timers, each part beside what the worker, the dev server and the API did meanwhile. */
+  slowestDeadlineTimers: SlowTimerRow[];
+  /** The machine's 1-minute load average when the deadline shapes began and when they ended. */
+  deadlineShapesLoadAverage: { start: number; end: number };
 }
 
 interface RoundTrips {
@@ -87,7 +94,8 @@ const DUE_SPACING_MS = 200;
 /**
  * The deadline shapes' playbook: a check-in grace longer than the workflow's 2 s read-ahead of the chain, a
  * climb to level 2. Their cycles fall due 390 ms apart, so one cycle's deadlines (due, +3 s, +8 s) never
- * coincide with another's (offsets 0, 270 and 200 ms modulo 390).
+ * coincide with another's (offsets 0, 270 and 200 ms modulo 390), nor do their last steps' wake-ups 1.5 s
+ * before each (offsets 60, 330 and 260).
  */
 const SHAPE_GRACE_MS = 3000;
 const SHAPE_ESCALATE_AFTER_MS = 5000;
@@ -122,53 +130,70 @@ export async function cycleBenchmark({
       const updates = Math.max(20, Math.round(200 * scale));
       // As many round trips as bare Updates each way (announced, polled), so the p99s rest on as many samples.
       const walks = 2 * Math.ceil((updates + WARM_UP) / ROUND_TRIPS_PER_WALK);
+      // BENCH_CYCLE_PART=deadline-shapes: the deadline shapes alone, to repeat them (the other rows stay empty).
+      const shapesOnly = env['BENCH_CYCLE_PART'] === 'deadline-shapes';
 
-      say(
-        `starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time, in ${START_ROUNDS} alternating rounds`,
-      );
-      const {
-        noopWorkflows,
-        cycleStarts,
-        rounds: startRounds,
-      } = await startRates(client, stack, pool, org, playbookId, starts);
-
-      say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
-      const baselines = await updateBaselines(client, stack, updates);
-
-      say(
-        `${walks} cycles walked through the inbox to the plan, one at a time, the next task awaited on the ` +
-          `live stream and polled (every ${INBOX_POLL_MS} ms) in turn`,
-      );
+      let starting: Awaited<ReturnType<typeof startRates>> = {
+        noopWorkflows: rate(0, 0),
+        cycleStarts: rate(0, 0),
+        rounds: [],
+      };
+      let baselines = { bare: [] as number[], recording: [] as number[] };
       const roundTrips: RoundTrips = { total: [], polled: [], complete: [], timelines: [] };
-      for (let i = 0; i < walks; i++) {
-        const rep = await addRep(org, `walker-${i}`);
-        await walkToPlan(org, rep, playbookId, roundTrips, i % 2 === 0 ? 'announced' : 'polled');
+      let lateness = { stored: [] as number[], decided: [] as number[] };
+      let bareTimerLateness: number[] = [];
+      if (!shapesOnly) {
+        say(
+          `starting ${starts} cycles over HTTP and ${starts} no-op workflows, ${CONCURRENCY} at a time, in ${START_ROUNDS} alternating rounds`,
+        );
+        starting = await startRates(client, stack, pool, org, playbookId, starts);
+
+        say(`${updates} bare Updates and ${updates} recording one event, alternating, one at a time`);
+        baselines = await updateBaselines(client, stack, updates);
+
+        say(
+          `${walks} cycles walked through the inbox to the plan, one at a time, the next task awaited on the ` +
+            `live stream and polled (every ${INBOX_POLL_MS} ms) in turn`,
+        );
+        for (let i = 0; i < walks; i++) {
+          const rep = await addRep(org, `walker-${i}`);
+          await walkToPlan(org, rep, playbookId, roundTrips, i % 2 === 0 ? 'announced' : 'polled');
+        }
+
+        say(
+          `${escalations} missed check-ins escalating ${DUE_SPACING_MS} ms apart, then as many bare sleep() timers, ` +
+            'each with nothing else running',
+        );
+        lateness = await escalationLateness(pool, org, playbookId, escalations);
+        bareTimerLateness = await bareTimers(client, stack, escalations);
       }
+      const { noopWorkflows, cycleStarts, rounds: startRounds } = starting;
       const timelines = await storedInstants(pool, roundTrips.timelines.slice(WARM_UP));
 
-      say(
-        `${escalations} missed check-ins escalating ${DUE_SPACING_MS} ms apart, then as many bare sleep() timers, ` +
-          'each with nothing else running',
-      );
-      const lateness = await escalationLateness(pool, org, playbookId, escalations);
-      const bareTimerLateness = await bareTimers(client, stack, escalations);
-
-      const shapes = Math.max(5, Math.round(20 * scale));
+      // 100 cycles at scale 1: 200 check-ins and 100 of each level, so a p99 is not the slowest sample.
+      const shapes = Math.max(5, Math.round(100 * scale));
       say(
         `${shapes} cycles of two commitments due together ${SHAPE_SPACING_MS} ms apart, one checked in, the ` +
           `other escalating to level 2 (grace ${SHAPE_GRACE_MS} ms, escalate after ${SHAPE_ESCALATE_AFTER_MS} ms), ` +
           `with bare sleep() timers of the same shapes alongside, ${SHAPE_BARE_OFFSET_MS} ms after`,
       );
       // The bare waits run alongside the cycles, on the same worker at the same time, so the machine's load
-      // (which drifts by the minute here) touches both alike.
+      // (which drifts by the minute here) touches both alike. What the worker, the dev server and the API
+      // ran and waited for meanwhile explains the slow timers.
+      const scheduler = sampleScheduler(stack.pids());
+      const shapesLoadStart = loadavg()[0] ?? Number.NaN;
       const { bare: bareShapeDecisions, ...shapeLateness } = await deadlineShapeLateness(
+        say,
         pool,
         org,
         shapes,
         (firstDue) => bareShapes(client, stack, shapes, firstDue + SHAPE_BARE_OFFSET_MS),
-      );
-      const ourPaths = await timerPaths(client, shapeLateness.decisions);
-      const barePaths = await timerPaths(client, bareShapeDecisions);
+      ).finally(() => scheduler.stop());
+      const deadlineShapesLoadAverage = { start: shapesLoadStart, end: loadavg()[0] ?? Number.NaN };
+      const histories = new HistoryReader(client);
+      const ourPaths = await histories.timerPaths(shapeLateness.decisions);
+      const barePaths = await histories.timerPaths(bareShapeDecisions);
+      await histories.dump();
       // A bare wait whose first step came late (its first workflow task, which builds the workflow, is slow
       // on a loaded machine) is left a last timer under a second, which the server fires about a second after
       // it started: that measures the short-timer rule, not a bare timer, so it is not a baseline sample.
@@ -187,9 +212,20 @@ export async function cycleBenchmark({
         startRounds,
         deadlineShapes: summarizeDeadlineShapes(shapeLateness, latenessByKind(bareBaseline)),
         bareWaitsSkipped: bareSkipped,
+        deadlineShapesLoadAverage,
         deadlineTimerPaths: summarizeTimerPaths(
           pathsByKind(shapeLateness.decisions, ourPaths),
           pathsByKind(bareShapeDecisions, barePaths),
+        ),
+        slowestDeadlineTimers: slowestTimers(
+          [
+            ...timedPaths('ours', shapeLateness.decisions, ourPaths),
+            ...timedPaths('bare', bareShapeDecisions, barePaths).filter(
+              ({ path }) => path.lengthMs >= MIN_TIMER_MS,
+            ),
+          ],
+          await histories.all(),
+          scheduler,
         ),
         measurements: {
           roundTrip: summarizeLatencies(roundTrips.total.slice(WARM_UP)),
@@ -368,17 +404,21 @@ async function sleepers(
   stack: CycleStack,
   waits: readonly { dueAt: number; lastStepMs: number }[],
 ): Promise<{ workflowId: string; dueAt: number; firedAt: number }[]> {
-  const handles = [];
-  for (const { dueAt, lastStepMs } of waits)
-    handles.push(
-      await client.workflow.start<
-        (dueAt: number, lastStepMs: number) => Promise<{ dueAt: number; firedAt: number }>
-      >('benchSleeper', {
-        taskQueue: stack.taskQueue,
-        workflowId: `sleeper-${randomUUID()}`,
-        args: [dueAt, lastStepMs],
-      }),
-    );
+  const handles: WorkflowHandle<
+    (dueAt: number, lastStepMs: number) => Promise<{ dueAt: number; firedAt: number }>
+  >[] = [];
+  // Started CONCURRENTLY at a time, in order of due: hundreds one by one would eat into the first ones' waits.
+  const perWriter = Math.ceil(waits.length / CONCURRENCY);
+  await runWriters(CONCURRENCY, perWriter, async (writer, index) => {
+    const i = index * CONCURRENCY + writer;
+    const wait = waits[i];
+    if (!wait) return;
+    handles[i] = await client.workflow.start('benchSleeper', {
+      taskQueue: stack.taskQueue,
+      workflowId: `sleeper-${randomUUID()}`,
+      args: [wait.dueAt, wait.lastStepMs],
+    });
+  });
   return Promise.all(
     handles.map(async (handle) => ({ workflowId: handle.workflowId, ...(await handle.result()) })),
   );
@@ -608,22 +648,29 @@ async function plansDueInTurn(
   commitments: number,
 ): Promise<{ cycles: { cycleId: string; rep: FixtureUser }[]; dues: number[] }> {
   const manager = org.manager.api;
-  const cycles: { cycleId: string; rep: FixtureUser }[] = [];
-  for (let i = 0; i < count; i++) {
+  const cycles: { cycleId: string; rep: FixtureUser }[] = Array.from({ length: count });
+  // CONCURRENCY cycles at a time: nothing is timed until the plans' dues.
+  const each = (work: (i: number) => Promise<void>) =>
+    runWriters(CONCURRENCY, Math.ceil(count / CONCURRENCY), async (writer, index) => {
+      const i = writer * Math.ceil(count / CONCURRENCY) + index;
+      if (i < count) await work(i);
+    });
+  await each(async (i) => {
     const rep = await addRep(org, `${name}-${i}`);
     const cycleId = await startCycle(org, rep, playbookId);
     await completeOpenTask(rep.api, cycleId, 'self-assessment', SELF_ASSESSMENT);
     await completeOpenTask(manager, cycleId, 'manager-assessment', MANAGER_ASSESSMENT);
     await completeOpenTask(manager, cycleId, 'set-priorities', PRIORITIES);
-    cycles.push({ cycleId, rep });
-  }
+    cycles[i] = { cycleId, rep };
+  });
   const firstDue = Date.now() + escalationLeadMs(count);
   const dues = cycles.map((_, i) => firstDue + i * spacingMs);
-  for (const [i, { cycleId, rep }] of cycles.entries()) {
+  await each(async (i) => {
+    const { cycleId, rep } = cycles[i] as { cycleId: string; rep: FixtureUser };
     const due = new Date(dues[i] as number).toISOString();
     await completeOpenTask(manager, cycleId, 'coaching-session', sessionWith(due, commitments));
     await completeOpenTask(rep.api, cycleId, 'acknowledge-plan', { accepted: true });
-  }
+  });
   if (Date.now() >= firstDue)
     throw new Error('the plans took longer to agree than the lead before the first due');
   return { cycles, dues };
@@ -635,6 +682,7 @@ async function plansDueInTurn(
  * climbs to level 2. Returns each deadline's lateness to its event decided and stored.
  */
 async function deadlineShapeLateness<Alongside>(
+  say: (line: string) => void,
   pool: Pool,
   org: OrganisationFixture,
   count: number,
@@ -647,17 +695,34 @@ async function deadlineShapeLateness<Alongside>(
   );
   const { cycles, dues } = await plansDueInTurn(org, playbookId, count, 'shape', SHAPE_SPACING_MS, 2);
   const bare = alongside(dues[0] as number);
-  await Promise.all(
-    cycles.map(async ({ cycleId, rep }, i) => {
-      await sleep(Math.max(0, (dues[i] as number) - Date.now()));
-      await completeOpenTask(rep.api, cycleId, 'commitment-check-in', { kept: true });
-    }),
-  );
-  const times = await deadlineShapeTimes(
-    pool,
-    cycles.map(({ cycleId }) => cycleId),
-  );
-  return { ...times, bare: await bare };
+  let lateCheckIns = 0;
+  try {
+    await Promise.all(
+      cycles.map(async ({ cycleId, rep }, i) => {
+        await sleep(Math.max(0, (dues[i] as number) - Date.now()));
+        // On a machine this loaded the check-in may come after the grace (409, its task already closed when the
+        // inbox shows it, or the Update timed out): both commitments then escalate, each deadline still timed
+        // from its own due.
+        const taskId = await waitForTask(rep.api, cycleId, 'commitment-check-in').catch(() => null);
+        const response = taskId
+          ? await rep.api.post(`/api/tasks/${taskId}/complete`, { data: { kept: true } })
+          : { status: 409 };
+        if (response.status !== 200) lateCheckIns += 1;
+      }),
+    );
+    const times = await deadlineShapeTimes(
+      pool,
+      cycles.map(({ cycleId }) => cycleId),
+    );
+    if (lateCheckIns > 0)
+      say(`${lateCheckIns} check-ins not made in time (refused or timed out): both commitments escalated`);
+    return { ...times, bare: await bare };
+  } catch (error) {
+    // The bare waits' calls must end before the client's connection closes, or their retries crash the bench
+    // before it reports this error.
+    await bare.catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -712,8 +777,12 @@ async function deadlineShapeTimes(
       lateness.decided[row.kind].push(Number(row.decided));
       lateness.stored[row.kind].push(Number(row.stored));
     }
+    // Every cycle's two check-ins, at least one escalation each, and each escalation's climb (both commitments
+    // escalate when a check-in came too late).
+    const checkIns = lateness.stored['check-in opened'].length;
+    const levelOne = lateness.stored['escalation level 1'].length;
     const levelTwo = lateness.stored['escalation level 2'].length;
-    if (levelTwo >= cycleIds.length)
+    if (checkIns >= 2 * cycleIds.length && levelOne >= cycleIds.length && levelTwo >= levelOne)
       return {
         ...lateness,
         decisions: rows.map((row) => ({
@@ -735,8 +804,8 @@ const emptyByKind = <T>(): Record<DeadlineKind, T[]> => ({
 
 /**
  * Bare sleep() workflows of the same shapes and spacing from `firstDue`: per "cycle", two check-ins at its
- * due, then one timer at due + grace and one at due + grace + escalateAfter, each the last step of a
- * two-step wait as long as the cycle's.
+ * due, then one timer at due + grace and one at due + grace + escalateAfter, each waited in two steps as the
+ * cycle waits for its deadlines (patch deadline-last-step): a last timer of LAST_STEP_MS from a wake-up.
  */
 async function bareShapes(
   client: Client,
@@ -749,14 +818,10 @@ async function bareShapes(
     const due = firstDue + i * SHAPE_SPACING_MS;
     const levelOne = due + SHAPE_GRACE_MS;
     waits.push(
-      { kind: 'check-in opened', dueAt: due, lastStepMs: SHAPE_GRACE_MS },
-      { kind: 'check-in opened', dueAt: due, lastStepMs: SHAPE_GRACE_MS },
-      { kind: 'escalation level 1', dueAt: levelOne, lastStepMs: SHAPE_GRACE_MS },
-      {
-        kind: 'escalation level 2',
-        dueAt: levelOne + SHAPE_ESCALATE_AFTER_MS,
-        lastStepMs: SHAPE_ESCALATE_AFTER_MS,
-      },
+      { kind: 'check-in opened', dueAt: due, lastStepMs: LAST_STEP_MS },
+      { kind: 'check-in opened', dueAt: due, lastStepMs: LAST_STEP_MS },
+      { kind: 'escalation level 1', dueAt: levelOne, lastStepMs: LAST_STEP_MS },
+      { kind: 'escalation level 2', dueAt: levelOne + SHAPE_ESCALATE_AFTER_MS, lastStepMs: LAST_STEP_MS },
     );
   }
   const woken = await sleepers(client, stack, waits);
@@ -780,6 +845,16 @@ const latenessByKind = (decisions: readonly Decision[]): DeadlineLateness => {
   return lateness;
 };
 
+const timedPaths = (
+  of: 'ours' | 'bare',
+  decisions: readonly Decision[],
+  paths: readonly (TimerPath | null)[],
+): TimedPath[] =>
+  decisions.flatMap(({ kind, workflowId }, i) => {
+    const path = paths[i];
+    return path ? [{ kind, of, workflowId, path }] : [];
+  });
+
 const pathsByKind = (decisions: readonly Decision[], paths: readonly (TimerPath | null)[]): TimerPaths => {
   const byKind: TimerPaths = emptyByKind<TimerPath>();
   for (const [i, { kind }] of decisions.entries()) {
@@ -790,27 +865,49 @@ const pathsByKind = (decisions: readonly Decision[], paths: readonly (TimerPath 
 };
 
 /**
- * For each decision, the path of the timer that woke it, read from its workflow's history (null when no
- * timer woke it). BENCH_HISTORIES_DIR: the histories are written there too.
+ * The histories of the shapes part's workflows, each fetched once: the path of the timer that woke each
+ * decision, and every history (what else ran meanwhile). BENCH_HISTORIES_DIR: they are written there too.
  */
-async function timerPaths(client: Client, decisions: readonly Decision[]): Promise<(TimerPath | null)[]> {
-  const histories = new Map<string, Promise<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>>>();
-  const history = (workflowId: string) => {
-    const fetched = histories.get(workflowId) ?? client.workflow.getHandle(workflowId).fetchHistory();
-    histories.set(workflowId, fetched);
-    return fetched;
-  };
-  const paths: (TimerPath | null)[] = [];
-  for (const { workflowId, decidedAtMs } of decisions)
-    paths.push(timerPath((await history(workflowId)).events ?? [], decidedAtMs));
-  const dump = process.env['BENCH_HISTORIES_DIR'];
-  if (dump) {
-    await mkdir(dump, { recursive: true });
-    for (const [workflowId, fetched] of histories)
-      await writeFile(join(dump, `${workflowId}.json`), JSON.stringify(await fetched, null, 1));
+class HistoryReader {
+  private readonly fetched = new Map<string, Promise<HistoryEvent[]>>();
+
+  constructor(private readonly client: Client) {}
+
+  /** For each decision, the path of the timer that woke it (null when no timer woke it). */
+  async timerPaths(decisions: readonly Decision[]): Promise<(TimerPath | null)[]> {
+    const paths: (TimerPath | null)[] = [];
+    for (const { workflowId, decidedAtMs } of decisions)
+      paths.push(timerPath(await this.history(workflowId), decidedAtMs));
+    return paths;
   }
-  return paths;
+
+  async all(): Promise<Map<string, HistoryEvent[]>> {
+    const all = new Map<string, HistoryEvent[]>();
+    for (const [workflowId, events] of this.fetched) all.set(workflowId, await events);
+    return all;
+  }
+
+  async dump(): Promise<void> {
+    const dir = process.env['BENCH_HISTORIES_DIR'];
+    if (!dir) return;
+    await mkdir(dir, { recursive: true });
+    for (const [workflowId, events] of await this.all())
+      await writeFile(join(dir, `${workflowId}.json`), JSON.stringify({ events }, null, 1));
+  }
+
+  private history(workflowId: string): Promise<HistoryEvent[]> {
+    const events =
+      this.fetched.get(workflowId) ??
+      this.client.workflow
+        .getHandle(workflowId)
+        .fetchHistory()
+        .then((history) => history.events ?? []);
+    this.fetched.set(workflowId, events);
+    return events;
+  }
 }
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** For each cycle, its check-in grace's end against when EscalationRaised was stored and decided. */
 async function escalationTimes(

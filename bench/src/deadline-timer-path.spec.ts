@@ -45,6 +45,8 @@ describe('timerPath', () => {
     expect(path?.startDelayMs).toBeCloseTo(30, 3);
     expect(path?.fireDelayMs).toBeCloseTo(2.5, 3);
     expect(path?.dispatchMs).toBeCloseTo(3, 3);
+    expect(path?.at.aimingTaskStarted).toBeCloseTo(T0 + 1000.4, 3);
+    expect(path?.at.decidingTaskStarted).toBeCloseTo(T0 + 3035.9, 3);
   });
 
   it('finds no timer for a decision in a task an update woke', () => {

@@ -8,12 +8,14 @@ import { temporal } from '@temporalio/proto';
  * - `fireDelayMs`: TimerFired after TimerStarted + its length (the server's timer queue).
  * - `dispatchMs`: the deciding workflow task's start after TimerFired (matching, the poll, the worker).
  * `lengthMs` is the timer's own length: the server fires one under a second about a second after it started.
+ * The epoch times of its steps (`at`) let the bench line each part up with what else ran meanwhile.
  */
 export interface TimerPath {
   lengthMs: number;
   startDelayMs: number;
   fireDelayMs: number;
   dispatchMs: number;
+  at: { aimingTaskStarted: number; timerStarted: number; timerFired: number; decidingTaskStarted: number };
 }
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -30,7 +32,7 @@ export function eventMs(event: HistoryEvent): number {
 }
 
 // Histories fetched by the client carry the enum's number, histories read from JSON may carry its name.
-const typeOf = (event: HistoryEvent): string =>
+export const typeOf = (event: HistoryEvent): string =>
   typeof event.eventType === 'number'
     ? (temporal.api.enums.v1.EventType[event.eventType] ?? '')
     : String(event.eventType ?? '');
@@ -63,10 +65,17 @@ export function timerPath(events: readonly HistoryEvent[], decidedAtMs: number):
   const decidingTask = events[deciding];
   if (!started || !aimingTask || !decidingTask) return null;
   const length = durationMs(started.timerStartedEventAttributes?.startToFireTimeout);
+  const at = {
+    aimingTaskStarted: eventMs(aimingTask),
+    timerStarted: eventMs(started),
+    timerFired: eventMs(fired),
+    decidingTaskStarted: eventMs(decidingTask),
+  };
   return {
     lengthMs: length,
-    startDelayMs: eventMs(started) - eventMs(aimingTask),
-    fireDelayMs: eventMs(fired) - (eventMs(started) + length),
-    dispatchMs: eventMs(decidingTask) - eventMs(fired),
+    startDelayMs: at.timerStarted - at.aimingTaskStarted,
+    fireDelayMs: at.timerFired - (at.timerStarted + length),
+    dispatchMs: at.decidingTaskStarted - at.timerFired,
+    at,
   };
 }

@@ -10,6 +10,7 @@ import { cycleBenchmark } from './cycle.bench';
 import { formatCycleReport } from './cycle-report';
 import { formatSegments } from './round-trip-timeline';
 import { formatDeadlineShapes, formatTimerPaths } from './deadline-shapes-report';
+import { formatSlowTimers } from './slow-timers';
 import { loadBenchmark } from './load.bench';
 import { formatLoadReport } from './load-report';
 import { historyBenchmark } from './history.bench';
@@ -62,6 +63,12 @@ async function runCycle(): Promise<void> {
   console.log(
     `\nwhere the timer that woke each decision lost its milliseconds (from the histories; ${result.bareWaitsSkipped} bare ` +
       `waits left out of the baseline, their last timer under a second):\n${formatTimerPaths(result.deadlineTimerPaths)}`,
+  );
+  const load = result.deadlineShapesLoadAverage;
+  console.log(
+    "\nthe slowest of those timers, each part beside the other workflows' tasks in flight meanwhile and each " +
+      `process's threads' ms on a core / waiting for one (load average ${load.start.toFixed(1)} → ${load.end.toFixed(1)}):\n` +
+      formatSlowTimers(result.slowestDeadlineTimers),
   );
   console.log(`\nresults: ${writeResults(resultsDir(), 'cycle', result)}`);
 }

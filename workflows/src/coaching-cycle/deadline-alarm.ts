@@ -1,11 +1,7 @@
 import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
 import { MIN_TIMER_MS } from './chain-ahead';
+import { LAST_STEP_MS } from './deadline-steps';
 
-/**
- * How long before its deadline a far deadline's last timer starts (patch deadline-last-step): over
- * MIN_TIMER_MS, with room for the wake-up that starts it to come a little late.
- */
-export const LAST_STEP_MS = 1_500;
 /** The summary of the timer that ends on the deadline, in the history (what the replay spec checks). */
 export const DEADLINE_TIMER_SUMMARY = 'deadline';
 
