@@ -83,12 +83,14 @@ describe('chaos: Temporal and Postgres go away under load', () => {
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     postgresPort = await freePort();
-    temporalPort = await freePort();
     postgres = await startPostgres();
     const databaseUrl = new URL(postgres.serverUrl);
     databaseUrl.pathname = '/coachflow_chaos';
     await ensureDatabase(databaseUrl.toString());
     await runMigrations(databaseUrl.toString());
+    // Picked just before it is bound: a port picked before the migrations can meanwhile become another
+    // connection's ephemeral source port.
+    temporalPort = await freePort();
     temporal = await startTemporal();
     env = appProcessEnv({
       DATABASE_URL: databaseUrl.toString(),

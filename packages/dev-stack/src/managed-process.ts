@@ -14,11 +14,14 @@ export interface ManagedProcessOptions {
   quietWhileStopping?: boolean;
 }
 
+const RECENT_LINES = 20;
+
 /** A child process whose output is prefixed with its name and which can be stopped and awaited. */
 export class ManagedProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
   private readonly lineListeners = new Set<(line: string) => void>();
+  private readonly lastLines: string[] = [];
   private stopping = false;
 
   constructor(readonly options: ManagedProcessOptions) {
@@ -34,6 +37,8 @@ export class ManagedProcess {
       if (!stream) continue;
       createInterface({ input: stream }).on('line', (line) => {
         if (!(this.stopping && options.quietWhileStopping)) output(`[${options.name}] ${line}`);
+        this.lastLines.push(line);
+        if (this.lastLines.length > RECENT_LINES) this.lastLines.shift();
         for (const listener of this.lineListeners) listener(line);
       });
     }
@@ -58,6 +63,11 @@ export class ManagedProcess {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** Its last output lines, whatever `output` did with them: why it exited, when it did. */
+  get recentOutput(): string[] {
+    return [...this.lastLines];
   }
 
   get running(): boolean {

@@ -69,7 +69,10 @@ export async function startTemporalDevServer(
   const address = `127.0.0.1:${options.port}`;
   await waitUntil(
     async () => {
-      if (!process.running) throw new Error('the dev server exited during start-up');
+      if (!process.running) {
+        const said = process.recentOutput.join('\n');
+        throw new Error(`the dev server exited during start-up${said ? `, saying:\n${said}` : ''}`);
+      }
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
         await connection.workflowService.getSystemInfo({});
