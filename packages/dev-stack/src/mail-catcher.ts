@@ -82,7 +82,13 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      // A client that vanishes mid-session (a worker killed by a test or by Ctrl-C) resets its socket; that
+      // ends its session, not the catcher. Unheard, the second such error would be thrown in this process.
+      server.on('error', () => undefined);
+      resolve();
+    });
   });
   const port = (server.server.address() as AddressInfo).port;
   return {
