@@ -286,7 +286,12 @@ export function RubricEditorPage({ rubricId }: { rubricId: string }) {
                   label="Name"
                   value={kpi.name}
                   error={errorAt(`${at}/name`)}
-                  onChange={(e) => set({ name: e.currentTarget.value }, 'name')}
+                  onChange={(e) => {
+                    const name = e.currentTarget.value;
+                    const others = kpis.filter((_, i) => i !== index).map((k) => k.key);
+                    // As a competency's: the key follows the name until the first publish.
+                    set(keysEditable ? { name, key: rubricKeyFromName(name, others) } : { name }, 'name');
+                  }}
                 />
                 <TextInput
                   label="Key"
