@@ -48,6 +48,8 @@ export interface PlaybookFixtureOptions {
   forms?: Partial<Record<TaskKind, string>>;
   /** The playbook's and competencies' names, instead of "Fixture playbook" and the keys. */
   names?: { playbook?: string; competencies?: Partial<Record<FixtureCompetency, string>> };
+  /** A published rubric to rate by, instead of a new fixture rubric. */
+  rubricId?: string;
 }
 
 /** Seconds-long timings, so a whole cycle runs in a test. */
@@ -73,20 +75,7 @@ export async function createPlaybookFixture(
   admin: ApiClient,
   options: PlaybookFixtureOptions = {},
 ): Promise<string> {
-  const rubricId = await created(
-    admin.post<{ id: string }>('/api/rubrics', {
-      name: 'Fixture rubric',
-      scale: { min: 1, max: 5 },
-      competencies: FIXTURE_COMPETENCIES.map((key) => ({
-        key,
-        name: options.names?.competencies?.[key] ?? key,
-        weight: 1,
-        target: 4,
-      })),
-    }),
-    'creating the rubric',
-  );
-  await created(admin.post<{ id: string }>(`/api/rubrics/${rubricId}/publish`), 'publishing the rubric');
+  const rubricId = options.rubricId ?? (await createFixtureRubric(admin, options));
   const playbookId = await created(
     admin.post<{ id: string }>('/api/playbooks', {
       name: options.names?.playbook ?? 'Fixture playbook',
@@ -105,6 +94,25 @@ export async function createPlaybookFixture(
     'publishing the playbook',
   );
   return playbookId;
+}
+
+/** The fixture rubric (its competencies are FIXTURE_COMPETENCIES), published; answers its id. */
+async function createFixtureRubric(admin: ApiClient, options: PlaybookFixtureOptions): Promise<string> {
+  const rubricId = await created(
+    admin.post<{ id: string }>('/api/rubrics', {
+      name: 'Fixture rubric',
+      scale: { min: 1, max: 5 },
+      competencies: FIXTURE_COMPETENCIES.map((key) => ({
+        key,
+        name: options.names?.competencies?.[key] ?? key,
+        weight: 1,
+        target: 4,
+      })),
+    }),
+    'creating the rubric',
+  );
+  await created(admin.post<{ id: string }>(`/api/rubrics/${rubricId}/publish`), 'publishing the rubric');
+  return rubricId;
 }
 
 /** Starts a cycle for the rep on the playbook as `manager` (a manager, leader or admin); insists on 201. */

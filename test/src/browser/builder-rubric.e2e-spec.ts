@@ -1,6 +1,4 @@
-import type { PlaybookView } from '@coachflow/contracts';
-import { openTask, startCycle } from '@coachflow/testing';
-import { expectStatus } from '../access-fixtures';
+import { createPlaybookFixture, openTask, startCycle } from '@coachflow/testing';
 import { screenshot } from './browser';
 import { builderSuite, openAs, publish, screenshotOnFailure, waitUntilSaved } from './builder-steps';
 
@@ -68,31 +66,11 @@ describe('the builder in Chromium: a new rubric to a running cycle', () => {
     await admin.close();
 
     // A playbook on the new rubric (its editor is the form scenario's), and a cycle on that.
-    const playbook = expectStatus(
-      await suite.org.admin.api.post<PlaybookView>('/api/playbooks', {
-        name: 'Discovery playbook',
-        rubricId,
-        timings: {
-          prioritiseDue: 'PT1H',
-          sessionDue: 'PT1H',
-          planLength: 'P30D',
-          checkInGrace: 'P2D',
-          escalateAfter: 'P2D',
-        },
-        escalation: { levels: ['manager', 'leader'] },
-        maxFocusAreas: 2,
-        observation: false,
-        autoRenew: false,
-      }),
-      201,
-      'creating the playbook',
-    );
-    expectStatus(
-      await suite.org.admin.api.post(`/api/playbooks/${playbook.id}/publish`),
-      200,
-      'publishing the playbook',
-    );
-    const cycle = await startCycle(suite.org.manager.api, suite.org.rep.user.id, playbook.id);
+    const playbookId = await createPlaybookFixture(suite.org.admin.api, {
+      rubricId,
+      timings: { prioritiseDue: 'PT1H', sessionDue: 'PT1H' },
+    });
+    const cycle = await startCycle(suite.org.manager.api, suite.org.rep.user.id, playbookId);
     const selfAssessment = await openTask(suite.org.rep.api, cycle.id, 'self-assessment');
 
     const rep = await openAs(suite.browser, suite.stack, suite.org.rep);
