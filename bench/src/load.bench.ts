@@ -39,10 +39,16 @@ export interface LoadTopologyResult {
   /** Bare Updates by as many clients at once, each on its own workflow. */
   bareUpdates: Rate;
   /**
-   * CPU milliseconds per completion and per bare Update at saturation, by process (the APIs, the workers,
-   * the dev server, the embedded Postgres, this bench's clients): where a completion's cost goes.
+   * The floor at saturation: Updates that each record one event through the cycle's local activity (the
+   * cycle bench's floor), as many clients and as many Updates. What recording an event at all costs.
    */
-  cpuMsPer: { completion: CpuByRole; bareUpdate: CpuByRole };
+  floorUpdates: Rate;
+  /**
+   * CPU milliseconds per completion, per bare Update and per floor Update at saturation, by process (the
+   * APIs, the workers, the dev server, the embedded Postgres, this bench's clients): where a completion's
+   * cost goes.
+   */
+  cpuMsPer: { completion: CpuByRole; bareUpdate: CpuByRole; floorUpdate: CpuByRole };
   /** At `LOAD_STEADY_RATE` (50) a second: past this machine's saturation, so two queues, not a steady state. */
   steady: SteadyPhase;
   /** At half the completions per second just measured at saturation: a rate the machine holds. */
@@ -150,22 +156,44 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         };
         const steady = await steadyPhase(steadyRate, steadyOnes);
 
-        say(`saturation: ${clients} clients, bare Updates then ${cycles} cycles walked to their plans`);
+        say(
+          `saturation: ${clients} clients, bare Updates, the floor's, then ${cycles} cycles walked to their plans`,
+        );
         const roles = () => ({
           ...stack.pids(),
           ...(database.serverPid ? { postgres: [database.serverPid] } : {}),
         });
+        const updates = cycles * WALK.length;
         const bareCpu = cpuByRole(roles());
-        const bareUpdates = await saturatedUpdates(temporal, stack, clients, cycles * WALK.length);
+        const bareUpdates = await saturatedUpdates(temporal, stack, clients, updates, 'benchFieldHolder');
+        const floorCpu = cpuByRole(roles());
+        const floorUpdates = await saturatedUpdates(
+          temporal,
+          stack,
+          clients,
+          updates,
+          'benchRecordingHolder',
+        );
         const walkCpu = cpuByRole(roles());
         const completions = await saturatedWalks(saturated, clients);
         const cpuMsPer = {
           completion: perOperation(cpuBetween(walkCpu, cpuByRole(roles())), completions.count),
-          bareUpdate: perOperation(cpuBetween(bareCpu, walkCpu), bareUpdates.count),
+          bareUpdate: perOperation(cpuBetween(bareCpu, floorCpu), bareUpdates.count),
+          floorUpdate: perOperation(cpuBetween(floorCpu, walkCpu), floorUpdates.count),
         };
         const heldRate = Math.min(steadyRate, Math.max(1, Math.floor(completions.perSecond / 2)));
         const held = await steadyPhase(heldRate, heldOnes);
-        topologies.push({ processes, cycles, clients, completions, bareUpdates, cpuMsPer, steady, held });
+        topologies.push({
+          processes,
+          cycles,
+          clients,
+          completions,
+          bareUpdates,
+          floorUpdates,
+          cpuMsPer,
+          steady,
+          held,
+        });
       }
       say('checking streams, inbox and live updates');
       const check = await checkOnce(pool, allCycles, managers, streams, streamApis);
@@ -219,18 +247,23 @@ async function withRepStream<T>(cycle: LoadCycle, work: () => Promise<T>): Promi
   }
 }
 
-/** `clients` loops of bare Updates, each on a workflow of its own, `total` in all. */
+/**
+ * `clients` loops of Updates, each on a workflow of its own, `total` in all: bare (`benchFieldHolder`) or
+ * each recording one event in a stream of the holder's own (`benchRecordingHolder`, the floor).
+ */
 async function saturatedUpdates(
   temporal: Client,
   stack: CycleStack,
   clients: number,
   total: number,
+  workflowType: 'benchFieldHolder' | 'benchRecordingHolder',
 ): Promise<Rate> {
   const holders = await Promise.all(
     Array.from({ length: clients }, () =>
-      temporal.workflow.start('benchFieldHolder', {
+      temporal.workflow.start(workflowType, {
         taskQueue: stack.taskQueue,
         workflowId: `load-field-${randomUUID()}`,
+        args: workflowType === 'benchRecordingHolder' ? [`load-floor-${randomUUID()}`] : [],
       }),
     ),
   );

@@ -28,9 +28,11 @@ describe('the load, burst, memory and history reports', () => {
           clients: 4,
           completions: rate(60, 3000),
           bareUpdates: rate(100, 1000),
+          floorUpdates: rate(40, 1000),
           cpuMsPer: {
             completion: { api: 6, worker: 4, clients: 2 },
             bareUpdate: { api: 0, worker: 2, clients: 1 },
+            floorUpdate: { api: 0, worker: 3, clients: 1 },
           },
           steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 3 },
           held: { perSecond: 10, roundTrip: latency(10, 30), floor: latency(5, 20), missedTicks: 0 },
@@ -64,7 +66,15 @@ describe('the load, burst, memory and history reports', () => {
     expect(lineOf(report, '1 API + 1 worker: CPU ms per completion')).toMatch(
       /12\.0 +per bare Update 3\.0 +4\.00x$/,
     );
-    expect(lineOf(report, '  api')).toMatch(/6\.0 +0\.0$/);
+    expect(lineOf(report, '  worker')).toMatch(/4\.0 +2\.0 \/ 3\.0$/);
+    // The floor (an Update recording one event) beside bare Updates, and completions beside the floor.
+    expect(lineOf(report, '1 API + 1 worker: floor Updates/s')).toMatch(
+      /40\.0 +bare Updates\/s 100\.0 +0\.40x/,
+    );
+    expect(lineOf(report, "1 API + 1 worker: completions/s against the floor's")).toMatch(/20\.0 .* 0\.50x/);
+    expect(lineOf(report, "1 API + 1 worker: CPU ms per completion against the floor's")).toMatch(
+      /12\.0 +per floor Update 4\.0 +3\.00x/,
+    );
     expect(lineOf(report, 'projections: statements / transactions per completion')).toMatch(
       /15\.0 \/ 2\.5 +daemon JS 1\.3 ms/,
     );
