@@ -98,6 +98,8 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
   const clients = envCount(env, 'LOAD_CLIENTS', 32);
   const steadyRate = envCount(env, 'LOAD_STEADY_RATE', 50);
   const steadySeconds = envCount(env, 'LOAD_STEADY_SECONDS', Math.max(5, Math.round(15 * scale)));
+  // 1 runs one API and one worker alone: a shorter run where only a completion's CPU is compared.
+  const maxProcesses = Math.min(2, envCount(env, 'LOAD_MAX_PROCESSES', 2));
   return withBenchDatabase(env, say, async (database) => {
     const stack = await startCycleStack(database.url, say);
     const pool = new Pool({ connectionString: database.url, max: 4 });
@@ -114,7 +116,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
       const topologies: LoadTopologyResult[] = [];
       const allCycles: string[] = [];
       const managers: Person[] = [];
-      for (const processes of [1, 2]) {
+      for (let processes = 1; processes <= maxProcesses; processes++) {
         while (stack.baseUrls.length < processes) {
           say('starting a second worker and API');
           await stack.addWorkerAndApi();
