@@ -75,6 +75,9 @@ export async function startCycleStack(
     LOGIN_ATTEMPTS_PER_MINUTE: '100000',
     ...extraEnv,
   };
+  // Extra node flags for the workers and APIs only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`
+  // (NODE_OPTIONS refuses --cpu-prof, and would profile the bench too).
+  const nodeArgs = process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const processes: ManagedProcess[] = [];
   const workers: ManagedProcess[] = [];
   const apis: ManagedProcess[] = [];
@@ -83,7 +86,7 @@ export async function startCycleStack(
     const started = new ManagedProcess({
       name,
       command: process.execPath,
-      args: [join(root, entry)],
+      args: [...nodeArgs, join(root, entry)],
       env: port === undefined ? env : { ...env, PORT: String(port) },
       output: quiet(name),
     });

@@ -176,6 +176,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           updates,
           'benchRecordingHolder',
         );
+        say(`walking ${cycles} cycles to their plans`);
         const walkCpu = cpuByRole(roles());
         const completions = await saturatedWalks(saturated, clients);
         const cpuMsPer = {
