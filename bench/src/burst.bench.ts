@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { cycleStreamId } from '@coachflow/domain';
+import { loadavg } from 'node:os';
+import { cycleStreamId, cycleWorkflowId } from '@coachflow/domain';
 import { createOrganisationFixture, createPlaybookFixture } from '@coachflow/testing';
+import { LAST_STEP_MS } from '@coachflow/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
+import { type ChainReadsSummary, chainReadOf, summarizeChainReads, timelineOf } from './burst-chain-reads';
 import { envCount } from './bench-scale';
 import { type LatencySummary, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
+import { sampleScheduler, type SchedulerStretch } from './scheduler-sampler';
 import {
   complete,
   createPeople,
@@ -46,8 +50,23 @@ export interface BurstBenchmarkResult extends BenchRun {
   storedToInbox: LatencySummary;
   /** Check-in grace over with no check-in → every EscalationRaised stored. */
   escalations: BurstFigure;
+  /** Grace over → each EscalationRaised decided (its `at`: the deciding workflow task's start). */
+  escalationsDecided: BurstFigure;
+  /** Each EscalationRaised decided → stored: the chain read again if it was not ahead, and the append. */
+  decidedToStored: LatencySummary;
+  /** The reads of the reporting chain ahead of the grace's end, from the cycles' histories. */
+  chainReads: ChainReadsSummary;
+  /** The slowest escalation's workflow from its grace's last step, ms from the grace's end. */
+  slowestEscalation: { workflowId: string; timeline: string[] };
   /** As many bare workflows, each a commitment timer then a grace timer, all due in the same second. */
   bareTimers: BurstFigure;
+  /**
+   * Each process's threads' time on a core and waiting for one from the grace's last step to the last
+   * escalation stored, and from the bare timers' last step to the last fired.
+   */
+  scheduler: { escalations: SchedulerStretch | null; bareTimers: SchedulerStretch | null };
+  /** The machine's 1-minute load average at each step of the run. */
+  loadAverages: { at: string; loadAverage: number }[];
 }
 
 /** A coaching session names at most this many commitments. */
@@ -74,6 +93,12 @@ export async function burstBenchmark({
   const cycleCount = Math.ceil(wanted / perCycle);
   const commitments = cycleCount * perCycle;
   const graceSeconds = envCount(env, 'BURST_GRACE_SECONDS', 20);
+  const loadAverages: BurstBenchmarkResult['loadAverages'] = [];
+  const noteLoad = (at: string) => {
+    const loadAverage = loadavg()[0] ?? Number.NaN;
+    loadAverages.push({ at, loadAverage });
+    say(`load average ${loadAverage.toFixed(2)} (${at})`);
+  };
   return withBenchDatabase(env, say, async (database) => {
     const stack = await startCycleStack(database.url, say);
     const pool = new Pool({ connectionString: database.url, max: 4 });
@@ -99,7 +124,9 @@ export async function burstBenchmark({
       // Time to agree every plan before the due second: measured on the first ones, with room to spare.
       const dueAt = await agreePlans(cycles, perCycle, say);
       const cycleIds = cycles.map((cycle) => cycle.cycleId);
+      const scheduler = sampleScheduler(stack.pids(), 50);
 
+      noteLoad('commitments due');
       say(`${commitments} commitments due at ${new Date(dueAt).toISOString()}; waiting for their check-ins`);
       const inbox = checkInsInInbox(pool, cycleIds);
       const checkIns = await waitForAll(commitments, dueAt, async () => [...(await inbox()).values()]);
@@ -115,11 +142,52 @@ export async function burstBenchmark({
           `p50 ${storedToInbox.p50Ms} ms, max ${storedToInbox.maxMs} ms`,
       );
       say(`waiting ${graceSeconds} s of grace for the escalations`);
-      const escalations = await escalationsStored(pool, cycleIds, commitments, dueAt + graceSeconds * 1000);
-      say(`every escalation stored ${escalations.allDoneMs} ms after the grace ended`);
+      const graceEndsAt = dueAt + graceSeconds * 1000;
+      const raised = await escalationsRaised(pool, cycleIds, commitments, graceEndsAt);
+      noteLoad('every escalation stored');
+      const escalations = figureOf(
+        raised.map((row) => row.storedAt),
+        graceEndsAt,
+      );
+      const escalationsDecided = figureOf(
+        raised.map((row) => row.decidedAt),
+        graceEndsAt,
+      );
+      const decidedToStored = summarizeLatencies(raised.map((row) => row.storedAt - row.decidedAt));
+      say(
+        `every escalation stored ${escalations.allDoneMs} ms after the grace ended, decided ` +
+          `${escalationsDecided.allDoneMs} ms; decided → stored p50 ${decidedToStored.p50Ms} ms, ` +
+          `max ${decidedToStored.maxMs} ms`,
+      );
+      const escalationsWindow = scheduler.between(
+        graceEndsAt - LAST_STEP_MS,
+        graceEndsAt + escalations.allDoneMs,
+      );
 
       say(`${commitments} bare workflows, a due timer then a ${graceSeconds} s grace timer, due together`);
-      const bareTimers = await bareBurst(temporal, stack, commitments, graceSeconds * 1000);
+      const bare = await bareBurst(temporal, stack, commitments, graceSeconds * 1000, noteLoad);
+      const bareTimers = bare.figure;
+      const bareWindow = scheduler.between(bare.firesAt - LAST_STEP_MS, bare.firesAt + bareTimers.allDoneMs);
+      scheduler.stop();
+
+      const histories = await inBatches(cycleIds, 8, async (cycleId) => ({
+        workflowId: cycleWorkflowId(cycleId),
+        events: (await temporal.workflow.getHandle(cycleWorkflowId(cycleId)).fetchHistory()).events ?? [],
+      }));
+      const chainReads = summarizeChainReads(
+        histories.map(({ events }) => chainReadOf(events)),
+        graceEndsAt,
+      );
+      const slowest = raised.reduce((last, row) => (row.storedAt > last.storedAt ? row : last));
+      const slowestWorkflowId = cycleWorkflowId(slowest.cycleId);
+      const slowestEscalation = {
+        workflowId: slowestWorkflowId,
+        timeline: timelineOf(
+          histories.find((history) => history.workflowId === slowestWorkflowId)?.events ?? [],
+          graceEndsAt - LAST_STEP_MS - 500,
+          graceEndsAt,
+        ),
+      };
       return {
         startedAt,
         scale,
@@ -132,7 +200,13 @@ export async function burstBenchmark({
         checkInsStored,
         storedToInbox,
         escalations,
+        escalationsDecided,
+        decidedToStored,
+        chainReads,
+        slowestEscalation,
         bareTimers,
+        scheduler: { escalations: escalationsWindow, bareTimers: bareWindow },
+        loadAverages,
       };
     } finally {
       await connection.close();
@@ -226,20 +300,36 @@ async function checkInsStoredAt(pool: Pool, cycleIds: string[]): Promise<Map<str
   return new Map(rows.map((row) => [row.task_id, row.at.getTime()]));
 }
 
-/** Grace over → each EscalationRaised stored (its recorded_at), once all of them are. */
-async function escalationsStored(
+interface RaisedEscalation {
+  cycleId: string;
+  /** The decision's time (the event's `at`): the start of the workflow task that decided it. */
+  decidedAt: number;
+  /** Its `recorded_at`. */
+  storedAt: number;
+}
+
+/** Every EscalationRaised of the cycles, once all `total` are stored (polled until then). */
+async function escalationsRaised(
   pool: Pool,
   cycleIds: string[],
   total: number,
   graceEndsAt: number,
-): Promise<BurstFigure> {
-  return waitForAll(total, graceEndsAt, async () => {
-    const { rows } = await pool.query<{ at: Date }>(
-      `SELECT recorded_at AS at FROM events WHERE stream_id = ANY($1::text[]) AND event_type = 'EscalationRaised'`,
+): Promise<RaisedEscalation[]> {
+  const read = async () => {
+    const { rows } = await pool.query<{ stream_id: string; decided: string; stored: Date }>(
+      `SELECT stream_id, data->>'at' AS decided, recorded_at AS stored FROM events
+        WHERE stream_id = ANY($1::text[]) AND event_type = 'EscalationRaised'`,
       [cycleIds.map(cycleStreamId)],
     );
-    return rows.map((row) => row.at.getTime());
-  });
+    const byStream = new Map(cycleIds.map((cycleId) => [cycleStreamId(cycleId), cycleId]));
+    return rows.map((row) => ({
+      cycleId: byStream.get(row.stream_id) ?? row.stream_id,
+      decidedAt: Date.parse(row.decided),
+      storedAt: row.stored.getTime(),
+    }));
+  };
+  await waitForAll(total, graceEndsAt, async () => (await read()).map((row) => row.storedAt));
+  return read();
 }
 
 /**
@@ -251,7 +341,8 @@ async function bareBurst(
   stack: CycleStack,
   count: number,
   graceMs: number,
-): Promise<BurstFigure> {
+  noteLoad: (at: string) => void,
+): Promise<{ figure: BurstFigure; firesAt: number }> {
   // Room to start them all on a busy machine (about 40 a second here under load) before the first timer.
   const firesAt = Math.ceil((Date.now() + 10_000 + count * 100 + graceMs) / 1000) * 1000;
   const handles = await inBatches(Array.from({ length: count }), 16, () =>
@@ -266,6 +357,10 @@ async function bareBurst(
   if (Date.now() >= firesAt - graceMs)
     throw new Error('starting the bare workflows took longer than their lead');
   const results = await inBatches(handles, 64, (handle) => handle.result());
+  noteLoad('every bare timer fired');
   const lateness = results.map(({ dueAt, firedAt }) => firedAt - dueAt);
-  return { count, allDoneMs: Math.max(...lateness), lateness: summarizeLatencies(lateness) };
+  return {
+    figure: { count, allDoneMs: Math.max(...lateness), lateness: summarizeLatencies(lateness) },
+    firesAt,
+  };
 }

@@ -91,14 +91,40 @@ describe('the load, burst, memory and history reports', () => {
       checkInsStored: { count: 10, allDoneMs: 1300, lateness: latency(450, 1300) },
       storedToInbox: latency(50, 100),
       escalations: { count: 10, allDoneMs: 1600, lateness: latency(500, 1600) },
+      escalationsDecided: { count: 10, allDoneMs: 1200, lateness: latency(300, 1200) },
+      decidedToStored: latency(200, 400),
+      chainReads: {
+        workflows: 10,
+        readAhead: 10,
+        completed: 9,
+        timedOut: 1,
+        scheduledAfterDeadline: 0,
+        readAgainAtDeadline: 1,
+        scheduleToStart: latency(100, 900),
+        startToClose: latency(5, 20),
+        wokeFromDeadline: latency(-1000, 300),
+        deadlineFiredFromDeadline: latency(2, 10),
+      },
+      slowestEscalation: { workflowId: 'coaching-cycle-x', timeline: ['+2 ms TIMER_FIRED'] },
       bareTimers: { count: 10, allDoneMs: 1000, lateness: latency(400, 1000) },
+      scheduler: {
+        escalations: { byRole: { worker: { runMs: 1500, waitMs: 700 } }, runnableMax: 6 },
+        bareTimers: null,
+      },
+      loadAverages: [{ at: 'commitments due', loadAverage: 0.5 }],
     };
     const report = formatBurstReport(result);
     expect(lineOf(report, 'commitments due')).toMatch(/1\.40x .* met$/);
-    expect(lineOf(report, 'grace over')).toMatch(/1\.60x .* missed$/);
-    // Where the check-ins' time went is shown, not judged.
-    expect(lineOf(report, 'of which')).toMatch(/1\.30x\s*$/);
+    expect(lineOf(report, 'grace over → escalation stored')).toMatch(/1\.60x .* missed$/);
+    // Where the check-ins' and the escalations' time went is shown, not judged.
+    expect(lineOf(report, 'of which: due')).toMatch(/1\.30x\s*$/);
+    expect(lineOf(report, 'of which: grace over')).toMatch(/1\.20x\s*$/);
     expect(lineOf(report, 'check-in TaskOpened stored → inbox')).toContain('p99 0.10 s');
+    expect(lineOf(report, 'EscalationRaised decided → stored')).toContain('p50 0.20 s');
+    expect(lineOf(report, 'reads of the chain ahead')).toContain('9 completed, 1 timed out; 0 started');
+    expect(lineOf(report, '  the deadline → the completion')).toContain('p50 -1.00 s');
+    expect(lineOf(report, "  from the grace's last step")).toContain('worker 1500 / 700; at most 6');
+    expect(lineOf(report, 'load average')).toContain('0.50 (commitments due)');
   });
 
   it('compares memory per 1,000 workflows and states what 10,000 cycles need', () => {
