@@ -5,8 +5,11 @@ import {
   CHAIN_MAX_AGE_MS,
   CHAIN_MIN_LEAD_MS,
   ChainAhead,
+  LAST_STEP_READ_MIN_LEAD_MS,
   MIN_TIMER_MS,
+  readsAheadAt,
 } from './chain-ahead';
+import { LAST_STEP_MS } from './deadline-steps';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
 const chain: ReportingChain = { line: [{ userId: 'manager', role: 'manager' }], adminId: 'admin' };
@@ -106,5 +109,15 @@ describe('ChainAhead reading at the last step (patch deadline-last-step)', () =>
     ahead.forget();
     hold(at(58_600), chain);
     expect(ahead.take(at(60_005))).toBeNull();
+  });
+
+  it('reads ahead from a last step on time, not from one that woke too late for the read to come back', () => {
+    const lastStepAt = 60_000 - LAST_STEP_MS;
+    expect(readsAheadAt(deadline, at(lastStepAt))).toBe(true);
+    expect(readsAheadAt(deadline, at(60_000 - LAST_STEP_READ_MIN_LEAD_MS))).toBe(true);
+    expect(readsAheadAt(deadline, at(60_000 - LAST_STEP_READ_MIN_LEAD_MS + 1))).toBe(false);
+    // Woken at or after the deadline itself: its decision follows in the same task and reads the chain.
+    expect(readsAheadAt(deadline, at(60_000))).toBe(false);
+    expect(LAST_STEP_READ_MIN_LEAD_MS).toBeLessThan(LAST_STEP_MS);
   });
 });

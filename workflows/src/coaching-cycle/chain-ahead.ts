@@ -17,6 +17,18 @@ export const CHAIN_MIN_LEAD_MS = MIN_TIMER_MS + 250;
 export const CHAIN_LEAD_BEFORE_LONG_TIMERS_MS = 500;
 /** A chain read longer ago than this is read again: the reporting line may have changed since. */
 export const CHAIN_MAX_AGE_MS = 5_000;
+/**
+ * The least time a deadline's last step must still have before the deadline to start the chain's read ahead
+ * (patch chain-ahead-on-time). A last step waking later than that is behind a queue (a burst of deadlines
+ * due together, a busy machine), and so would be the read, an activity task and then a workflow task for its
+ * result: it would come back after the deadline, whose decision then reads the chain itself, and it only
+ * adds two tasks to the queue the deadlines wait in.
+ */
+export const LAST_STEP_READ_MIN_LEAD_MS = 1_000;
+
+/** Whether a last step waking at `now` still starts the read of the chain ahead of `deadline`. */
+export const readsAheadAt = (deadline: string, now: string): boolean =>
+  Date.parse(deadline) - Date.parse(now) >= LAST_STEP_READ_MIN_LEAD_MS;
 
 /**
  * The reporting chain read shortly before a deadline that raises or climbs an escalation, so that deciding

@@ -50,6 +50,8 @@ describe('coachingCycle replays its committed histories', () => {
         'before-deadline-last-step.happy-path.json',
         'before-quiet-tick.escalation.json',
         'before-quiet-tick.happy-path.json',
+        'before-chain-ahead-on-time.escalation.json',
+        'before-chain-ahead-on-time.happy-path.json',
         'escalation.json',
         'happy-path.json',
       ]),

@@ -10,7 +10,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CoachingCycleActivities } from './activities';
-import { ChainAhead } from './chain-ahead';
+import { ChainAhead, readsAheadAt } from './chain-ahead';
 import type { CoachingCycleInput } from './coaching-cycle.input';
 import { CommandQueue } from './command-queue';
 import { completionRecord } from './completion-record';
@@ -54,6 +54,12 @@ export const DEADLINE_LAST_STEP_PATCH = 'deadline-last-step';
 
 /** Since this patch the Tick after a command adds no promise when it decides nothing (tickIfDecides). */
 export const QUIET_TICK_PATCH = 'quiet-tick';
+/**
+ * Since this patch a last step that wakes less than LAST_STEP_READ_MIN_LEAD_MS before its deadline starts no
+ * read ahead: in a burst of deadlines most last steps wake that late, and their reads came back after the
+ * deadline had read the chain itself, each an activity task and a workflow task more in the burst's queue.
+ */
+export const CHAIN_AHEAD_ON_TIME_PATCH = 'chain-ahead-on-time';
 
 /** What a run hands the next one at continue-as-new. */
 interface CycleResume {
@@ -87,6 +93,8 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
   const lastStep = patched(DEADLINE_LAST_STEP_PATCH);
   // Since this patch the Tick after a command that decides nothing takes no async step (CycleRecorder).
   const quietTick = patched(QUIET_TICK_PATCH);
+  // Since this patch a last step that wakes late (a burst, a busy machine) leaves the read to the deadline.
+  const readAheadOnTime = patched(CHAIN_AHEAD_ON_TIME_PATCH);
   const recorder = new CycleRecorder(input.cycleId, resume?.state ?? initialCycleState(), chainAhead);
   const deadlineDue = () => {
     const deadline = nextDeadline(recorder.state, lastTickAt);
@@ -110,6 +118,7 @@ export async function coachingCycle(input: CoachingCycleInput): Promise<void> {
 
   const readChainAhead = (deadline: string) => {
     if (!needsReportingChain({ type: 'Tick', data: { now: deadline } }, recorder.state, deadline)) return;
+    if (readAheadOnTime && !readsAheadAt(deadline, now())) return;
     const hold = chainAhead.reading(deadline);
     // Not in the alarm's scope: a deadline that moves meanwhile need not cancel a read this short.
     void CancellationScope.nonCancellable(() =>
