@@ -111,6 +111,25 @@ describe('the burst reads of the chain ahead, from histories', () => {
     expect(summary.deadlineFiredFromDeadline.p50Ms).toBeCloseTo(5);
   });
 
+  it('counts a last step that woke after its deadline: its read started, its decision read the chain itself', () => {
+    nextId = 1;
+    const late = [
+      event(900, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED),
+      event(950, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED),
+      event(950, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, {
+        activityTaskScheduledEventAttributes: { activityType: { name: 'reportingChain' } },
+      }),
+      localActivity(950, 'reportingChain'),
+      localActivity(950, 'recordCycleEvents'),
+    ];
+    const read = chainReadOf(late);
+    expect(read).toMatchObject({ deadlineFiredMs: null, closedAs: null, readAgain: true });
+    expect(summarizeChainReads([read], T0)).toMatchObject({
+      scheduledAfterDeadline: 1,
+      readAgainAtDeadline: 1,
+    });
+  });
+
   it('has no read ahead in a history without one', () => {
     nextId = 1;
     expect(chainReadOf([event(0, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)])).toBeNull();
