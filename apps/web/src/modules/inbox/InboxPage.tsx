@@ -28,6 +28,7 @@ import { TASK_KIND_LABELS } from '#web/modules/tasks/task-kind-labels';
 import { useOpenTasks } from '#web/modules/tasks/useOpenTasks';
 import { DUE_GROUP_LABELS, groupByDue } from './group-tasks';
 import { InboxEmptyState } from './InboxEmptyState';
+import { OVERDUE_TEXT, SELECTED_ROW } from './inbox-colors';
 import { type InboxSearch, inboxRoute } from './inbox.routes';
 
 function matches(task: TaskSummary, search: InboxSearch): boolean {
@@ -177,7 +178,12 @@ export function InboxPage() {
       {groups.map(({ group, tasks: inGroup }) => (
         <section key={group} aria-labelledby={`group-${group}`}>
           <Group gap="xs" mb={6}>
-            <Title order={2} size="h4" id={`group-${group}`} c={group === 'overdue' ? 'red.8' : undefined}>
+            <Title
+              order={2}
+              size="h4"
+              id={`group-${group}`}
+              c={group === 'overdue' ? OVERDUE_TEXT : undefined}
+            >
               {DUE_GROUP_LABELS[group]}
             </Title>
             <Badge variant="light" color={group === 'overdue' ? 'red' : 'gray'}>
@@ -200,7 +206,7 @@ export function InboxPage() {
                   return (
                     <Table.Tr
                       key={task.id}
-                      bg={at === selected ? 'var(--mantine-color-indigo-0)' : undefined}
+                      bg={at === selected ? SELECTED_ROW : undefined}
                       data-selected={at === selected || undefined}
                     >
                       <Table.Td>
@@ -230,7 +236,7 @@ export function InboxPage() {
                       <Table.Td>
                         <Text
                           size="sm"
-                          c={group === 'overdue' ? 'red.8' : undefined}
+                          c={group === 'overdue' ? OVERDUE_TEXT : undefined}
                           title={new Date(task.dueAt).toLocaleString()}
                         >
                           {relativeTime(task.dueAt)}
