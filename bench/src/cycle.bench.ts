@@ -23,7 +23,12 @@ import { type BenchRun, benchEnvironment } from './bench-run';
 import { withBenchDatabase } from './bench-database';
 import { envCount } from './bench-scale';
 import { type CycleMeasurements, type Rate, rate, summarizeLatencies } from './cycle-report';
-import { type RoundTripTimeline, type SegmentSummary, summarizeSegments } from './round-trip-timeline';
+import {
+  type SegmentSummary,
+  storedInstants,
+  summarizeSegments,
+  type TimedRoundTrip,
+} from './round-trip-timeline';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import {
   type DeadlineKind,
@@ -77,7 +82,7 @@ interface RoundTrips {
   /** Complete → 200, both ways. */
   complete: number[];
   /** Where each announced round trip's milliseconds went (instants filled in from the store after). */
-  timelines: (RoundTripTimeline & { taskId: string; nextTaskId: string })[];
+  timelines: TimedRoundTrip[];
 }
 
 const INBOX_POLL_MS = 5;
@@ -555,39 +560,6 @@ async function announcedTask(
     30_000,
   );
   return { taskId: await waitForTask(user, cycleId, kind), announcedAt: message.receivedAt };
-}
-
-/**
- * The store's instants of each announced round trip: when the workflow decided the completion and the
- * append recorded it (its TaskCompleted), and when the projection batch that opened the next task began
- * (the live-update row it wrote for the next person).
- */
-async function storedInstants(
-  pool: Pool,
-  timelines: readonly (RoundTripTimeline & { taskId: string; nextTaskId: string })[],
-): Promise<RoundTripTimeline[]> {
-  const { rows: completed } = await pool.query<{ task_id: string; decided: string; recorded: string }>(
-    `SELECT data->>'taskId' AS task_id,
-            EXTRACT(EPOCH FROM (data->>'completedAt')::timestamptz) * 1000 AS decided,
-            EXTRACT(EPOCH FROM recorded_at) * 1000 AS recorded
-       FROM events WHERE event_type = 'TaskCompleted' AND data->>'taskId' = ANY($1::text[])`,
-    [timelines.map((timeline) => timeline.taskId)],
-  );
-  const { rows: opened } = await pool.query<{ task_id: string; projecting: string }>(
-    `SELECT e.data->>'taskId' AS task_id, EXTRACT(EPOCH FROM min(l.created_at)) * 1000 AS projecting
-       FROM events e JOIN live_updates l ON l.position = e.global_position AND l.kind = 'task'
-      WHERE e.event_type = 'TaskOpened' AND e.data->>'taskId' = ANY($1::text[])
-      GROUP BY e.data->>'taskId'`,
-    [timelines.map((timeline) => timeline.nextTaskId)],
-  );
-  const decided = new Map(completed.map((row) => [row.task_id, row]));
-  const projecting = new Map(opened.map((row) => [row.task_id, Number(row.projecting)]));
-  return timelines.map(({ taskId, nextTaskId, ...timeline }) => ({
-    ...timeline,
-    decidedAt: Number(decided.get(taskId)?.decided ?? Number.NaN),
-    recordedAt: Number(decided.get(taskId)?.recorded ?? Number.NaN),
-    projectingAt: projecting.get(nextTaskId) ?? Number.NaN,
-  }));
 }
 
 const SELF_ASSESSMENT = { ratings: fixtureRatings(3) };

@@ -1,5 +1,7 @@
 import { formatTable } from './format-table';
-import type { LoadBenchmarkResult } from './load.bench';
+import type { LoadBenchmarkResult, SteadyPhase } from './load.bench';
+import { formatSegments, summarizeSegments } from './round-trip-timeline';
+import { formatSlowOperations } from './slow-round-trips';
 
 const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number) => `${value.toFixed(2)}x`;
@@ -110,4 +112,37 @@ export function formatLoadReport(result: LoadBenchmarkResult): string {
     '',
   ]);
   return formatTable(['measure', 'ours', 'baseline', 'ratio', 'target', ''], rows);
+}
+
+/**
+ * Each topology's held phase in detail: the round trip segment by segment, the slowest 1% of each side
+ * beside what every process did meanwhile, and the floor again at the round trips' CPU use.
+ */
+export function formatHeldPhases(result: LoadBenchmarkResult): string {
+  return result.topologies
+    .map((topology) => {
+      const held = topology.held;
+      const who = `${topology.processes} API + ${topology.processes} worker`;
+      return [
+        `${who}, held at ${held.perSecond}/s (load average ${held.loadAverage.start.toFixed(1)} → ` +
+          `${held.loadAverage.end.toFixed(1)}; cores used: round trips ${held.cores.roundTrip.toFixed(2)}, ` +
+          `floor ${held.cores.floor.toFixed(2)})`,
+        formatSegments(summarizeSegments(held.timelines)),
+        formatSlowOperations('slowest round trips (ms)', held.slowest.roundTrips),
+        formatSlowOperations('slowest floor Updates (ms)', held.slowest.floor),
+        sameCpu(held),
+      ].join('\n\n');
+    })
+    .join('\n\n');
+}
+
+function sameCpu(held: SteadyPhase): string {
+  const control = held.floorAtSameCpu;
+  if (!control) return '';
+  return [
+    `the floor at ${control.perSecond}/s (${control.cores.toFixed(2)} cores, the round trips used ` +
+      `${held.cores.roundTrip.toFixed(2)}): p50 ${ms(control.latency.p50Ms)} / p99 ${ms(control.latency.p99Ms)} ms; ` +
+      `round trip p99 ÷ this floor's p99 ${ratio(held.roundTrip.p99Ms / control.latency.p99Ms)}`,
+    formatSlowOperations(`slowest floor Updates at ${control.perSecond}/s (ms)`, control.slowest),
+  ].join('\n\n');
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cycleStreamId } from '@coachflow/domain';
 import { createOrganisationFixture, createPlaybookFixture, LiveStreamClient } from '@coachflow/testing';
@@ -10,7 +11,16 @@ import { envCount } from './bench-scale';
 import { type LatencySummary, type Rate, rate, summarizeLatencies } from './cycle-report';
 import { type CycleStack, startCycleStack } from './cycle-stack';
 import { type ProjectionStatements, projectionStatementsPerCompletion } from './load-statements';
-import { type CpuByRole, cpuBetween, cpuByRole } from './process-cpu';
+import { type CpuByRole, cpuBetween, cpuByRole, withDescendants } from './process-cpu';
+import { type RoundTripTimeline, storedInstants, type TimedRoundTrip } from './round-trip-timeline';
+import { sampleScheduler } from './scheduler-sampler';
+import {
+  roundTripParts,
+  roundTripSpan,
+  type SlowOperation,
+  slowestOperations,
+  type Span,
+} from './slow-round-trips';
 import {
   complete,
   createPeople,
@@ -64,6 +74,19 @@ export interface SteadyPhase {
   floor: LatencySummary;
   /** Ticks that found no open task ready: the rate was not held. */
   missedTicks: number;
+  /** The machine's 1-minute load average as the phase began and ended. */
+  loadAverage: { start: number; end: number };
+  /** CPU cores used by every role while each side ran (CPU ms over wall ms). */
+  cores: { roundTrip: number; floor: number };
+  /** The slowest 1% of each side, each beside what the processes did meanwhile. */
+  slowest: { roundTrips: SlowOperation[]; floor: SlowOperation[] };
+  /** Every round trip's instants (epoch ms) and the task completed, for a look at the slow ones. */
+  timelines: (RoundTripTimeline & { label?: string })[];
+  /**
+   * The control: the floor again at the rate that uses as much CPU as the round trips did (from the floor's
+   * CPU per Update just measured), so both sides' tails are seen on an equally busy machine.
+   */
+  floorAtSameCpu?: { perSecond: number; latency: LatencySummary; cores: number; slowest: SlowOperation[] };
 }
 
 export interface LoadCheck {
@@ -100,6 +123,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
   const steadySeconds = envCount(env, 'LOAD_STEADY_SECONDS', Math.max(5, Math.round(15 * scale)));
   // 1 runs one API and one worker alone: a shorter run where only a completion's CPU is compared.
   const maxProcesses = Math.min(2, envCount(env, 'LOAD_MAX_PROCESSES', 2));
+  const warmUpSeconds = envCount(env, 'LOAD_WARM_UP_SECONDS', 3);
   return withBenchDatabase(env, say, async (database) => {
     const stack = await startCycleStack(database.url, say);
     const pool = new Pool({ connectionString: database.url, max: 4 });
@@ -123,7 +147,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         }
         // Enough for either steady phase (the held one is slower than LOAD_STEADY_RATE on this machine).
         const steadyCycles = Math.ceil((steadyRate * steadySeconds) / WALK.length) + clients;
-        const total = cycles + 2 * steadyCycles;
+        const total = cycles + 2 * steadyCycles + WARM_UP_CYCLES;
         say(`${processes} API + ${processes} worker: ${total} people and cycles`);
         const people = await createPeople(pool, org, total, stack.baseUrls);
         managers.push(...people.managers);
@@ -144,27 +168,92 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
         allCycles.push(...started.map((cycle) => cycle.cycleId));
         const saturated = started.slice(0, cycles);
         const steadyOnes = started.slice(cycles, cycles + steadyCycles);
-        const heldOnes = started.slice(cycles + steadyCycles);
-        const steadyPhase = async (perSecond: number, walking: LoadCycle[]): Promise<SteadyPhase> => {
+        const heldOnes = started.slice(cycles + steadyCycles, cycles + 2 * steadyCycles);
+        const warmOnes = started.slice(cycles + 2 * steadyCycles);
+        const roles = () => ({
+          ...stack.pids(),
+          ...(database.serverPid ? { postgres: [database.serverPid] } : {}),
+        });
+        const steadyPhase = async (
+          perSecond: number,
+          walking: LoadCycle[],
+          control = false,
+        ): Promise<SteadyPhase> => {
           say(`steady ${perSecond}/s for ${steadySeconds} s: Updates recording one event, then completions`);
-          const floor = await steadyFloor(temporal, stack, perSecond, steadySeconds);
-          const steady = await steadyCompletions(walking, perSecond, steadySeconds);
-          return {
-            perSecond,
-            roundTrip: summarizeLatencies(steady.roundTrips),
-            floor: summarizeLatencies(floor),
-            missedTicks: steady.missedTicks,
-          };
+          const loadStart = loadavg()[0] ?? Number.NaN;
+          // Postgres's backends and the bench itself too: the people's requests wait on this process.
+          const sampler = sampleScheduler(
+            withDescendants({ ...roles(), clients: [process.pid] }),
+            SAMPLE_EVERY_MS,
+          );
+          try {
+            const floorUse = busy(roles());
+            const floor = await steadyFloor(temporal, stack, perSecond, steadySeconds);
+            const floorUsed = floorUse.done();
+            const walkUse = busy(roles());
+            const steady = await steadyCompletions(walking, perSecond, steadySeconds);
+            const walkUsed = walkUse.done();
+            const timelines = await storedInstants(pool, steady.timelines);
+            const slowCount = Math.max(1, Math.ceil(timelines.length / 100));
+            let floorAtSameCpu: SteadyPhase['floorAtSameCpu'];
+            if (control) {
+              const cpuPerUpdate = floorUsed.cpuMs / floor.length;
+              const matched = Math.max(1, Math.round((walkUsed.cores * 1000) / cpuPerUpdate));
+              say(
+                `the floor at ${matched}/s, as much CPU as the completions used (${walkUsed.cores.toFixed(2)} cores)`,
+              );
+              const matchedUse = busy(roles());
+              const spans = await steadyFloor(temporal, stack, matched, steadySeconds);
+              floorAtSameCpu = {
+                perSecond: matched,
+                latency: summarizeLatencies(spans.map(spanMs)),
+                cores: matchedUse.done().cores,
+                slowest: slowestOperations(
+                  spans,
+                  spans[0]?.fromMs ?? 0,
+                  sampler,
+                  Math.ceil(spans.length / 100),
+                ),
+              };
+            }
+            return {
+              perSecond,
+              roundTrip: summarizeLatencies(steady.roundTrips),
+              floor: summarizeLatencies(floor.map(spanMs)),
+              missedTicks: steady.missedTicks,
+              loadAverage: { start: loadStart, end: loadavg()[0] ?? Number.NaN },
+              cores: { roundTrip: walkUsed.cores, floor: floorUsed.cores },
+              slowest: {
+                roundTrips: slowestOperations(
+                  timelines.map(roundTripSpan),
+                  timelines[0]?.postedAt ?? 0,
+                  sampler,
+                  slowCount,
+                  (span) => roundTripParts(span.timeline),
+                ),
+                floor: slowestOperations(
+                  floor,
+                  floor[0]?.fromMs ?? 0,
+                  sampler,
+                  Math.ceil(floor.length / 100),
+                ),
+              },
+              timelines,
+              floorAtSameCpu,
+            };
+          } finally {
+            sampler.stop();
+          }
         };
+        say(
+          `warming up: ${warmUpSeconds} s of walks and floor Updates, ${WARM_UP_PEOPLE} at a time, unmeasured`,
+        );
+        await warmUp(temporal, stack, warmOnes, warmUpSeconds);
         const steady = await steadyPhase(steadyRate, steadyOnes);
 
         say(
           `saturation: ${clients} clients, bare Updates, the floor's, then ${cycles} cycles walked to their plans`,
         );
-        const roles = () => ({
-          ...stack.pids(),
-          ...(database.serverPid ? { postgres: [database.serverPid] } : {}),
-        });
         const updates = cycles * WALK.length;
         const bareCpu = cpuByRole(roles());
         const bareUpdates = await saturatedUpdates(temporal, stack, clients, updates, 'benchFieldHolder');
@@ -185,7 +274,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           floorUpdate: perOperation(cpuBetween(floorCpu, walkCpu), floorUpdates.count),
         };
         const heldRate = Math.min(steadyRate, Math.max(1, Math.floor(completions.perSecond / 2)));
-        const held = await steadyPhase(heldRate, heldOnes);
+        const held = await steadyPhase(heldRate, heldOnes, true);
         topologies.push({
           processes,
           cycles,
@@ -223,6 +312,71 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
       await stack.stop();
     }
   });
+}
+
+/**
+ * How often the held phases read every process's threads' scheduler times: reading some 100 threads'
+ * counters costs the bench about 5 ms, so every 20 ms would take a tenth of a core from the people it runs.
+ */
+const SAMPLE_EVERY_MS = 50;
+
+/** Cycles walked by the warm-up, and how many people walk them at once. */
+const WARM_UP_CYCLES = 64;
+const WARM_UP_PEOPLE = 8;
+
+/** Sub-millisecond epoch time, comparable with Postgres's and the workflow's clocks on this machine. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+const spanMs = (span: Span) => span.toMs - span.fromMs;
+
+/** Starts counting every role's CPU; `done` gives the CPU ms since and the cores that makes over the wall time. */
+function busy(roles: Record<string, number[]>): { done(): { cpuMs: number; cores: number } } {
+  const before = cpuByRole(roles);
+  const began = performance.now();
+  return {
+    done() {
+      const used = Object.values(cpuBetween(before, cpuByRole(roles))).reduce((sum, ms) => sum + ms, 0);
+      return { cpuMs: used, cores: used / (performance.now() - began) };
+    },
+  };
+}
+
+/**
+ * Before a stack's first measured phase: WARM_UP_PEOPLE people walking `cycles` and as many loops of
+ * floor Updates, for `seconds`, unmeasured, so that no phase pays for cold processes (JIT, caches,
+ * connections). Closed loops: a cold stack is kept busy, never queued.
+ */
+async function warmUp(
+  temporal: Client,
+  stack: CycleStack,
+  cycles: LoadCycle[],
+  seconds: number,
+): Promise<void> {
+  const until = performance.now() + seconds * 1000;
+  const holders = await Promise.all(
+    Array.from({ length: WARM_UP_PEOPLE }, () =>
+      temporal.workflow.start('benchRecordingHolder', {
+        taskQueue: stack.taskQueue,
+        workflowId: `load-warm-${randomUUID()}`,
+        args: [`load-warm-${randomUUID()}`],
+      }),
+    ),
+  );
+  const pending = [...cycles];
+  let value = 0;
+  await Promise.all([
+    ...holders.map(async (holder) => {
+      while (performance.now() < until) await holder.executeUpdate('benchSetField', { args: [++value] });
+    }),
+    ...holders.map(async () => {
+      for (let cycle = pending.shift(); cycle && performance.now() < until; cycle = pending.shift())
+        await withRepStream(cycle, async () => {
+          for (let step = 0; step < WALK.length && performance.now() < until; step++)
+            await complete(cycle, step, await openTaskOf(cycle, step));
+        });
+    }),
+  ]);
+  await stopHolders(holders);
 }
 
 const perOperation = (cpu: CpuByRole, count: number): CpuByRole =>
@@ -308,7 +462,7 @@ async function steadyFloor(
   stack: CycleStack,
   perSecond: number,
   seconds: number,
-): Promise<number[]> {
+): Promise<Span[]> {
   const free: WorkflowHandle[] = await Promise.all(
     Array.from({ length: 16 }, () =>
       temporal.workflow.start('benchRecordingHolder', {
@@ -319,18 +473,18 @@ async function steadyFloor(
     ),
   );
   const all = [...free];
-  const latencies: number[] = [];
+  const spans: Span[] = [];
   let value = 0;
   await openLoop(perSecond, seconds, async () => {
     const holder = free.shift();
     if (!holder) return;
-    const before = performance.now();
+    const fromMs = epochNow();
     await holder.executeUpdate('benchSetField', { args: [++value] });
-    latencies.push(performance.now() - before);
+    spans.push({ fromMs, toMs: epochNow() });
     free.push(holder);
   });
   await stopHolders(all);
-  return latencies;
+  return spans;
 }
 
 /**
@@ -341,7 +495,7 @@ async function steadyCompletions(
   cycles: LoadCycle[],
   perSecond: number,
   seconds: number,
-): Promise<{ roundTrips: number[]; missedTicks: number }> {
+): Promise<{ roundTrips: number[]; missedTicks: number; timelines: TimedRoundTrip[] }> {
   const repStreams = await inBatches(cycles, 8, openRepStream);
   try {
     const ready = await inBatches(cycles, 8, async (cycle) => ({
@@ -350,6 +504,7 @@ async function steadyCompletions(
       taskId: await openTaskOf(cycle, 0),
     }));
     const roundTrips: number[] = [];
+    const timelines: TimedRoundTrip[] = [];
     let missedTicks = 0;
     await openLoop(perSecond, seconds, async () => {
       const next = ready.shift();
@@ -358,13 +513,28 @@ async function steadyCompletions(
         return;
       }
       const before = performance.now();
+      const postedAt = epochNow();
       await complete(next.cycle, next.step, next.taskId);
+      const answeredAt = epochNow();
       if (next.step + 1 >= WALK.length) return;
-      const taskId = await openTaskOf(next.cycle, next.step + 1);
+      const seen: { announcedAt?: number } = {};
+      const taskId = await openTaskOf(next.cycle, next.step + 1, seen);
       roundTrips.push(performance.now() - before);
+      timelines.push({
+        label: WALK[next.step]!.kind,
+        taskId: next.taskId,
+        nextTaskId: taskId,
+        postedAt,
+        answeredAt,
+        announcedAt: seen.announcedAt ?? Number.NaN,
+        visibleAt: epochNow(),
+        decidedAt: Number.NaN,
+        recordedAt: Number.NaN,
+        projectingAt: Number.NaN,
+      });
       ready.push({ cycle: next.cycle, step: next.step + 1, taskId });
     });
-    return { roundTrips, missedTicks };
+    return { roundTrips, missedTicks, timelines };
   } finally {
     for (const stream of repStreams) stream.close();
   }

@@ -12,7 +12,7 @@ import { formatSegments } from './round-trip-timeline';
 import { formatDeadlineShapes, formatTimerPaths } from './deadline-shapes-report';
 import { formatSlowTimers } from './slow-timers';
 import { loadBenchmark } from './load.bench';
-import { formatLoadReport } from './load-report';
+import { formatHeldPhases, formatLoadReport } from './load-report';
 import { historyBenchmark } from './history.bench';
 import { formatHistoryReport } from './history-report';
 import { memoryBenchmark } from './memory.bench';
@@ -82,6 +82,10 @@ async function runLoad(): Promise<void> {
       `saturation per topology, dev server, workers and APIs on this machine\n`,
   );
   console.log(formatLoadReport(result));
+  console.log(
+    `\nthe held phases in detail (run / wait: each process's threads' ms on a core / waiting for one):\n`,
+  );
+  console.log(formatHeldPhases(result));
   console.log(`\nresults: ${writeResults(resultsDir(), 'load', result)}`);
 }
 

@@ -18,18 +18,31 @@ export function cpuByRole(roles: RolePids): CpuByRole {
   const result: CpuByRole = { clients: (usage.user + usage.system) / 1000 };
   const processes = readProcesses();
   if (!processes) return result;
+  for (const [role, pids] of Object.entries(treesOf(roles, processes)))
+    result[role] = pids.reduce((sum, pid) => sum + (processes.get(pid)?.cpuMs ?? 0), 0);
+  return result;
+}
+
+/** Each role's processes and every process they started (Postgres's backends), as running now. */
+export function withDescendants(roles: RolePids): RolePids {
+  const processes = readProcesses();
+  return processes ? treesOf(roles, processes) : roles;
+}
+
+function treesOf(roles: RolePids, processes: Map<number, { ppid: number }>): RolePids {
   const children = new Map<number, number[]>();
-  for (const { pid, ppid } of processes.values()) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  for (const [pid, { ppid }] of processes) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const trees: RolePids = {};
   for (const [role, roots] of Object.entries(roles)) {
-    let ms = 0;
+    const tree: number[] = [];
     const pending = [...roots];
     for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
-      ms += processes.get(pid)?.cpuMs ?? 0;
+      tree.push(pid);
       pending.push(...(children.get(pid) ?? []));
     }
-    result[role] = ms;
+    trees[role] = tree;
   }
-  return result;
+  return trees;
 }
 
 /** What each role used between two readings. */

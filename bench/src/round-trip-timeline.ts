@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { formatTable } from './format-table';
 import { percentile } from './percentile';
 
@@ -21,6 +22,9 @@ export interface RoundTripTimeline {
   /** The next person's inbox, fetched after the message, held the task. */
   visibleAt: number;
 }
+
+/** A timeline as the client saw it, with the completed task and the next one, to look up the store's instants. */
+export type TimedRoundTrip = RoundTripTimeline & { taskId: string; nextTaskId: string; label?: string };
 
 /** A stretch of the round trip, from one instant to another. */
 interface Segment {
@@ -73,4 +77,42 @@ export function formatSegments(segments: readonly SegmentSummary[]): string {
     ['round trip segment (ms)', 'p50', 'p99'],
     segments.map((segment) => [segment.name, fixed(segment.p50Ms), fixed(segment.p99Ms)]),
   );
+}
+
+/**
+ * The store's instants of each announced round trip: when the workflow decided the completion and the
+ * append recorded it (its TaskCompleted), and when the projection batch that opened the next task began
+ * (the live-update row it wrote for the next person).
+ */
+export async function storedInstants(
+  pool: Pool,
+  timelines: readonly TimedRoundTrip[],
+): Promise<(RoundTripTimeline & { label?: string })[]> {
+  const { rows: completed } = await pool.query<{ task_id: string; decided: string; recorded: string }>(
+    `SELECT data->>'taskId' AS task_id,
+            EXTRACT(EPOCH FROM (data->>'completedAt')::timestamptz) * 1000 AS decided,
+            EXTRACT(EPOCH FROM recorded_at) * 1000 AS recorded
+       FROM events WHERE event_type = 'TaskCompleted' AND data->>'taskId' = ANY($1::text[])`,
+    [timelines.map((timeline) => timeline.taskId)],
+  );
+  const { rows: opened } = await pool.query<{ task_id: string; projecting: string }>(
+    `SELECT e.data->>'taskId' AS task_id, EXTRACT(EPOCH FROM min(l.created_at)) * 1000 AS projecting
+       FROM events e JOIN live_updates l ON l.position = e.global_position AND l.kind = 'task'
+      WHERE e.event_type = 'TaskOpened' AND e.data->>'taskId' = ANY($1::text[])
+      GROUP BY e.data->>'taskId'`,
+    [timelines.map((timeline) => timeline.nextTaskId)],
+  );
+  const decided = new Map(completed.map((row) => [row.task_id, row]));
+  const projecting = new Map(opened.map((row) => [row.task_id, Number(row.projecting)]));
+  return timelines.map(({ taskId, nextTaskId, ...timeline }) => {
+    const projectingAt = projecting.get(nextTaskId) ?? Number.NaN;
+    return {
+      ...timeline,
+      decidedAt: Number(decided.get(taskId)?.decided ?? Number.NaN),
+      recordedAt: Number(decided.get(taskId)?.recorded ?? Number.NaN),
+      // A next task opened before the POST (the manager's assessment opens with the self-assessment) was
+      // not projected in this round trip.
+      projectingAt: projectingAt >= timeline.postedAt ? projectingAt : Number.NaN,
+    };
+  });
 }

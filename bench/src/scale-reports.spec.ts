@@ -15,6 +15,12 @@ const common = {
   machine: { cpus: 2, node: 'v20' },
   postgres: { server: 'embedded' as const, version: '18' },
 };
+const phase = {
+  loadAverage: { start: 1, end: 1 },
+  cores: { roundTrip: 0.5, floor: 0.2 },
+  slowest: { roundTrips: [], floor: [] },
+  timelines: [],
+};
 const lineOf = (report: string, start: string) => report.split('\n').find((line) => line.startsWith(start));
 
 describe('the load, burst, memory and history reports', () => {
@@ -34,8 +40,20 @@ describe('the load, burst, memory and history reports', () => {
             bareUpdate: { api: 0, worker: 2, clients: 1 },
             floorUpdate: { api: 0, worker: 3, clients: 1 },
           },
-          steady: { perSecond: 50, roundTrip: latency(10, 50), floor: latency(5, 20), missedTicks: 3 },
-          held: { perSecond: 10, roundTrip: latency(10, 30), floor: latency(5, 20), missedTicks: 0 },
+          steady: {
+            ...phase,
+            perSecond: 50,
+            roundTrip: latency(10, 50),
+            floor: latency(5, 20),
+            missedTicks: 3,
+          },
+          held: {
+            ...phase,
+            perSecond: 10,
+            roundTrip: latency(10, 30),
+            floor: latency(5, 20),
+            missedTicks: 0,
+          },
         },
       ],
       scaleOut: 1.5,

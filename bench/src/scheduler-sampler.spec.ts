@@ -19,6 +19,8 @@ describe('sampleScheduler', () => {
     // The spin ran on a core or waited for one for its whole 150 ms.
     expect((times?.runMs ?? 0) + (times?.waitMs ?? 0)).toBeGreaterThanOrEqual(140);
     expect(stretch?.runnableMax).toBeGreaterThanOrEqual(1);
+    // The spin held the event loop that runs the sampler: its timer came late by about as long.
+    expect(stretch?.samplerLateMs).toBeGreaterThanOrEqual(100);
   });
 
   it('answers null for a stretch before its first sample', () => {

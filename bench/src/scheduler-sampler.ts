@@ -15,11 +15,17 @@ export interface SchedulerStretch {
   byRole: Record<string, SchedulerTimes>;
   /** The most threads runnable on the whole machine at one sample (/proc/loadavg), this sampler's included. */
   runnableMax: number;
+  /**
+   * The longest the sampler's own timer came late (ms past its interval): how long the process running it
+   * (the bench, with its simulated people) went without its event loop turning.
+   */
+  samplerLateMs: number;
 }
 
 interface Sample {
   atMs: number;
-  byRole: Record<string, SchedulerTimes>;
+  /** Each role's threads' times so far, by "pid/tid". */
+  byRole: Record<string, Map<string, SchedulerTimes>>;
   runnable: number;
 }
 
@@ -37,8 +43,8 @@ export interface SchedulerSampler {
 export function sampleScheduler(roles: RolePids, everyMs = 10): SchedulerSampler {
   const samples: Sample[] = [];
   const take = () => {
-    const byRole: Record<string, SchedulerTimes> = {};
-    for (const [role, pids] of Object.entries(roles)) byRole[role] = sumOf(pids.map(threadTimes));
+    const byRole: Record<string, Map<string, SchedulerTimes>> = {};
+    for (const [role, pids] of Object.entries(roles)) byRole[role] = new Map(pids.flatMap(threadTimes));
     samples.push({ atMs: Date.now(), byRole, runnable: runnableNow() });
   };
   take();
@@ -51,12 +57,21 @@ export function sampleScheduler(roles: RolePids, everyMs = 10): SchedulerSampler
       const from = samples[first] as Sample;
       const to = samples[last] as Sample;
       const byRole: Record<string, SchedulerTimes> = {};
-      for (const [role, times] of Object.entries(to.byRole)) {
-        const before = from.byRole[role] ?? { runMs: 0, waitMs: 0 };
-        byRole[role] = { runMs: times.runMs - before.runMs, waitMs: times.waitMs - before.waitMs };
+      // A thread that ended meanwhile (a Postgres backend whose connection closed) is left out; one that
+      // started meanwhile counts from zero.
+      for (const [role, threads] of Object.entries(to.byRole)) {
+        const before = from.byRole[role];
+        byRole[role] = sumOf(
+          [...threads].map(([thread, times]) => {
+            const was = before?.get(thread) ?? { runMs: 0, waitMs: 0 };
+            return { runMs: times.runMs - was.runMs, waitMs: times.waitMs - was.waitMs };
+          }),
+        );
       }
-      const runnableMax = Math.max(...samples.slice(first, last + 1).map((sample) => sample.runnable));
-      return { byRole, runnableMax };
+      const stretch = samples.slice(first, last + 1);
+      const runnableMax = Math.max(...stretch.map((sample) => sample.runnable));
+      const gaps = stretch.slice(1).map((sample, i) => sample.atMs - (stretch[i] as Sample).atMs);
+      return { byRole, runnableMax, samplerLateMs: Math.max(0, ...gaps.map((gap) => gap - everyMs)) };
     },
     stop: () => clearInterval(timer),
   };
@@ -68,25 +83,23 @@ const sumOf = (all: SchedulerTimes[]): SchedulerTimes =>
     waitMs: 0,
   });
 
-/** One process's threads' time on a core and waiting for one, so far (ms). */
-function threadTimes(pid: number): SchedulerTimes {
+/** Each of one process's threads' time on a core and waiting for one, so far (ms), by "pid/tid". */
+function threadTimes(pid: number): [string, SchedulerTimes][] {
   let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return { runMs: 0, waitMs: 0 };
+    return [];
   }
-  return sumOf(
-    tids.map((tid) => {
-      try {
-        // "<ns on a core> <ns runnable, waiting> <timeslices>"
-        const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
-        return { runMs: Number(run) / 1e6, waitMs: Number(wait) / 1e6 };
-      } catch {
-        return { runMs: 0, waitMs: 0 }; // The thread ended while the list was read.
-      }
-    }),
-  );
+  return tids.flatMap((tid): [string, SchedulerTimes][] => {
+    try {
+      // "<ns on a core> <ns runnable, waiting> <timeslices>"
+      const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+      return [[`${pid}/${tid}`, { runMs: Number(run) / 1e6, waitMs: Number(wait) / 1e6 }]];
+    } catch {
+      return []; // The thread ended while the list was read.
+    }
+  });
 }
 
 /** Threads runnable on the machine right now: the fourth field of /proc/loadavg is "runnable/total". */

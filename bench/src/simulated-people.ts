@@ -128,9 +128,14 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 /**
  * Reads the inbox of the step's person until the cycle's task of that kind is open; returns its id. Between
  * reads the person waits for their stream to announce a task opened in the cycle (or INBOX_FALLBACK_MS
- * without one), or, without a live stream, INBOX_POLL_MS.
+ * without one), or, without a live stream, INBOX_POLL_MS. `seen.announcedAt` gets when the last such
+ * announcement arrived (ms), if the person waited for one.
  */
-export async function openTaskOf(cycle: LoadCycle, step: number): Promise<string> {
+export async function openTaskOf(
+  cycle: LoadCycle,
+  step: number,
+  seen: { announcedAt?: number } = {},
+): Promise<string> {
   const { by, kind } = WALK[step]!;
   const api = new ApiClient(cycle.baseUrl, (by === 'rep' ? cycle.rep : cycle.manager).token);
   const stream = cycle.streams?.[by];
@@ -141,20 +146,30 @@ export async function openTaskOf(cycle: LoadCycle, step: number): Promise<string
     const task = response.status === 200 ? response.body.items.find((item) => item.kind === kind) : undefined;
     if (task) return task.id;
     if (Date.now() > deadline) throw new Error(`no ${kind} task in cycle ${cycle.cycleId}`);
-    if (stream && !stream.isEnded) await taskOpenedSince(stream, cycle.cycleId, asked);
+    if (stream && !stream.isEnded) seen.announcedAt = await taskOpenedSince(stream, cycle.cycleId, asked);
     else await sleep(INBOX_POLL_MS);
   }
 }
 
-/** Waits for the stream's word of a task opened in the cycle since `since` (ms), at most INBOX_FALLBACK_MS. */
-async function taskOpenedSince(stream: LiveStreamClient, cycleId: string, since: number): Promise<void> {
-  await stream
+/**
+ * Waits for the stream's word of a task opened in the cycle since `since` (ms), at most INBOX_FALLBACK_MS;
+ * returns when it arrived, or undefined without one.
+ */
+async function taskOpenedSince(
+  stream: LiveStreamClient,
+  cycleId: string,
+  since: number,
+): Promise<number | undefined> {
+  const message = await stream
     .next(
-      (message) =>
-        message.receivedAt >= since && message.data.type === 'TaskOpened' && message.data.cycleId === cycleId,
+      (candidate) =>
+        candidate.receivedAt >= since &&
+        candidate.data.type === 'TaskOpened' &&
+        candidate.data.cycleId === cycleId,
       INBOX_FALLBACK_MS,
     )
     .catch(() => undefined);
+  return message?.receivedAt;
 }
 
 /** Completes the step's task as its person; anything but 200 is an error. */

@@ -49,6 +49,7 @@ const sampler: SchedulerSampler = {
   between: (fromMs, toMs) => ({
     byRole: { worker: { runMs: toMs - fromMs, waitMs: 0 } },
     runnableMax: 3,
+    samplerLateMs: 0,
   }),
   stop: () => undefined,
 };
