@@ -145,8 +145,10 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           say('starting a second worker and API');
           await stack.addWorkerAndApi();
         }
-        // Enough for either steady phase (the held one is slower than LOAD_STEADY_RATE on this machine).
-        const steadyCycles = Math.ceil((steadyRate * steadySeconds) / WALK.length) + clients;
+        // Enough for either steady phase (the held one is slower than LOAD_STEADY_RATE on this machine):
+        // a cycle starts the phase at one of STARTING_STEPS in turn, so has 3.5 completions left on average.
+        const completionsLeft = WALK.length - (STARTING_STEPS - 1) / 2;
+        const steadyCycles = Math.ceil((steadyRate * steadySeconds) / completionsLeft) + clients;
         const total = cycles + 2 * steadyCycles + WARM_UP_CYCLES;
         say(`${processes} API + ${processes} worker: ${total} people and cycles`);
         const people = await createPeople(pool, org, total, stack.baseUrls);
@@ -313,6 +315,15 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
     }
   });
 }
+
+/**
+ * The steady phases time the completions whose next task opens with them: not the self-assessment (the
+ * manager's assessment opens with the cycle, so its "round trip" is the POST and an inbox read, as the
+ * cycle bench does not time it either) nor the acknowledgement (the last before the plan).
+ */
+const isTimed = (step: number) => step >= 1 && step < WALK.length - 1;
+/** A steady phase's cycles start at steps 0 to 3 in turn (the self-assessment completed untimed). */
+const STARTING_STEPS = WALK.length - 1;
 
 /**
  * How often the held phases read every process's threads' scheduler times: reading some 100 threads'
@@ -489,7 +500,7 @@ async function steadyFloor(
 
 /**
  * Completions at `perSecond`, open loop: each tick completes the open task of a cycle whose task is known
- * to be open, and times it until the next task is visible in its person's inbox.
+ * to be open, and times it (when `isTimed`) until the next task is visible in its person's inbox.
  */
 async function steadyCompletions(
   cycles: LoadCycle[],
@@ -498,11 +509,13 @@ async function steadyCompletions(
 ): Promise<{ roundTrips: number[]; missedTicks: number; timelines: TimedRoundTrip[] }> {
   const repStreams = await inBatches(cycles, 8, openRepStream);
   try {
-    const ready = await inBatches(cycles, 8, async (cycle) => ({
-      cycle,
-      step: 0,
-      taskId: await openTaskOf(cycle, 0),
-    }));
+    // Walked beforehand, unmeasured, to each timed step in turn: the ticks take the steps in the same mix
+    // whatever the rate (all at step 0, a phase of fewer ticks than cycles timed self-assessments only).
+    const ready = await inBatches(cycles, 8, async (cycle, index) => {
+      const step = index % STARTING_STEPS;
+      for (let done = 0; done < step; done++) await complete(cycle, done, await openTaskOf(cycle, done));
+      return { cycle, step, taskId: await openTaskOf(cycle, step) };
+    });
     const roundTrips: number[] = [];
     const timelines: TimedRoundTrip[] = [];
     let missedTicks = 0;
@@ -517,6 +530,14 @@ async function steadyCompletions(
       await complete(next.cycle, next.step, next.taskId);
       const answeredAt = epochNow();
       if (next.step + 1 >= WALK.length) return;
+      if (!isTimed(next.step)) {
+        ready.push({
+          cycle: next.cycle,
+          step: next.step + 1,
+          taskId: await openTaskOf(next.cycle, next.step + 1),
+        });
+        return;
+      }
       const seen: { announcedAt?: number } = {};
       const taskId = await openTaskOf(next.cycle, next.step + 1, seen);
       roundTrips.push(performance.now() - before);
