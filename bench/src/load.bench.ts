@@ -210,12 +210,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
                 perSecond: matched,
                 latency: summarizeLatencies(spans.map(spanMs)),
                 cores: matchedUse.done().cores,
-                slowest: slowestOperations(
-                  spans,
-                  spans[0]?.fromMs ?? 0,
-                  sampler,
-                  Math.ceil(spans.length / 100),
-                ),
+                slowest: slowestOperations(spans, sampler, Math.ceil(spans.length / 100)),
               };
             }
             return {
@@ -226,19 +221,10 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
               loadAverage: { start: loadStart, end: loadavg()[0] ?? Number.NaN },
               cores: { roundTrip: walkUsed.cores, floor: floorUsed.cores },
               slowest: {
-                roundTrips: slowestOperations(
-                  timelines.map(roundTripSpan),
-                  timelines[0]?.postedAt ?? 0,
-                  sampler,
-                  slowCount,
-                  (span) => roundTripParts(span.timeline),
+                roundTrips: slowestOperations(timelines.map(roundTripSpan), sampler, slowCount, (span) =>
+                  roundTripParts(span.timeline),
                 ),
-                floor: slowestOperations(
-                  floor,
-                  floor[0]?.fromMs ?? 0,
-                  sampler,
-                  Math.ceil(floor.length / 100),
-                ),
+                floor: slowestOperations(floor, sampler, Math.ceil(floor.length / 100)),
               },
               timelines,
               floorAtSameCpu,

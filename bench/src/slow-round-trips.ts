@@ -33,14 +33,17 @@ export interface Span {
   label?: string;
 }
 
-/** The `count` slowest of `spans`, each with its processes' run and wait times from the sampler. */
+/**
+ * The `count` slowest of `spans`, each with when it began (from the phase's first start), what else was in
+ * flight, and its processes' run and wait times from the sampler.
+ */
 export function slowestOperations<T extends Span>(
   spans: readonly T[],
-  phaseStartMs: number,
   sampler: SchedulerSampler,
   count: number,
   partsOf: (span: T) => RoundTripParts | undefined = () => undefined,
 ): SlowOperation[] {
+  const phaseStartMs = Math.min(...spans.map((span) => span.fromMs));
   return [...spans]
     .sort((a, b) => b.toMs - b.fromMs - (a.toMs - a.fromMs))
     .slice(0, count)
