@@ -126,7 +126,7 @@ describe('the load, burst, memory and history reports', () => {
       slowestEscalation: { workflowId: 'coaching-cycle-x', timeline: ['+2 ms TIMER_FIRED'] },
       bareTimers: { count: 10, allDoneMs: 1000, lateness: latency(400, 1000) },
       scheduler: {
-        escalations: { byRole: { worker: { runMs: 1500, waitMs: 700 } }, runnableMax: 6 },
+        escalations: { byRole: { worker: { runMs: 1500, waitMs: 700 } }, runnableMax: 6, samplerLateMs: 0 },
         bareTimers: null,
       },
       loadAverages: [{ at: 'commitments due', loadAverage: 0.5 }],
