@@ -69,6 +69,18 @@ export interface RebuildComparison {
 /** Read and applied this many events a batch, by the rebuild and by the bare loop alike. */
 const REBUILD_BATCH = 2000;
 const QUERY_SAMPLES = 300;
+/** How often a rebuild phase says how far it got: at full size each phase takes minutes. */
+const PROGRESS_EVERY_MS = 30_000;
+
+/** `say`, at most once every PROGRESS_EVERY_MS. */
+function everyHalfMinute(say: (line: string) => void): (line: string) => void {
+  let saidAt = performance.now();
+  return (line) => {
+    if (performance.now() - saidAt < PROGRESS_EVERY_MS) return;
+    saidAt = performance.now();
+    say(line);
+  };
+}
 /**
  * The inbox and summary projections as a rebuild applies a year-old history: without their live-update
  * announcements, which skip events older than a day (LIVE_UPDATES_RETENTION_MS), nearly all of a year.
@@ -292,10 +304,13 @@ async function rebuildAgainstBare(
   };
   const cpuBefore = cpuNow();
   const began = performance.now();
-  await rebuildProjection(pool, store, projection, { batchSize: REBUILD_BATCH });
+  await rebuildProjection(pool, store, projection, {
+    batchSize: REBUILD_BATCH,
+    progress: everyHalfMinute(say),
+  });
   const rebuild = rate(events, performance.now() - began);
   const cpuBetweenPhases = cpuNow();
-  const bare = await bareReadAndInsert(pool, store);
+  const bare = await bareReadAndInsert(pool, store, everyHalfMinute(say));
   const cpuAfter = cpuNow();
   const perThousand = (ms: number, count: number) => (ms * 1000) / count;
   const cpuMsPerThousand =
@@ -315,7 +330,11 @@ async function rebuildAgainstBare(
 }
 
 /** Every event read in batches as the rebuild reads them, one row inserted per event, a transaction a batch. */
-async function bareReadAndInsert(pool: Pool, store: PostgresEventStore): Promise<Rate> {
+async function bareReadAndInsert(
+  pool: Pool,
+  store: PostgresEventStore,
+  progress: (line: string) => void,
+): Promise<Rate> {
   await pool.query('DROP TABLE IF EXISTS bench_bare_rebuild');
   await pool.query(
     'CREATE TABLE bench_bare_rebuild (position bigint PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL)',
@@ -345,6 +364,7 @@ async function bareReadAndInsert(pool: Pool, store: PostgresEventStore): Promise
       await db.query('COMMIT');
       at = last;
       read += events.length;
+      progress(`bare loop: read ${read} events`);
     } finally {
       db.release();
     }
