@@ -192,8 +192,9 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
             const floorUse = busy(roles());
             const floor = await steadyFloor(temporal, stack, perSecond, steadySeconds);
             const floorUsed = floorUse.done();
+            const ready = await readyCycles(walking);
             const walkUse = busy(roles());
-            const steady = await steadyCompletions(walking, perSecond, steadySeconds);
+            const steady = await steadyCompletions(ready, perSecond, steadySeconds);
             const walkUsed = walkUse.done();
             const timelines = await storedInstants(pool, steady.timelines);
             const slowCount = Math.max(1, Math.ceil(timelines.length / 100));
@@ -484,24 +485,45 @@ async function steadyFloor(
   return spans;
 }
 
+/** A steady phase's cycles with their reps' streams open, each at the step it starts from. */
+interface ReadyCycles {
+  ready: { cycle: LoadCycle; step: number; taskId: string }[];
+  close(): void;
+}
+
 /**
- * Completions at `perSecond`, open loop: each tick completes the open task of a cycle whose task is known
- * to be open, and times it (when `isTimed`) until the next task is visible in its person's inbox.
+ * Opens the reps' streams and walks the cycles, unmeasured, to each of STARTING_STEPS in turn: the ticks
+ * then take the steps in the same mix whatever the rate (all at step 0, a phase of fewer ticks than
+ * cycles timed self-assessments only).
  */
-async function steadyCompletions(
-  cycles: LoadCycle[],
-  perSecond: number,
-  seconds: number,
-): Promise<{ roundTrips: number[]; missedTicks: number; timelines: TimedRoundTrip[] }> {
+async function readyCycles(cycles: LoadCycle[]): Promise<ReadyCycles> {
   const repStreams = await inBatches(cycles, 8, openRepStream);
+  const close = () => {
+    for (const stream of repStreams) stream.close();
+  };
   try {
-    // Walked beforehand, unmeasured, to each timed step in turn: the ticks take the steps in the same mix
-    // whatever the rate (all at step 0, a phase of fewer ticks than cycles timed self-assessments only).
     const ready = await inBatches(cycles, 8, async (cycle, index) => {
       const step = index % STARTING_STEPS;
       for (let done = 0; done < step; done++) await complete(cycle, done, await openTaskOf(cycle, done));
       return { cycle, step, taskId: await openTaskOf(cycle, step) };
     });
+    return { ready, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/**
+ * Completions at `perSecond`, open loop: each tick completes the open task of a ready cycle, and times it
+ * (when `isTimed`) until the next task is visible in its person's inbox. Closes the cycles' streams after.
+ */
+async function steadyCompletions(
+  { ready, close }: ReadyCycles,
+  perSecond: number,
+  seconds: number,
+): Promise<{ roundTrips: number[]; missedTicks: number; timelines: TimedRoundTrip[] }> {
+  try {
     const roundTrips: number[] = [];
     const timelines: TimedRoundTrip[] = [];
     let missedTicks = 0;
@@ -543,7 +565,7 @@ async function steadyCompletions(
     });
     return { roundTrips, missedTicks, timelines };
   } finally {
-    for (const stream of repStreams) stream.close();
+    close();
   }
 }
 
