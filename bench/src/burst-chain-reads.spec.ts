@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { chainReadOf, summarizeChainReads, timelineOf } from './burst-chain-reads';
+import { historyEventAt } from './history-event-at';
 
 const T0 = 1_800_000_000_000;
 const EventType = temporal.api.enums.v1.EventType;
@@ -9,13 +10,7 @@ const event = (
   ms: number,
   eventType: temporal.api.enums.v1.EventType,
   attributes: Record<string, unknown> = {},
-) =>
-  temporal.api.history.v1.HistoryEvent.fromObject({
-    eventId: nextId++,
-    eventType,
-    eventTime: { seconds: Math.floor((T0 + ms) / 1000), nanos: Math.round(((T0 + ms) % 1000) * 1e6) },
-    ...attributes,
-  });
+) => historyEventAt(T0, ms, eventType, { eventId: nextId++, ...attributes });
 
 const localActivity = (ms: number, activityType: string) =>
   event(ms, EventType.EVENT_TYPE_MARKER_RECORDED, {

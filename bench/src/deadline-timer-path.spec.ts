@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { timerPath } from './deadline-timer-path';
+import { historyEventAt } from './history-event-at';
 
 const T0 = 1_800_000_000_000;
 const EventType = temporal.api.enums.v1.EventType;
@@ -9,15 +10,7 @@ const event = (
   ms: number,
   eventType: temporal.api.enums.v1.EventType,
   attributes: Record<string, unknown> = {},
-): temporal.api.history.v1.IHistoryEvent => {
-  const at = T0 + ms;
-  // fromObject makes the seconds a Long, as in histories the client fetches.
-  return temporal.api.history.v1.HistoryEvent.fromObject({
-    eventType,
-    eventTime: { seconds: Math.floor(at / 1000), nanos: Math.round((at % 1000) * 1e6) },
-    ...attributes,
-  });
-};
+) => historyEventAt(T0, ms, eventType, attributes);
 
 // A task started at 1000.4 ms computes a 2000 ms timer, recording through a local activity until 1030.4, so
 // the timer starts 30 ms after the moment it was computed from; it fires 2.5 ms after its length, and the

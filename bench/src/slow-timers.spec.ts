@@ -1,5 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import { timerPath } from './deadline-timer-path';
+import { historyEventAt } from './history-event-at';
 import type { SchedulerSampler } from './scheduler-sampler';
 import { slowestTimers } from './slow-timers';
 
@@ -10,12 +11,7 @@ const event = (
   ms: number,
   eventType: temporal.api.enums.v1.EventType,
   attributes: Record<string, unknown> = {},
-) =>
-  temporal.api.history.v1.HistoryEvent.fromObject({
-    eventType,
-    eventTime: { seconds: Math.floor((T0 + ms) / 1000), nanos: Math.round(((T0 + ms) % 1000) * 1e6) },
-    ...attributes,
-  });
+) => historyEventAt(T0, ms, eventType, attributes);
 
 // A wake-up at 1000 starts a 2000 ms timer 40 ms later; it fires at 3042 and the deciding task starts at 3045.
 const waiting = (startDelay: number) => [
