@@ -1,5 +1,5 @@
 import { formatTable } from './format-table';
-import type { LoadBenchmarkResult, SteadyPhase } from './load.bench';
+import type { LoadBenchmarkResult, LoadTopologyResult, SteadyPhase } from './load.bench';
 import { formatSegments, summarizeSegments } from './round-trip-timeline';
 import { formatSlowOperations } from './slow-round-trips';
 
@@ -127,6 +127,7 @@ export function formatHeldPhases(result: LoadBenchmarkResult): string {
         `${who}, held at ${held.perSecond}/s (load average ${held.loadAverage.start.toFixed(1)} → ` +
           `${held.loadAverage.end.toFixed(1)}; cores used: round trips ${held.cores.roundTrip.toFixed(2)}, ` +
           `floor ${held.cores.floor.toFixed(2)})`,
+        formatCpuShares(topology),
         formatSegments(summarizeSegments(held.timelines)),
         formatSlowOperations('slowest round trips (ms)', held.slowest.roundTrips),
         formatSlowOperations('slowest floor Updates (ms)', held.slowest.floor),
@@ -134,6 +135,39 @@ export function formatHeldPhases(result: LoadBenchmarkResult): string {
       ].join('\n\n');
     })
     .join('\n\n');
+}
+
+/**
+ * CPU ms per completion and per floor Update by process, at saturation and held at half its rate: which
+ * process pays more for a completion when fewer come at once.
+ */
+function formatCpuShares(topology: LoadTopologyResult): string {
+  const saturation = topology.cpuMsPer;
+  const held = topology.held.cpuMsPer;
+  const roles = [...new Set([...Object.keys(saturation.completion), ...Object.keys(held.completion)])];
+  const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
+  const row = (role: string, pick: (cpu: Record<string, number>) => number) => {
+    const [atSaturation, atHeld] = [pick(saturation.completion), pick(held.completion)];
+    return [
+      role,
+      ms(atSaturation),
+      ms(atHeld),
+      ratio(atHeld / atSaturation),
+      ms(pick(saturation.floorUpdate)),
+      ms(pick(held.floorUpdate)),
+    ];
+  };
+  return formatTable(
+    [
+      'CPU ms by process',
+      'per completion, saturation',
+      `held ${topology.held.perSecond}/s`,
+      'held ÷ saturation',
+      'per floor Update, saturation',
+      'held',
+    ],
+    [...roles.map((role) => row(role, (cpu) => cpu[role] ?? 0)), row('all', total)],
+  );
 }
 
 function sameCpu(held: SteadyPhase): string {

@@ -78,6 +78,11 @@ export interface SteadyPhase {
   loadAverage: { start: number; end: number };
   /** CPU cores used by every role while each side ran (CPU ms over wall ms). */
   cores: { roundTrip: number; floor: number };
+  /**
+   * CPU ms by role per completion (every tick's, timed or not) and per floor Update in this phase: set beside
+   * the saturation's `cpuMsPer`, where a completion costs more when fewer come at once.
+   */
+  cpuMsPer: { completion: CpuByRole; floorUpdate: CpuByRole };
   /** The slowest 1% of each side, each beside what the processes did meanwhile. */
   slowest: { roundTrips: SlowOperation[]; floor: SlowOperation[] };
   /** Every round trip's instants (epoch ms) and the task completed, for a look at the slow ones. */
@@ -196,6 +201,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
             const walkUse = busy(roles());
             const steady = await steadyCompletions(ready, perSecond, steadySeconds);
             const walkUsed = walkUse.done();
+            const completed = perSecond * steadySeconds - steady.missedTicks;
             const timelines = await storedInstants(pool, steady.timelines);
             const slowCount = Math.max(1, Math.ceil(timelines.length / 100));
             let floorAtSameCpu: SteadyPhase['floorAtSameCpu'];
@@ -221,6 +227,10 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
               missedTicks: steady.missedTicks,
               loadAverage: { start: loadStart, end: loadavg()[0] ?? Number.NaN },
               cores: { roundTrip: walkUsed.cores, floor: floorUsed.cores },
+              cpuMsPer: {
+                completion: perOperation(walkUsed.byRole, completed),
+                floorUpdate: perOperation(floorUsed.byRole, floor.length),
+              },
               slowest: {
                 roundTrips: slowestOperations(timelines.map(roundTripSpan), sampler, slowCount, (span) =>
                   roundTripParts(span.timeline),
@@ -327,14 +337,20 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 const spanMs = (span: Span) => span.toMs - span.fromMs;
 
-/** Starts counting every role's CPU; `done` gives the CPU ms since and the cores that makes over the wall time. */
-function busy(roles: Record<string, number[]>): { done(): { cpuMs: number; cores: number } } {
+/**
+ * Starts counting every role's CPU; `done` gives the CPU ms since, by role and in all, and the cores that
+ * makes over the wall time.
+ */
+function busy(roles: Record<string, number[]>): {
+  done(): { byRole: CpuByRole; cpuMs: number; cores: number };
+} {
   const before = cpuByRole(roles);
   const began = performance.now();
   return {
     done() {
-      const used = Object.values(cpuBetween(before, cpuByRole(roles))).reduce((sum, ms) => sum + ms, 0);
-      return { cpuMs: used, cores: used / (performance.now() - began) };
+      const byRole = cpuBetween(before, cpuByRole(roles));
+      const used = Object.values(byRole).reduce((sum, ms) => sum + ms, 0);
+      return { byRole, cpuMs: used, cores: used / (performance.now() - began) };
     },
   };
 }

@@ -4,7 +4,7 @@ import { rate } from './cycle-report';
 import type { HistoryBenchmarkResult } from './history.bench';
 import { formatHistoryReport } from './history-report';
 import type { LoadBenchmarkResult } from './load.bench';
-import { formatLoadReport } from './load-report';
+import { formatHeldPhases, formatLoadReport } from './load-report';
 import type { MemoryBenchmarkResult } from './memory.bench';
 import { formatMemoryReport } from './memory-report';
 
@@ -18,6 +18,7 @@ const common = {
 const phase = {
   loadAverage: { start: 1, end: 1 },
   cores: { roundTrip: 0.5, floor: 0.2 },
+  cpuMsPer: { completion: { api: 6, worker: 4, clients: 2 }, floorUpdate: { api: 0, worker: 3, clients: 1 } },
   slowest: { roundTrips: [], floor: [] },
   timelines: [],
 };
@@ -49,6 +50,10 @@ describe('the load, burst, memory and history reports', () => {
           },
           held: {
             ...phase,
+            cpuMsPer: {
+              completion: { api: 9, worker: 4, clients: 2 },
+              floorUpdate: { api: 0, worker: 6, clients: 1 },
+            },
             perSecond: 10,
             roundTrip: latency(10, 30),
             floor: latency(5, 20),
@@ -96,6 +101,11 @@ describe('the load, burst, memory and history reports', () => {
     expect(lineOf(report, 'projections: statements / transactions per completion')).toMatch(
       /15\.0 \/ 2\.5 +daemon JS 1\.3 ms/,
     );
+    // Held at half the saturation rate: each process's CPU per completion beside its share at saturation.
+    const held = formatHeldPhases(result);
+    expect(lineOf(held, 'api ')).toMatch(/^api +6\.0 +9\.0 +1\.50x +0\.0 +0\.0$/);
+    expect(lineOf(held, 'worker ')).toMatch(/^worker +4\.0 +4\.0 +1\.00x +3\.0 +6\.0$/);
+    expect(lineOf(held, 'all ')).toMatch(/^all +12\.0 +15\.0 +1\.25x +4\.0 +7\.0$/);
   });
 
   it('judges each burst against 1.5 times the bare timers', () => {

@@ -1,4 +1,4 @@
-import type { CycleEventView, FormView, ProblemDetails, UserView } from '@coachflow/contracts';
+import type { CycleEventView, FormView, PlaybookView, ProblemDetails, UserView } from '@coachflow/contracts';
 import {
   ApiClient,
   type ApiResponse,
@@ -64,9 +64,11 @@ describe('hostile strings in every text field of every write route (property)', 
   beforeAll(async () => {
     stack = await startAppStack();
     org = await createOrganisationFixture(stack.baseUrl);
-    await createPlaybookFixture(org.admin.api);
-    const rubrics = await org.admin.api.get<{ items: { id: string }[] }>('/api/rubrics');
-    rubricId = rubrics.body.items[0]!.id;
+    // The playbook is read from its event stream (read-your-writes); the rubric list is a projection and
+    // may not show the rubric yet.
+    const fixturePlaybookId = await createPlaybookFixture(org.admin.api);
+    const fixturePlaybook = await org.admin.api.get<PlaybookView>(`/api/playbooks/${fixturePlaybookId}`);
+    rubricId = fixturePlaybook.body.rubricId;
     const form = await org.admin.api.post<FormView>('/api/forms', {
       name: 'Self-assessment with notes',
       taskKind: 'self-assessment',
