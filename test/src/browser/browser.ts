@@ -27,6 +27,42 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 }
 
 /**
+ * What axe-core's color-contrast rule made of the elements at `selector`, by outcome (their targets): an
+ * element it could not judge (a background image, overlapping boxes) is `incomplete`, neither passed nor
+ * failed, so a test about one element's contrast insists on `passes`.
+ */
+export async function colorContrastOf(
+  page: Page,
+  selector: string,
+): Promise<Record<'passes' | 'violations' | 'incomplete', string[]>> {
+  const results = await new AxeBuilder({ page }).include(selector).withRules(['color-contrast']).analyze();
+  const targets = (outcome: typeof results.passes) =>
+    outcome.flatMap((rule) => rule.nodes.map((node) => node.target.join(' ')));
+  return {
+    passes: targets(results.passes),
+    violations: targets(results.violations),
+    incomplete: targets(results.incomplete),
+  };
+}
+
+/**
+ * A theme colour such as `red.9` as the app's Mantine CSS variables draw it, in the `rgb(...)` form of a
+ * computed style: what an element styled with that colour computes to, whatever the theme's value is.
+ */
+export function themeColor(page: Page, color: string): Promise<string> {
+  const variable = `--mantine-color-${color.replace('.', '-')}`;
+  return page.evaluate((name) => {
+    if (!getComputedStyle(document.documentElement).getPropertyValue(name))
+      throw new Error(`the theme defines no ${name}`);
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.color = `var(${name})`;
+    const drawn = getComputedStyle(probe).color;
+    probe.remove();
+    return drawn;
+  }, variable);
+}
+
+/**
  * Collects what the page reports as errors: console errors (CSP refusals and failed requests among them,
  * a 401 from a silent refresh too: the app tries one only when the API's session marker says there is a
  * refresh cookie) and uncaught ones.
