@@ -124,7 +124,8 @@ export function formatHeldPhases(result: LoadBenchmarkResult): string {
       const held = topology.held;
       const who = `${topology.processes} API + ${topology.processes} worker`;
       return [
-        `${who}, held at ${held.perSecond}/s (load average ${held.loadAverage.start.toFixed(1)} → ` +
+        `${who}, held at ${held.perSecond}/s after ${(held.atRest.waitedMs / 1000).toFixed(1)} s to come to ` +
+          `rest (load average ${held.loadAverage.start.toFixed(1)} → ` +
           `${held.loadAverage.end.toFixed(1)}; cores used: round trips ${held.cores.roundTrip.toFixed(2)}, ` +
           `floor ${held.cores.floor.toFixed(2)})`,
         formatCpuShares(topology),
@@ -138,8 +139,8 @@ export function formatHeldPhases(result: LoadBenchmarkResult): string {
 }
 
 /**
- * CPU ms per completion and per floor Update by process, at saturation and held at half its rate: which
- * process pays more for a completion when fewer come at once.
+ * CPU ms per completion and per floor Update by process, at saturation and held at half its rate (which
+ * process pays more for a completion when fewer come at once), and what each used idle just before.
  */
 function formatCpuShares(topology: LoadTopologyResult): string {
   const saturation = topology.cpuMsPer;
@@ -155,6 +156,7 @@ function formatCpuShares(topology: LoadTopologyResult): string {
       ratio(atHeld / atSaturation),
       ms(pick(saturation.floorUpdate)),
       ms(pick(held.floorUpdate)),
+      ms(pick(topology.held.atRest.msPerSecond)),
     ];
   };
   return formatTable(
@@ -165,6 +167,7 @@ function formatCpuShares(topology: LoadTopologyResult): string {
       'held ÷ saturation',
       'per floor Update, saturation',
       'held',
+      'idle before, ms/s',
     ],
     [...roles.map((role) => row(role, (cpu) => cpu[role] ?? 0)), row('all', total)],
   );

@@ -79,6 +79,11 @@ export interface SteadyPhase {
   /** CPU cores used by every role while each side ran (CPU ms over wall ms). */
   cores: { roundTrip: number; floor: number };
   /**
+   * What the stack used doing nothing just before the phase (the previous phase's backlog worked off):
+   * CPU ms per second by role, the cores in all, and how long it took to settle.
+   */
+  atRest: AtRest;
+  /**
    * CPU ms by role per completion (every tick's, timed or not) and per floor Update in this phase: set beside
    * the saturation's `cpuMsPer`, where a completion costs more when fewer come at once.
    */
@@ -186,7 +191,11 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
           walking: LoadCycle[],
           control = false,
         ): Promise<SteadyPhase> => {
-          say(`steady ${perSecond}/s for ${steadySeconds} s: Updates recording one event, then completions`);
+          const atRest = await untilAtRest(roles());
+          say(
+            `steady ${perSecond}/s for ${steadySeconds} s: Updates recording one event, then completions ` +
+              `(the stack at rest after ${(atRest.waitedMs / 1000).toFixed(1)} s: ${atRest.cores.toFixed(2)} cores)`,
+          );
           const loadStart = loadavg()[0] ?? Number.NaN;
           // Postgres's backends and the bench itself too: the people's requests wait on this process.
           const sampler = sampleScheduler(
@@ -227,6 +236,7 @@ export async function loadBenchmark({ env, scale, say }: LoadBenchmarkOptions): 
               missedTicks: steady.missedTicks,
               loadAverage: { start: loadStart, end: loadavg()[0] ?? Number.NaN },
               cores: { roundTrip: walkUsed.cores, floor: floorUsed.cores },
+              atRest,
               cpuMsPer: {
                 completion: perOperation(walkUsed.byRole, completed),
                 floorUpdate: perOperation(floorUsed.byRole, floor.length),
@@ -336,6 +346,38 @@ const WARM_UP_PEOPLE = 8;
 const epochNow = () => performance.timeOrigin + performance.now();
 
 const spanMs = (span: Span) => span.toMs - span.fromMs;
+
+/** A window the stack spent doing nothing: CPU ms per second by role, and the cores in all. */
+export interface AtRest {
+  msPerSecond: CpuByRole;
+  cores: number;
+  /** From the first look until the stack was at rest (or AT_REST_MAX_WAIT_MS). */
+  waitedMs: number;
+}
+
+/** Under this many cores over an AT_REST_WINDOW_MS window, the stack is at rest. */
+const AT_REST_CORES = 0.15;
+const AT_REST_WINDOW_MS = 2000;
+const AT_REST_MAX_WAIT_MS = 30_000;
+
+/**
+ * Waits, up to AT_REST_MAX_WAIT_MS, for a window in which the stack (this bench's process too) used under
+ * AT_REST_CORES: a phase must not pay for the last one's backlog (projections catching up, autovacuum).
+ * Answers the last window's use, which is also what the stack costs idle.
+ */
+async function untilAtRest(roles: Record<string, number[]>): Promise<AtRest> {
+  const began = performance.now();
+  for (;;) {
+    const use = busy(roles);
+    await sleep(AT_REST_WINDOW_MS);
+    const { byRole, cores } = use.done();
+    const msPerSecond = Object.fromEntries(
+      Object.entries(byRole).map(([role, ms]) => [role, (ms * 1000) / AT_REST_WINDOW_MS]),
+    );
+    if (cores < AT_REST_CORES || performance.now() - began > AT_REST_MAX_WAIT_MS)
+      return { msPerSecond, cores, waitedMs: performance.now() - began };
+  }
+}
 
 /**
  * Starts counting every role's CPU; `done` gives the CPU ms since, by role and in all, and the cores that

@@ -19,6 +19,7 @@ const phase = {
   loadAverage: { start: 1, end: 1 },
   cores: { roundTrip: 0.5, floor: 0.2 },
   cpuMsPer: { completion: { api: 6, worker: 4, clients: 2 }, floorUpdate: { api: 0, worker: 3, clients: 1 } },
+  atRest: { msPerSecond: { api: 1, worker: 20, clients: 4 }, cores: 0.025, waitedMs: 2000 },
   slowest: { roundTrips: [], floor: [] },
   timelines: [],
 };
@@ -103,9 +104,10 @@ describe('the load, burst, memory and history reports', () => {
     );
     // Held at half the saturation rate: each process's CPU per completion beside its share at saturation.
     const held = formatHeldPhases(result);
-    expect(lineOf(held, 'api ')).toMatch(/^api +6\.0 +9\.0 +1\.50x +0\.0 +0\.0$/);
-    expect(lineOf(held, 'worker ')).toMatch(/^worker +4\.0 +4\.0 +1\.00x +3\.0 +6\.0$/);
-    expect(lineOf(held, 'all ')).toMatch(/^all +12\.0 +15\.0 +1\.25x +4\.0 +7\.0$/);
+    expect(lineOf(held, 'api ')).toMatch(/^api +6\.0 +9\.0 +1\.50x +0\.0 +0\.0 +1\.0$/);
+    expect(lineOf(held, 'worker ')).toMatch(/^worker +4\.0 +4\.0 +1\.00x +3\.0 +6\.0 +20\.0$/);
+    expect(lineOf(held, 'all ')).toMatch(/^all +12\.0 +15\.0 +1\.25x +4\.0 +7\.0 +25\.0$/);
+    expect(held).toContain('held at 10/s after 2.0 s to come to rest');
   });
 
   it('judges each burst against 1.5 times the bare timers', () => {
