@@ -24,7 +24,8 @@ async function startPostgres(
   chmodSync(root, 0o755);
   say(`starting embedded Postgres in ${root}`);
   const quiet = (line: string) => {
-    if (/ (WARNING|ERROR|FATAL|PANIC): |failed|check that/.test(line)) say(line);
+    // DETAIL names what an error was about (which key a unique index refused).
+    if (/ (WARNING|ERROR|FATAL|PANIC|DETAIL): |failed|check that/.test(line)) say(line);
   };
   const postgres = await startEmbeddedPostgres({
     dataDir: join(root, 'postgres'),
