@@ -6,6 +6,8 @@ import { formatSlowOperations } from './slow-round-trips';
 const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number) => `${value.toFixed(2)}x`;
 const verdict = (met: boolean) => (met ? 'met' : 'missed');
+/** CPU ms of every process together. */
+const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
 
 /** The load bench's table: each figure beside its baseline from the same run, the ratio and the target. */
 export function formatLoadReport(result: LoadBenchmarkResult): string {
@@ -58,7 +60,6 @@ export function formatLoadReport(result: LoadBenchmarkResult): string {
   rows.push(['scale-out (completions/s, 2 of each / 1 of each)', ratio(result.scaleOut), '', '', '', '']);
   for (const topology of result.topologies) {
     const { completion, bareUpdate, floorUpdate } = topology.cpuMsPer;
-    const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
     const who = `${topology.processes} API + ${topology.processes} worker`;
     rows.push([
       `${who}: CPU ms per completion`,
@@ -146,7 +147,6 @@ function formatCpuShares(topology: LoadTopologyResult): string {
   const saturation = topology.cpuMsPer;
   const held = topology.held.cpuMsPer;
   const roles = [...new Set([...Object.keys(saturation.completion), ...Object.keys(held.completion)])];
-  const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
   const row = (role: string, pick: (cpu: Record<string, number>) => number) => {
     const [atSaturation, atHeld] = [pick(saturation.completion), pick(held.completion)];
     return [

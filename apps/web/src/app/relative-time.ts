@@ -11,7 +11,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** "in 3 days", "2 hours ago", "12 seconds ago", "now": how far `iso` is from `now`, in the largest unit that fits. */
+/**
+ * "in 3 days", "2 hours ago", "12 seconds ago", "now": how far `iso` is from `now`, in the largest unit that
+ * fits.
+ */
 export function relativeTime(iso: string, now: number = Date.now()): string {
   const delta = Date.parse(iso) - now;
   for (const [unit, size] of UNITS) {
