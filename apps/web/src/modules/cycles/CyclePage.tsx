@@ -20,7 +20,7 @@ import { api, unwrap } from '#web/api/client';
 import { problemMessage } from '#web/api/problem';
 import { queryKeys } from '#web/api/query-keys';
 import { ConfirmDialog } from '#web/app/ConfirmDialog';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
 import { pinnedConfiguration } from './cycle-configuration';
@@ -179,7 +179,7 @@ export function CyclePage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td title={new Date(commitment.dueAt).toLocaleString()}>
-                      {relativeTime(commitment.dueAt)}
+                      <RelativeTime iso={commitment.dueAt} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -199,8 +199,15 @@ export function CyclePage() {
               <Paper key={`${escalation.commitmentId}-${escalation.level}`} withBorder p="sm">
                 <Text size="sm">
                   Level {escalation.level} to {nameOf(byId, escalation.assigneeId)} about “
-                  {words.commitment(escalation.commitmentId)}”, raised {relativeTime(escalation.raisedAt)}
-                  {escalation.resolvedAt ? `, resolved ${relativeTime(escalation.resolvedAt)}` : ' — open'}
+                  {words.commitment(escalation.commitmentId)}”, raised{' '}
+                  <RelativeTime iso={escalation.raisedAt} />
+                  {escalation.resolvedAt ? (
+                    <>
+                      , resolved <RelativeTime iso={escalation.resolvedAt} />
+                    </>
+                  ) : (
+                    ' — open'
+                  )}
                 </Text>
               </Paper>
             ))}
@@ -217,7 +224,7 @@ export function CyclePage() {
           {timeline.map(({ event, text }) => (
             <Timeline.Item key={event.position} title={text}>
               <Text size="xs" c="dimmed" title={new Date(event.recordedAt).toLocaleString()}>
-                {relativeTime(event.recordedAt)}
+                <RelativeTime iso={event.recordedAt} />
               </Text>
             </Timeline.Item>
           ))}

@@ -21,7 +21,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { problemMessage } from '#web/api/problem';
 import type { TaskKind, TaskSummary } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
 import { TASK_KIND_LABELS } from '#web/modules/tasks/task-kind-labels';
@@ -239,7 +239,7 @@ export function InboxPage() {
                           c={group === 'overdue' ? OVERDUE_TEXT : undefined}
                           title={new Date(task.dueAt).toLocaleString()}
                         >
-                          {relativeTime(task.dueAt)}
+                          <RelativeTime iso={task.dueAt} />
                         </Text>
                       </Table.Td>
                     </Table.Tr>

@@ -3,7 +3,7 @@ import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from '@coachflow/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { problemMessage } from '#web/api/problem';
 import { AnchorLink } from '#web/app/AnchorLink';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { useUsers } from '#web/modules/people/useUsers';
 import {
   DELIVERY_WINDOWS,
@@ -54,7 +54,7 @@ const WINDOW_LABELS: Record<DeliveryWindow, string> = {
 function When({ iso }: { iso: string }) {
   return (
     <Text size="sm" title={new Date(iso).toLocaleString()}>
-      {relativeTime(iso)}
+      <RelativeTime iso={iso} />
     </Text>
   );
 }
@@ -100,7 +100,9 @@ function DeliveryRow({ delivery }: { delivery: Delivery }) {
         {delivery.sentAt ? (
           <When iso={delivery.sentAt} />
         ) : delivery.status === 'pending' ? (
-          <Text size="sm">next try {relativeTime(delivery.nextAttemptAt)}</Text>
+          <Text size="sm">
+            next try <RelativeTime iso={delivery.nextAttemptAt} />
+          </Text>
         ) : (
           '—'
         )}

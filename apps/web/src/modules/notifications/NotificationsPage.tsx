@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantin
 import { problemMessage } from '#web/api/problem';
 import type { Notification } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { useMarkNotificationsRead, useNotifications } from './useNotifications';
 
 function describe(notification: Notification): string {
@@ -52,7 +52,7 @@ export function NotificationsPage() {
             <div>
               <Text fw={item.readAt ? 400 : 600}>{describe(item)}</Text>
               <Text size="xs" c="dimmed">
-                {relativeTime(item.createdAt)}
+                <RelativeTime iso={item.createdAt} />
                 {item.taskId && (
                   <>
                     {' · '}

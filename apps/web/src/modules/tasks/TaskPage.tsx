@@ -8,7 +8,7 @@ import { ApiProblem, type FieldError, problemMessage } from '#web/api/problem';
 import { queryKeys } from '#web/api/query-keys';
 import type { Task } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { pinnedConfiguration } from '#web/modules/cycles/cycle-configuration';
 import { describeEvent, eventsOfCommitment } from '#web/modules/cycles/describe-event';
 import { useCycleEvents } from '#web/modules/cycles/useCycle';
@@ -105,7 +105,11 @@ function CommitmentAtStake({ context }: { context: Task['context'] }) {
       </Text>
       <Text fw={600}>{title}</Text>
       {typeof measure === 'string' && <Text size="sm">Measured by: {measure}</Text>}
-      {typeof dueAt === 'string' && <Text size="sm">Was due {relativeTime(dueAt)}</Text>}
+      {typeof dueAt === 'string' && (
+        <Text size="sm">
+          Was due <RelativeTime iso={dueAt} />
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -150,7 +154,7 @@ export function TaskPage() {
             <AnchorLink to="/cycles/$cycleId" params={{ cycleId: data.cycleId }}>
               cycle of {nameOf(byId, data.repId)}
             </AnchorLink>{' '}
-            · due {relativeTime(data.dueAt)}
+            · due <RelativeTime iso={data.dueAt} />
           </Text>
           {overdue && <Badge color="red">Overdue</Badge>}
         </Group>

@@ -8,7 +8,7 @@ import { queryKeys } from '#web/api/query-keys';
 import type { ResponseOf } from '#web/api/types';
 import { AnchorLink } from '#web/app/AnchorLink';
 import { ConfirmDialog } from '#web/app/ConfirmDialog';
-import { relativeTime } from '#web/app/relative-time';
+import { RelativeTime } from '#web/app/RelativeTime';
 import { useCurrentUser } from '#web/modules/auth/useSession';
 import { nameOf, useUsers } from '#web/modules/people/useUsers';
 import { teamRoute } from './team.routes';
@@ -164,7 +164,7 @@ export function TeamPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{member.nextDueAt ? relativeTime(member.nextDueAt) : '–'}</Table.Td>
+                    <Table.Td>{member.nextDueAt ? <RelativeTime iso={member.nextDueAt} /> : '–'}</Table.Td>
                     <Table.Td>
                       {member.overdueCount ? <Badge color="red">{member.overdueCount}</Badge> : '0'}
                     </Table.Td>
@@ -172,7 +172,11 @@ export function TeamPage() {
                       {member.openEscalations ? <Badge color="red">{member.openEscalations}</Badge> : '0'}
                     </Table.Td>
                     <Table.Td>
-                      {member.lastCoachingSessionAt ? relativeTime(member.lastCoachingSessionAt) : 'never'}
+                      {member.lastCoachingSessionAt ? (
+                        <RelativeTime iso={member.lastCoachingSessionAt} />
+                      ) : (
+                        'never'
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {running ? (
