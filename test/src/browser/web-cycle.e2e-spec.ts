@@ -4,6 +4,7 @@ import {
   type AppStack,
   createOrganisationFixture,
   createPlaybookFixture,
+  eventually,
   FIXTURE_COMPETENCIES,
   FIXTURE_PASSWORD,
   type FixtureUser,
@@ -287,7 +288,8 @@ describe('the web app in Chromium: a coaching cycle', () => {
     // The due time (a Mantine Text, a <p>, in the row's last cell) reads as past and is drawn in red.9.
     const dueTime = row.getByRole('cell').last().locator('p');
     expect(await dueTime.isVisible()).toBe(true);
-    expect(await dueTime.textContent()).toMatch(/^(now|.+ ago)$/);
+    const firstRead = await dueTime.textContent();
+    expect(firstRead).toMatch(/^(now|.+ ago)$/);
     expect(await dueTime.evaluate((element) => getComputedStyle(element).color)).toBe(
       await themeColor(manager, 'red.9'),
     );
@@ -299,6 +301,9 @@ describe('the web app in Chromium: a coaching cycle', () => {
       violations: [],
       incomplete: [],
     });
+    // The page keeps the time current without a reload: under a minute it counts on, second by second.
+    await eventually(async () => expect(await dueTime.textContent()).not.toBe(firstRead), 5_000);
+    expect(await dueTime.textContent()).toMatch(/^\d+ seconds? ago$/);
   }, 90_000);
 
   it('visited every page without a serious accessibility violation or a page error', () => {
